@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "piiscan",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "piiscan", targets: ["piiscan"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+  ],
+  targets: [
+    // C: the system PCRE2 library, wrapped only by PIIScanPCRE2.
+    .systemLibrary(
+      name: "CPCRE2",
+      pkgConfig: "libpcre2-8",
+      providers: [.apt(["libpcre2-dev"])]),
+    // C: the byte-classification kernel (our own code; AVX2 with runtime dispatch).
+    .target(name: "CPIIScanKernels"),
+
+    .target(name: "PIIScanPCRE2", dependencies: ["CPCRE2"]),
+    .target(
+      name: "PIIScanCore",
+      dependencies: ["PIIScanPCRE2", "CPIIScanKernels", "TOMLKit"]),
+
+    .executableTarget(
+      name: "piiscan",
+      dependencies: [
+        "PIIScanCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "piiscan-corpus", dependencies: ["PIIScanCore"]),
+    .executableTarget(name: "generate-embedded-patterns"),
+
+    .testTarget(name: "PIIScanPCRE2Tests", dependencies: ["PIIScanPCRE2"]),
+    .testTarget(name: "PIIScanCoreTests", dependencies: ["PIIScanCore"]),
+    .testTarget(name: "PIIScanEndToEndTests", dependencies: ["piiscan", "PIIScanCore"]),
+  ]
+)
