@@ -1,0 +1,225 @@
+/// One bank identification number (BIN/IIN) entry.
+///
+/// - Note: a value type; safe to share across tasks.
+public struct BankBIN: Sendable, Hashable {
+  /// The BIN digits (3–10), such as "622202".
+  public let bin: String
+  /// The issuing bank, such as "中国工商银行".
+  public let bank: String
+  /// "DC" 借记/储蓄卡, "CC" 信用卡, "SCC" 准贷记卡, "PC" 预付费卡; nil when unknown.
+  public let cardType: String?
+  /// The card number length for this BIN; nil when unknown.
+  public let cardLength: Int?
+}
+
+/// Bank card BINs of PRC issuers from `Patterns/tables/cn-bank-bins.tsv`.
+///
+/// The rows come from caijf/bankcard, then cardbin for BINs caijf lacks. One BIN may have
+/// several rows (different banks or card lengths).
+///
+/// Lookups probe an open-addressing table keyed by `Int` (BIN length and value) once per BIN
+/// length present in the table (at most 8), longest first: no hashing of strings, no
+/// allocation.
+///
+/// - Note: immutable; safe to share across tasks.
+public struct BankBINTable: Sendable {
+  /// Where the embedded table lives under `Patterns/`.
+  public static let embeddedPath = "tables/cn-bank-bins.tsv"
+
+  /// The table embedded in the binary.
+  public static let shared: BankBINTable = ReferenceTable.loadEmbedded(embeddedPath) {
+    try BankBINTable(tsv: $0)
+  }
+
+  /// Card types a row may name.
+  public static let cardTypes: Set<String> = ["DC", "CC", "SCC", "PC"]
+
+  /// Entries grouped by key, each group contiguous.
+  private let entries: [BankBIN]
+  /// `entries[i].cardLength`, 0 when unknown (read without copying the entry).
+  private let cardLengths: [UInt8]
+  /// key(binLength, value) → (start << 16) | count into `entries`.
+  private let groups: IntMap
+  /// Bit n set when some BIN has n digits.
+  private let binLengths: UInt16
+
+  @inline(__always)
+  private static func key(length: Int, value: Int) -> Int { length &* 10_000_000_000 &+ value }
+
+  /// Parses the table text.
+  ///
+  /// - Parameters:
+  ///   - tsv: header `bin bank card_type card_length`.
+  ///   - source: The table's name in errors.
+  /// - Throws: `TableParseError` for a BIN that is not 3–10 digits, an empty bank, a card type
+  ///   other than DC/CC/SCC/PC/empty, a card length outside 12...19, or a repeated row.
+  public init(tsv: String, source: String = "cn-bank-bins.tsv") throws {
+    let rows = try ReferenceTable.rows(
+      tsv, table: source, header: ["bin", "bank", "card_type", "card_length"])
+    var parsed: [(key: Int, line: Int, entry: BankBIN)] = []
+    parsed.reserveCapacity(rows.count)
+    var lengths: UInt16 = 0
+    for row in rows {
+      let value = try row.digits(0, column: "bin", lengths: 3...10)
+      let binLength = row.fields[0].utf8.count
+      guard !row.fields[1].isEmpty else { throw row.error("bank is empty") }
+      let type = row.fields[2]
+      guard type.isEmpty || Self.cardTypes.contains(String(type)) else {
+        throw row.error("card_type must be DC, CC, SCC, PC or empty, got '\(type)'")
+      }
+      let cardLength = try row.optionalInt(3, column: "card_length", range: 12...19)
+      lengths |= 1 << binLength
+      parsed.append(
+        (
+          Self.key(length: binLength, value: value), row.line,
+          BankBIN(
+            bin: String(row.fields[0]), bank: String(row.fields[1]),
+            cardType: type.isEmpty ? nil : String(type), cardLength: cardLength)
+        ))
+    }
+    // Stable order within a group: table order.
+    parsed.sort { ($0.key, $0.line) < ($1.key, $1.line) }
+    var groups: [Int: Int] = [:]
+    var start = 0
+    while start < parsed.count {
+      var end = start + 1
+      while end < parsed.count, parsed[end].key == parsed[start].key { end += 1 }
+      for index in start..<end {
+        for earlier in start..<index where parsed[earlier].entry == parsed[index].entry {
+          throw TableParseError(
+            table: source, line: parsed[index].line,
+            message: "row repeats line \(parsed[earlier].line)")
+        }
+      }
+      groups[parsed[start].key] = start << 16 | (end - start)
+      start = end
+    }
+    entries = parsed.map(\.entry)
+    cardLengths = parsed.map { UInt8($0.entry.cardLength ?? 0) }
+    self.groups = IntMap(groups)
+    binLengths = lengths
+  }
+
+  /// The number of rows.
+  public var count: Int { entries.count }
+
+  /// The number of distinct BINs.
+  public var distinctBINCount: Int { groups.count }
+
+  /// All rows, ordered by BIN length, BIN and table order.
+  public var allEntries: [BankBIN] { entries }
+
+  /// The entry for a card number.
+  ///
+  /// Among all BINs that prefix `cardDigits`: the longest whose `cardLength` equals the
+  /// number's length; else the longest with unknown length; else the longest with another
+  /// length (so the caller can see the length mismatch). Within one BIN, rows keep table order.
+  ///
+  /// - Parameter cardDigits: the card number as ASCII digits.
+  /// - Returns: nil when no BIN matches or a byte is not a digit.
+  public func lookup(_ cardDigits: UnsafeRawBufferPointer) -> BankBIN? {
+    let count = cardDigits.count
+    guard count >= 3, !cardDigits.contains(where: { ValidationBytes.digit($0) == nil }) else {
+      return nil
+    }
+    var binLength = min(count, 10)
+    // The prefix of `binLength` digits; dropping its last digit gives the next shorter one.
+    guard var prefix = ValidationBytes.number(cardDigits, 0, binLength) else { return nil }
+    var unknownLength = -1
+    var otherLength = -1
+    while binLength >= 3 {
+      if binLengths & (1 << binLength) != 0,
+        let group = groups.value(for: Self.key(length: binLength, value: prefix))
+      {
+        for index in (group >> 16)..<((group >> 16) + (group & 0xFFFF)) {
+          let cardLength = Int(cardLengths[index])
+          if cardLength == count { return entries[index] }
+          if cardLength == 0 {
+            if unknownLength < 0 { unknownLength = index }
+          } else if otherLength < 0 {
+            otherLength = index
+          }
+        }
+      }
+      prefix /= 10
+      binLength -= 1
+    }
+    let best = unknownLength >= 0 ? unknownLength : otherLength
+    return best >= 0 ? entries[best] : nil
+  }
+
+  /// The entry for a card number (see the raw-buffer overload).
+  @inlinable
+  public func lookup(_ cardDigits: some Collection<UInt8>) -> BankBIN? {
+    withValidatorBytes(cardDigits) { lookup($0) }
+  }
+
+  /// Whether a card under `bin` with `length` digits may fail Luhn and still be real.
+  ///
+  /// Rule (DOMAIN.md §3): Luhn became reliable with UnionPay's 62 BINs and the international
+  /// schemes (BINs starting 3, 4, 5: AmEx/JCB, Visa, Mastercard). Every other BIN in the table
+  /// is a legacy domestic BIN (9xxxx such as 9558/95599/95555/955100/9400xx, 60xxxx such as
+  /// 601382/601428/602969, 103, 68/69/84/87/90…), whose older cards may fail Luhn: exempt.
+  /// Plus the cited exception 621483 (招商银行, e.g. 6214832018989180), a 62 BIN whose cards
+  /// are known to fail. The exemption holds only when the number's length fits the BIN
+  /// (`cardLength` equals `length` or is unknown), so a length mismatch is never excused.
+  /// 601428 (交通银行, 17 digits, e.g. 60142870670591508) is covered by the 60 rule.
+  public func isLegacyLuhnExempt(_ bin: BankBIN, length: Int) -> Bool {
+    if let cardLength = bin.cardLength, cardLength != length { return false }
+    if bin.bin.hasPrefix("621483") { return true }
+    guard let first = bin.bin.utf8.first else { return false }
+    switch first {
+    case UInt8(ascii: "3"), UInt8(ascii: "4"), UInt8(ascii: "5"): return false
+    case UInt8(ascii: "6"): return !bin.bin.hasPrefix("62")
+    default: return true
+    }
+  }
+}
+
+/// A read-only map from non-negative `Int` keys to `Int` values with linear probing and a
+/// multiplicative hash: a few nanoseconds per probe, where `Dictionary`'s seeded SipHash costs
+/// tens.
+private struct IntMap: Sendable {
+  private let keys: [Int]  // -1 = empty slot
+  private let values: [Int]
+  private let shift: Int
+  let count: Int
+
+  init(_ dictionary: [Int: Int]) {
+    var bits = 4
+    while 1 << bits < dictionary.count * 2 { bits += 1 }
+    var keys = [Int](repeating: -1, count: 1 << bits)
+    var values = [Int](repeating: 0, count: 1 << bits)
+    let shift = 64 - bits
+    for (key, value) in dictionary {
+      precondition(key >= 0, "IntMap keys are non-negative")
+      var slot = Self.slot(key, shift)
+      while keys[slot] != -1 { slot = (slot + 1) & (keys.count - 1) }
+      keys[slot] = key
+      values[slot] = value
+    }
+    self.keys = keys
+    self.values = values
+    self.shift = shift
+    count = dictionary.count
+  }
+
+  @inline(__always)
+  private static func slot(_ key: Int, _ shift: Int) -> Int {
+    // `>>` binds tighter than `&*`: the product is shifted, keeping its top bits.
+    let product = UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15
+    return Int(truncatingIfNeeded: product >> UInt64(shift))
+  }
+
+  /// The value for `key`, or nil.
+  @inline(__always)
+  func value(for key: Int) -> Int? {
+    var slot = Self.slot(key, shift)
+    while true {
+      let found = keys[slot]
+      if found == key { return values[slot] }
+      if found == -1 { return nil }
+      slot = (slot + 1) & (keys.count - 1)
+    }
+  }
+}

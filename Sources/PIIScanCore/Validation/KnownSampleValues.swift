@@ -1,0 +1,76 @@
+/// Published worked examples and demo/placeholder values (GB 11643's 11010519491231002X,
+/// the China Mobile demo number 13800138000, …) from `Patterns/tables/known-sample-values.tsv`.
+///
+/// A finding whose value is listed is evidence of test or fabricated data, not of a real
+/// person: report it, marked, rather than drop it.
+///
+/// - Note: immutable; safe to share across tasks.
+public struct KnownSampleValues: Sendable {
+  /// One listed value.
+  public struct Entry: Sendable, Hashable {
+    /// The value in normalised form (ASCII, no separators, uppercase letters).
+    public let value: String
+    /// The DOMAIN.md category id, such as `cn_resident_id` or `cn_mobile`.
+    public let category: String
+    /// Where the value was published and why it is known.
+    public let note: String
+  }
+
+  /// Where the embedded table lives under `Patterns/`.
+  public static let embeddedPath = "tables/known-sample-values.tsv"
+
+  /// The table embedded in the binary.
+  public static let shared: KnownSampleValues = ReferenceTable.loadEmbedded(embeddedPath) {
+    try KnownSampleValues(tsv: $0)
+  }
+
+  /// Entries by value (a value may be listed under several categories).
+  private let byValue: [String: [Entry]]
+  private let entryCount: Int
+
+  /// Parses the table text.
+  ///
+  /// - Parameters:
+  ///   - tsv: header `value category note`.
+  ///   - source: The table's name in errors.
+  /// - Throws: `TableParseError` for an empty value or category, or a repeated
+  ///   (value, category) pair.
+  public init(tsv: String, source: String = "known-sample-values.tsv") throws {
+    let rows = try ReferenceTable.rows(tsv, table: source, header: ["value", "category", "note"])
+    var byValue: [String: [Entry]] = [:]
+    for row in rows {
+      guard !row.fields[0].isEmpty else { throw row.error("value is empty") }
+      guard !row.fields[1].isEmpty else { throw row.error("category is empty") }
+      let entry = Entry(
+        value: String(row.fields[0]), category: String(row.fields[1]), note: String(row.fields[2]))
+      if byValue[entry.value, default: []].contains(where: { $0.category == entry.category }) {
+        throw row.error("\(entry.value) is listed twice under \(entry.category)")
+      }
+      byValue[entry.value, default: []].append(entry)
+    }
+    self.byValue = byValue
+    entryCount = rows.count
+  }
+
+  /// The number of listed (value, category) pairs.
+  public var count: Int { entryCount }
+
+  /// The note for `value` as a `category` value, or nil if it is not a known sample.
+  ///
+  /// - Parameters:
+  ///   - value: the normalised value (ASCII digits, uppercase `X`/letters, no separators).
+  ///   - category: the DOMAIN.md category id, e.g. `cn_resident_id`.
+  public func note(for value: String, category: String) -> String? {
+    byValue[value]?.first { $0.category == category }?.note
+  }
+
+  /// Every listing, ordered by value and category.
+  public var allEntries: [Entry] {
+    byValue.values.joined().sorted { ($0.value, $0.category) < ($1.value, $1.category) }
+  }
+
+  /// Every listing of `value`, whatever the category.
+  public func entries(for value: String) -> [Entry] {
+    byValue[value] ?? []
+  }
+}

@@ -1,0 +1,148 @@
+/// One landline (fixed-line) area code.
+///
+/// - Note: a value type; safe to share across tasks.
+public struct AreaCode: Sendable, Hashable {
+  /// The code with its trunk prefix 0, such as "010" or "0755".
+  public let code: String
+  /// The province, such as "广东".
+  public let province: String
+  /// The city, such as "深圳".
+  public let city: String
+}
+
+/// PRC landline area codes from `Patterns/tables/cn-landline-area-codes.tsv`.
+///
+/// 3-digit codes are 010 and 02x (026 is unused); all others have 4 digits (03xx–09xx). The
+/// table is checked so that no 4-digit code starts with a 3-digit one, which makes "try 3
+/// digits, then 4" unambiguous. Lookups index flat arrays by the code's value: no hashing,
+/// no allocation.
+///
+/// - Note: immutable; safe to share across tasks.
+public struct LandlineAreaCodes: Sendable {
+  /// Where the embedded table lives under `Patterns/`.
+  public static let embeddedPath = "tables/cn-landline-area-codes.tsv"
+
+  /// The table embedded in the binary.
+  public static let shared: LandlineAreaCodes = ReferenceTable.loadEmbedded(embeddedPath) {
+    try LandlineAreaCodes(tsv: $0)
+  }
+
+  private let entries: [AreaCode]
+  /// Value of a 3-digit code (0…99, the leading 0 contributes nothing) → entry index + 1.
+  private let threeDigit: [UInt16]
+  /// Value of a 4-digit code (0…999) → entry index + 1.
+  private let fourDigit: [UInt16]
+
+  /// Parses the table text.
+  ///
+  /// - Parameters:
+  ///   - tsv: header `code province city`.
+  ///   - source: The table's name in errors.
+  /// - Throws: `TableParseError` for a code that is not 3 or 4 digits starting with 0, that
+  ///   repeats, or a 4-digit code that starts with a 3-digit one; or an empty province.
+  public init(tsv: String, source: String = "cn-landline-area-codes.tsv") throws {
+    let rows = try ReferenceTable.rows(tsv, table: source, header: ["code", "province", "city"])
+    var entries: [AreaCode] = []
+    var threeDigit = [UInt16](repeating: 0, count: 100)
+    var fourDigit = [UInt16](repeating: 0, count: 1_000)
+    var fourDigitLines: [(value: Int, line: Int)] = []
+    for row in rows {
+      let value = try row.digits(0, column: "code", lengths: 3...4)
+      let digits = row.fields[0].utf8.count
+      guard row.fields[0].utf8.first == UInt8(ascii: "0") else {
+        throw row.error("code must start with the trunk prefix 0, got '\(row.fields[0])'")
+      }
+      guard !row.fields[1].isEmpty else { throw row.error("province is empty") }
+      guard entries.count < Int(UInt16.max) else { throw row.error("too many codes") }
+      let slot: UInt16
+      if digits == 3 {
+        guard threeDigit[value] == 0 else { throw row.error("code \(row.fields[0]) appears twice") }
+        slot = UInt16(entries.count + 1)
+        threeDigit[value] = slot
+      } else {
+        guard fourDigit[value] == 0 else { throw row.error("code \(row.fields[0]) appears twice") }
+        slot = UInt16(entries.count + 1)
+        fourDigit[value] = slot
+        fourDigitLines.append((value, row.line))
+      }
+      entries.append(
+        AreaCode(
+          code: String(row.fields[0]), province: String(row.fields[1]), city: String(row.fields[2]))
+      )
+    }
+    for (value, line) in fourDigitLines where threeDigit[value / 10] != 0 {
+      throw TableParseError(
+        table: source, line: line,
+        message:
+          "4-digit code \(entries[Int(fourDigit[value]) - 1].code) starts with the 3-digit code "
+          + entries[Int(threeDigit[value / 10]) - 1].code)
+    }
+    self.entries = entries
+    self.threeDigit = threeDigit
+    self.fourDigit = fourDigit
+  }
+
+  /// The number of area codes.
+  public var count: Int { entries.count }
+
+  /// All area codes in table order.
+  public var allAreaCodes: [AreaCode] { entries }
+
+  /// The area code that `digits` starts with, trying 3 digits (010, 02x) then 4.
+  ///
+  /// - Parameter digits: ASCII digits starting with the trunk 0, e.g. "075512345678"; only
+  ///   the first 3–4 are read and must be digits.
+  /// - Returns: the area code, or nil if `digits` does not start with 0 and a known code.
+  public func lookup(_ digits: UnsafeRawBufferPointer) -> AreaCode? {
+    guard digits.count >= 3, digits[0] == UInt8(ascii: "0"),
+      let value3 = ValidationBytes.number(digits, 1, 2)
+    else { return nil }
+    let value4 = digits.count >= 4 ? ValidationBytes.number(digits, 1, 3) : nil
+    return match(value3: value3, value4: value4)
+  }
+
+  /// The area code that `digits` starts with (see the raw-buffer overload).
+  @inlinable
+  public func lookup(_ digits: some Collection<UInt8>) -> AreaCode? {
+    withValidatorBytes(digits) { lookup($0) }
+  }
+
+  /// Like `lookup`, for international or `+86` forms where the trunk 0 is dropped
+  /// (`+86-10-12345678`, `86-755-12345678`): `digits` starts with "10", "2x" or "xxx".
+  public func lookup(withoutTrunkPrefix digits: UnsafeRawBufferPointer) -> AreaCode? {
+    // Read as if a 0 came first: "0" + d0 d1 (d2).
+    guard digits.count >= 2, digits[0] != UInt8(ascii: "0"),
+      let value3 = ValidationBytes.number(digits, 0, 2)
+    else { return nil }
+    let value4 = digits.count >= 3 ? ValidationBytes.number(digits, 0, 3) : nil
+    return match(value3: value3, value4: value4)
+  }
+
+  /// Like `lookup`, without the trunk 0 (see the raw-buffer overload).
+  @inlinable
+  public func lookup(withoutTrunkPrefix digits: some Collection<UInt8>) -> AreaCode? {
+    withValidatorBytes(digits) { lookup(withoutTrunkPrefix: $0) }
+  }
+
+  /// The length of the area code that `digits` starts with (3 or 4, counting the trunk 0),
+  /// or nil if it starts with no known code.
+  public func areaCodeLength(_ digits: UnsafeRawBufferPointer) -> Int? {
+    lookup(digits).map { $0.code.utf8.count }
+  }
+
+  /// The length of the area code that `digits` starts with (see the raw-buffer overload).
+  @inlinable
+  public func areaCodeLength(_ digits: some Collection<UInt8>) -> Int? {
+    withValidatorBytes(digits) { areaCodeLength($0) }
+  }
+
+  private func match(value3: Int, value4: Int?) -> AreaCode? {
+    if value3 < threeDigit.count, threeDigit[value3] != 0 {
+      return entries[Int(threeDigit[value3]) - 1]
+    }
+    if let value4, value4 < fourDigit.count, fourDigit[value4] != 0 {
+      return entries[Int(fourDigit[value4]) - 1]
+    }
+    return nil
+  }
+}

@@ -1,0 +1,146 @@
+/// One allocated mobile number prefix (号段).
+///
+/// - Note: a value type; safe to share across tasks.
+public struct MobilePrefix: Sendable, Hashable {
+  /// The prefix digits (3–5), such as "138", "1349" or "17400".
+  public let prefix: String
+  /// The full number length for this prefix: 11, or 13 for IoT numbers.
+  public let length: Int
+  /// The allocating carrier in English, such as "China Mobile".
+  ///
+  /// Since 2019-12 numbers can be ported (携号转网), so the current carrier may differ.
+  public let carrier: String
+  /// The allocating carrier in Chinese, such as "中国移动".
+  public let carrierZh: String
+  /// basic, mvno, data_card, iot, satellite or emergency.
+  public let category: String
+  /// Whether numbers under this prefix belong to persons (false for IoT and emergency
+  /// communications).
+  public let isPersonal: Bool
+}
+
+/// Allocated PRC mobile prefixes from `Patterns/tables/cn-mobile-prefixes.tsv`.
+///
+/// Lookup is the longest matching 5-, 4- or 3-digit prefix among entries whose number
+/// length equals the input's, through flat arrays indexed by the prefix value: no hashing,
+/// no allocation.
+///
+/// - Note: immutable; safe to share across tasks.
+public struct MobilePrefixTable: Sendable {
+  /// Where the embedded table lives under `Patterns/`.
+  public static let embeddedPath = "tables/cn-mobile-prefixes.tsv"
+
+  /// The table embedded in the binary.
+  public static let shared: MobilePrefixTable = ReferenceTable.loadEmbedded(embeddedPath) {
+    try MobilePrefixTable(tsv: $0)
+  }
+
+  private let entries: [MobilePrefix]
+  /// `byLength[k]` maps a (3 + k)-digit prefix value to entry index + 1 (0 = none).
+  private let byLength: [[UInt16]]
+
+  /// Parses the table text.
+  ///
+  /// - Parameters:
+  ///   - tsv: header `prefix length carrier carrier_zh category personal`.
+  ///   - source: The table's name in errors.
+  /// - Throws: `TableParseError` for a prefix that is not 3–5 digits or repeats, a length
+  ///   outside 11...13, empty carrier or category, or a personal flag that is not Y/N.
+  public init(tsv: String, source: String = "cn-mobile-prefixes.tsv") throws {
+    let rows = try ReferenceTable.rows(
+      tsv, table: source,
+      header: ["prefix", "length", "carrier", "carrier_zh", "category", "personal"])
+    var entries: [MobilePrefix] = []
+    var byLength = [
+      [UInt16](repeating: 0, count: 1_000), [UInt16](repeating: 0, count: 10_000),
+      [UInt16](repeating: 0, count: 100_000),
+    ]
+    for row in rows {
+      let value = try row.digits(0, column: "prefix", lengths: 3...5)
+      let digits = row.fields[0].utf8.count
+      guard let length = try row.optionalInt(1, column: "length", range: 11...13) else {
+        throw row.error("length must be a number in 11...13, got ''")
+      }
+      for (index, column) in [(2, "carrier"), (3, "carrier_zh"), (4, "category")]
+      where row.fields[index].isEmpty {
+        throw row.error("\(column) is empty")
+      }
+      let isPersonal = try row.flag(5, column: "personal")
+      guard byLength[digits - 3][value] == 0 else {
+        throw row.error("prefix \(row.fields[0]) appears twice")
+      }
+      guard entries.count < Int(UInt16.max) else { throw row.error("too many prefixes") }
+      entries.append(
+        MobilePrefix(
+          prefix: String(row.fields[0]), length: length, carrier: String(row.fields[2]),
+          carrierZh: String(row.fields[3]), category: String(row.fields[4]), isPersonal: isPersonal)
+      )
+      byLength[digits - 3][value] = UInt16(entries.count)
+    }
+    self.entries = entries
+    self.byLength = byLength
+  }
+
+  /// The number of prefixes.
+  public var count: Int { entries.count }
+
+  /// All prefixes in table order.
+  public var allPrefixes: [MobilePrefix] { entries }
+
+  /// The allocation of a mobile number.
+  ///
+  /// The longest 5/4/3-digit prefix whose number length equals `digits.count`. Nil means
+  /// unallocated (or not all digits, or fewer than 5). An 11-digit number under a 13-digit
+  /// IoT prefix (146…, 1440…) is therefore nil.
+  ///
+  /// - Parameter digits: the national number as ASCII digits, without +86/0086.
+  public func lookup(_ digits: UnsafeRawBufferPointer) -> MobilePrefix? {
+    guard let prefixes = Self.prefixValues(digits) else { return nil }
+    return longestMatch(prefixes) { $0.length == digits.count }
+  }
+
+  /// The allocation of a mobile number (see the raw-buffer overload).
+  @inlinable
+  public func lookup(_ digits: some Collection<UInt8>) -> MobilePrefix? {
+    withValidatorBytes(digits) { lookup($0) }
+  }
+
+  /// The longest prefix of `digits` in the table, whatever its number length.
+  ///
+  /// So an 11-digit number under an IoT prefix reports the IoT entry. Nil if none or not all
+  /// digits.
+  public func entry(forPrefixOf digits: UnsafeRawBufferPointer) -> MobilePrefix? {
+    guard let prefixes = Self.prefixValues(digits) else { return nil }
+    return longestMatch(prefixes) { _ in true }
+  }
+
+  /// The longest prefix of `digits` in the table (see the raw-buffer overload).
+  @inlinable
+  public func entry(forPrefixOf digits: some Collection<UInt8>) -> MobilePrefix? {
+    withValidatorBytes(digits) { entry(forPrefixOf: $0) }
+  }
+
+  private func longestMatch(
+    _ prefixes: (Int, Int, Int), where accept: (MobilePrefix) -> Bool
+  ) -> MobilePrefix? {
+    if let entry = entry(digits: 5, value: prefixes.2), accept(entry) { return entry }
+    if let entry = entry(digits: 4, value: prefixes.1), accept(entry) { return entry }
+    if let entry = entry(digits: 3, value: prefixes.0), accept(entry) { return entry }
+    return nil
+  }
+
+  @inline(__always)
+  private func entry(digits: Int, value: Int) -> MobilePrefix? {
+    let slot = Int(byLength[digits - 3][value])
+    return slot == 0 ? nil : entries[slot - 1]
+  }
+
+  /// The 3-, 4- and 5-digit prefix values; nil if a byte is not a digit or there are fewer
+  /// than 5.
+  private static func prefixValues(_ digits: UnsafeRawBufferPointer) -> (Int, Int, Int)? {
+    guard digits.count >= 5, !digits.contains(where: { ValidationBytes.digit($0) == nil }),
+      let five = ValidationBytes.number(digits, 0, 5)
+    else { return nil }
+    return (five / 100, five / 10, five)
+  }
+}
