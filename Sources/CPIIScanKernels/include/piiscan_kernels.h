@@ -1,0 +1,71 @@
+// The byte-classification kernel of piiscan: the only code that reads every byte of the input.
+//
+// One pass over a range finds the maximal ASCII digit runs (the candidates of every numeric
+// identifier), the '@' bytes (e-mail candidates) and counts newlines. Everything else in the
+// scanner works per candidate. The kernel is C rather than Swift so that the AVX2 path can be
+// chosen at run time with `__attribute__((target))` while the rest of the binary stays plain
+// x86-64 (the Swift compiler applies a target feature to a whole module, not a function).
+// See docs: ../../../Benchmarks/README.md for the measured speeds of each path.
+#ifndef PIISCAN_KERNELS_H
+#define PIISCAN_KERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Output buffers of one `piiscan_scan_block` call, owned by the caller (one set per worker).
+typedef struct piiscan_candidates {
+  /// Start offsets (relative to `buf`) of digit runs of at least `min_run` digits.
+  uint32_t *run_starts;
+  /// Lengths of those runs, in digits (a trailing 'X' is not included).
+  uint32_t *run_lengths;
+  /// Capacity of `run_starts` and `run_lengths`; must be at least (to - from) / 2 + 1.
+  size_t run_capacity;
+  size_t run_count;
+  /// Offsets of '@' bytes in [from, to).
+  uint32_t *at_positions;
+  /// Capacity of `at_positions`; must be at least (to - from).
+  size_t at_capacity;
+  size_t at_count;
+  /// Number of '\n' bytes in [from, to).
+  size_t newline_count;
+} piiscan_candidates;
+
+/// Scans `buf[from, to)` and appends to `out` (the counts are reset first).
+///
+/// A digit run is reported when it starts in [from, to) and is maximal: the byte before it is
+/// not a digit (a run that began before `from` belongs to whoever scanned that byte) and it is
+/// followed by a non-digit or by `limit`, the end of the readable buffer. A run that starts
+/// before `to` is followed past `to`, up to `limit`, so no run is cut by the range end.
+/// Requires from <= to <= limit and limit < 2^32.
+void piiscan_scan_block(const uint8_t *buf, size_t from, size_t to, size_t limit, size_t min_run,
+                        piiscan_candidates *out);
+
+/// Number of bytes equal to `byte` in `buf[0, n)`.
+size_t piiscan_count_byte(const uint8_t *buf, size_t n, uint8_t byte);
+
+/// Number of UTF-8 characters in `buf[0, n)`: bytes that are not continuation bytes (10xxxxxx).
+/// Invalid sequences count one character per non-continuation byte.
+size_t piiscan_count_utf8_chars(const uint8_t *buf, size_t n);
+
+/// Which implementation `piiscan_scan_block` uses on this CPU: "avx2", "sse2" or "scalar".
+const char *piiscan_kernel_name(void);
+
+/// Forces an implementation ("avx2", "sse2", "scalar") for tests and benchmarks; returns 0 on
+/// success, -1 when it is unknown or this CPU cannot run it.
+int piiscan_force_kernel(const char *name);
+
+/// Offset of the last '\n' in `buf[0, n)`, or -1 when there is none.
+ptrdiff_t piiscan_last_newline(const uint8_t *buf, size_t n);
+
+/// Number of CPUs this process may run on (its affinity mask), or 0 when unknown.
+int piiscan_available_cpus(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

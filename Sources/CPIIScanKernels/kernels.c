@@ -1,0 +1,264 @@
+// See piiscan_kernels.h for the contract. Three implementations of one algorithm:
+// AVX2 (two 32-byte compares per 64-byte block), SSE2 (four 16-byte compares; the x86-64
+// baseline) and portable scalar C. Each 64-byte block becomes a 64-bit digit mask; run starts
+// and ends are the mask's rising and falling edges, visited with count-trailing-zeros.
+#define _GNU_SOURCE
+#include "piiscan_kernels.h"
+
+#include <sched.h>
+#include <string.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define PIISCAN_X86 1
+#endif
+
+#define RUN_SKIP ((size_t)-1)
+
+typedef struct {
+  size_t run_start;  // RUN_SKIP while inside a run that started before `from`
+  int in_run;
+} run_state;
+
+static inline int is_digit(uint8_t c) { return (uint8_t)(c - '0') < 10; }
+
+static inline void emit_run(piiscan_candidates *out, size_t start, size_t end, size_t min_run) {
+  if (start == RUN_SKIP) return;
+  size_t len = end - start;
+  if (len < min_run) return;
+  out->run_starts[out->run_count] = (uint32_t)start;
+  out->run_lengths[out->run_count] = (uint32_t)len;
+  out->run_count++;
+}
+
+// Consumes one 64-byte block's masks: digits `m`, '@' bytes `at`, newlines `nl`.
+static inline void consume_block(size_t p, uint64_t m, uint64_t at, uint64_t nl, run_state *st,
+                                 size_t min_run, piiscan_candidates *out) {
+  out->newline_count += (size_t)__builtin_popcountll(nl);
+  while (at) {
+    out->at_positions[out->at_count++] = (uint32_t)(p + (size_t)__builtin_ctzll(at));
+    at &= at - 1;
+  }
+  if (m == 0) {
+    if (st->in_run) {
+      emit_run(out, st->run_start, p, min_run);
+      st->in_run = 0;
+    }
+    return;
+  }
+  if (st->in_run && !(m & 1)) {
+    emit_run(out, st->run_start, p, min_run);
+    st->in_run = 0;
+  }
+  uint64_t starts = m & ~((m << 1) | (uint64_t)st->in_run);
+  uint64_t ends = m & ~(m >> 1) & ~(1ULL << 63);  // an end at bit 63 is decided by the next block
+  for (;;) {
+    if (!st->in_run) {
+      if (!starts) break;
+      st->run_start = p + (size_t)__builtin_ctzll(starts);
+      starts &= starts - 1;
+      st->in_run = 1;
+    }
+    if (!ends) break;
+    size_t e = p + (size_t)__builtin_ctzll(ends) + 1;
+    ends &= ends - 1;
+    emit_run(out, st->run_start, e, min_run);
+    st->in_run = 0;
+  }
+}
+
+// Scalar handling of [p, to): used for the tail of every implementation.
+static void scan_scalar_range(const uint8_t *buf, size_t p, size_t to, run_state *st,
+                              size_t min_run, piiscan_candidates *out) {
+  for (; p < to; p++) {
+    uint8_t c = buf[p];
+    if (is_digit(c)) {
+      if (!st->in_run) {
+        st->run_start = p;
+        st->in_run = 1;
+      }
+      continue;
+    }
+    if (st->in_run) {
+      emit_run(out, st->run_start, p, min_run);
+      st->in_run = 0;
+    }
+    if (c == '\n') out->newline_count++;
+    else if (c == '@') out->at_positions[out->at_count++] = (uint32_t)p;
+  }
+}
+
+// Follows a run still open at `to` up to `limit` and emits it.
+static void finish_run(const uint8_t *buf, size_t to, size_t limit, run_state *st,
+                       size_t min_run, piiscan_candidates *out) {
+  if (!st->in_run) return;
+  size_t e = to;
+  while (e < limit && is_digit(buf[e])) e++;
+  emit_run(out, st->run_start, e, min_run);
+  st->in_run = 0;
+}
+
+static void begin(const uint8_t *buf, size_t from, run_state *st, piiscan_candidates *out) {
+  out->run_count = 0;
+  out->at_count = 0;
+  out->newline_count = 0;
+  st->in_run = 0;
+  st->run_start = 0;
+  if (from > 0 && is_digit(buf[from - 1])) {
+    st->in_run = 1;
+    st->run_start = RUN_SKIP;
+  }
+}
+
+static void scan_scalar(const uint8_t *buf, size_t from, size_t to, size_t limit, size_t min_run,
+                        piiscan_candidates *out) {
+  run_state st;
+  begin(buf, from, &st, out);
+  scan_scalar_range(buf, from, to, &st, min_run, out);
+  finish_run(buf, to, limit, &st, min_run, out);
+}
+
+#ifdef PIISCAN_X86
+static inline uint64_t sse2_mask16(__m128i v, __m128i zero, __m128i nine, __m128i at, __m128i nl,
+                                   uint32_t *atm, uint32_t *nlm) {
+  __m128i d = _mm_sub_epi8(v, zero);
+  *atm = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, at));
+  *nlm = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+  return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
+}
+
+static void scan_sse2(const uint8_t *buf, size_t from, size_t to, size_t limit, size_t min_run,
+                      piiscan_candidates *out) {
+  run_state st;
+  begin(buf, from, &st, out);
+  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+  const __m128i at = _mm_set1_epi8('@'), nl = _mm_set1_epi8('\n');
+  size_t p = from;
+  for (; p + 64 <= to; p += 64) {
+    uint64_t m = 0, a = 0, n = 0;
+    for (int k = 0; k < 4; k++) {
+      uint32_t am, nm;
+      __m128i v = _mm_loadu_si128((const __m128i *)(buf + p + 16 * k));
+      m |= sse2_mask16(v, zero, nine, at, nl, &am, &nm) << (16 * k);
+      a |= (uint64_t)am << (16 * k);
+      n |= (uint64_t)nm << (16 * k);
+    }
+    consume_block(p, m, a, n, &st, min_run, out);
+  }
+  scan_scalar_range(buf, p, to, &st, min_run, out);
+  finish_run(buf, to, limit, &st, min_run, out);
+}
+
+__attribute__((target("avx2,popcnt,bmi")))
+static void scan_avx2(const uint8_t *buf, size_t from, size_t to, size_t limit, size_t min_run,
+                      piiscan_candidates *out) {
+  run_state st;
+  begin(buf, from, &st, out);
+  const __m256i zero = _mm256_set1_epi8('0'), nine = _mm256_set1_epi8(9);
+  const __m256i at = _mm256_set1_epi8('@'), nl = _mm256_set1_epi8('\n');
+  size_t p = from;
+  for (; p + 64 <= to; p += 64) {
+    __m256i v0 = _mm256_loadu_si256((const __m256i *)(buf + p));
+    __m256i v1 = _mm256_loadu_si256((const __m256i *)(buf + p + 32));
+    __m256i d0 = _mm256_sub_epi8(v0, zero), d1 = _mm256_sub_epi8(v1, zero);
+    uint64_t m = (uint64_t)(uint32_t)_mm256_movemask_epi8(
+                     _mm256_cmpeq_epi8(_mm256_min_epu8(d0, nine), d0)) |
+                 (uint64_t)(uint32_t)_mm256_movemask_epi8(
+                     _mm256_cmpeq_epi8(_mm256_min_epu8(d1, nine), d1)) << 32;
+    uint64_t a = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v0, at)) |
+                 (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v1, at)) << 32;
+    uint64_t n = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v0, nl)) |
+                 (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v1, nl)) << 32;
+    consume_block(p, m, a, n, &st, min_run, out);
+  }
+  scan_scalar_range(buf, p, to, &st, min_run, out);
+  finish_run(buf, to, limit, &st, min_run, out);
+}
+#endif
+
+typedef void (*scan_fn)(const uint8_t *, size_t, size_t, size_t, size_t, piiscan_candidates *);
+
+static scan_fn chosen = 0;  // written once before use; see choose()
+static const char *chosen_name = "scalar";
+
+static void set_kernel(scan_fn f, const char *name) {
+  chosen_name = name;
+  __atomic_store_n(&chosen, f, __ATOMIC_RELEASE);
+}
+
+// Racing first calls all store the same choice, so no lock is needed.
+static void choose(void) {
+#ifdef PIISCAN_X86
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx2")) {
+    set_kernel(scan_avx2, "avx2");
+    return;
+  }
+#if defined(__x86_64__)
+  set_kernel(scan_sse2, "sse2");
+  return;
+#endif
+#endif
+  set_kernel(scan_scalar, "scalar");
+}
+
+void piiscan_scan_block(const uint8_t *buf, size_t from, size_t to, size_t limit, size_t min_run,
+                        piiscan_candidates *out) {
+  scan_fn f = __atomic_load_n(&chosen, __ATOMIC_ACQUIRE);
+  if (!f) {
+    choose();
+    f = chosen;
+  }
+  f(buf, from, to, limit, min_run, out);
+}
+
+const char *piiscan_kernel_name(void) {
+  if (!__atomic_load_n(&chosen, __ATOMIC_ACQUIRE)) choose();
+  return chosen_name;
+}
+
+int piiscan_force_kernel(const char *name) {
+  if (strcmp(name, "scalar") == 0) {
+    set_kernel(scan_scalar, "scalar");
+    return 0;
+  }
+#ifdef PIISCAN_X86
+#if defined(__x86_64__)
+  if (strcmp(name, "sse2") == 0) {
+    set_kernel(scan_sse2, "sse2");
+    return 0;
+  }
+#endif
+  __builtin_cpu_init();
+  if (strcmp(name, "avx2") == 0 && __builtin_cpu_supports("avx2")) {
+    set_kernel(scan_avx2, "avx2");
+    return 0;
+  }
+#endif
+  return -1;
+}
+
+size_t piiscan_count_byte(const uint8_t *buf, size_t n, uint8_t byte) {
+  size_t count = 0;
+  for (size_t i = 0; i < n; i++) count += buf[i] == byte;
+  return count;
+}
+
+size_t piiscan_count_utf8_chars(const uint8_t *buf, size_t n) {
+  size_t count = 0;
+  for (size_t i = 0; i < n; i++) count += (buf[i] & 0xC0) != 0x80;
+  return count;
+}
+
+int piiscan_available_cpus(void) {
+#if defined(__linux__)
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return CPU_COUNT(&set);
+#endif
+  return 0;
+}
+
+ptrdiff_t piiscan_last_newline(const uint8_t *buf, size_t n) {
+  const uint8_t *hit = memrchr(buf, '\n', n);
+  return hit ? hit - buf : -1;
+}

@@ -1,0 +1,43 @@
+/// Masks values for reports, keeping what an investigator needs to tell values apart:
+/// `110101********123X`, `138****5678`, `622202*********1234`, `z***@qq.com`.
+public enum Redaction {
+  /// The masked form of `value` found by a rule of `category`.
+  public static func mask(_ value: String, category: String) -> String {
+    switch category {
+    case "cn_resident_id", "cn_hkmotw_residence_permit": maskResidentID(value)
+    case "cn_resident_id_15": keep(value, first: 6, last: 3)
+    case "cn_mobile": keep(value, first: 3, last: 4)
+    case "cn_landline": maskLandline(value)
+    case "cn_bank_card": keep(value, first: 6, last: 4)
+    case "email": maskEmail(value)
+    case "cn_resident_id_masked", "cn_mobile_masked": value
+    default: keep(value, first: 1, last: value.count >= 8 ? 2 : 0)
+    }
+  }
+
+  static func maskResidentID(_ value: String) -> String { keep(value, first: 6, last: 4) }
+
+  /// Keeps `first` and `last` characters and stars the rest (at least one star).
+  static func keep(_ value: String, first: Int, last: Int) -> String {
+    let characters = Array(value)
+    guard characters.count > first + last else {
+      return characters.count <= 1 ? "*" : String(characters[0]) + String(repeating: "*", count: characters.count - 1)
+    }
+    return String(characters[..<first])
+      + String(repeating: "*", count: characters.count - first - last)
+      + String(characters[(characters.count - last)...])
+  }
+
+  /// "0755-12345678" → "0755-****5678".
+  static func maskLandline(_ value: String) -> String {
+    guard let dash = value.firstIndex(of: "-") else { return keep(value, first: 3, last: 4) }
+    let local = String(value[value.index(after: dash)...])
+    return String(value[...dash]) + keep(local, first: 0, last: 4)
+  }
+
+  /// "zhang.san@qq.com" → "z***@qq.com".
+  static func maskEmail(_ value: String) -> String {
+    guard let at = value.firstIndex(of: "@"), at > value.startIndex else { return "***" }
+    return String(value[value.startIndex]) + "***" + String(value[at...])
+  }
+}

@@ -1,0 +1,76 @@
+/// Byte classes used by the detectors (ASCII only; every byte ≥ 0x80 is "other").
+enum ByteClass {
+  @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+  @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+  @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
+  @inline(__always) static func lowercased(_ b: UInt8) -> UInt8 {
+    b &- 0x41 < 26 ? b | 0x20 : b
+  }
+}
+
+/// A read-only window of bytes with checked single-byte access that answers 0 outside it.
+///
+/// 0 (NUL) is neither a digit nor a letter, so a value at the window's edge is treated as
+/// bounded; the window always holds ``ChunkLayout/overlap`` bytes of context, far more than
+/// any detector looks at, so that edge is the input's own start or end.
+struct ByteWindow {
+  let bytes: UnsafeRawBufferPointer
+  var count: Int { bytes.count }
+
+  @inline(__always) subscript(_ i: Int) -> UInt8 {
+    i >= 0 && i < bytes.count ? bytes[i] : 0
+  }
+
+  /// Start of the line holding position `i`, looking back at most `limit` bytes.
+  func lineStart(before i: Int, limit: Int) -> Int {
+    var j = i
+    let lowest = max(0, i - limit)
+    while j > lowest && bytes[j - 1] != 0x0A { j -= 1 }
+    return j
+  }
+
+  /// End of the line holding position `i` (the newline's position), looking ahead at most
+  /// `limit` bytes.
+  func lineEnd(after i: Int, limit: Int) -> Int {
+    var j = i
+    let highest = min(bytes.count, i + limit)
+    while j < highest && bytes[j] != 0x0A { j += 1 }
+    return j
+  }
+
+  /// Whether any of `words` (lower-cased UTF-8) occurs in `range`, ASCII letters compared
+  /// without case.
+  func containsAny(_ words: [[UInt8]], in range: Range<Int>) -> Bool {
+    guard !words.isEmpty, !range.isEmpty else { return false }
+    for word in words where word.count <= range.count {
+      let first = word[0]
+      var i = range.lowerBound
+      let last = range.upperBound - word.count
+      while i <= last {
+        if ByteClass.lowercased(bytes[i]) == first {
+          var k = 1
+          while k < word.count && ByteClass.lowercased(bytes[i + k]) == word[k] { k += 1 }
+          if k == word.count { return true }
+        }
+        i += 1
+      }
+    }
+    return false
+  }
+
+  /// The bytes of `range` as a String (invalid UTF-8 repaired).
+  func string(_ range: Range<Int>) -> String {
+    String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+}
+
+/// Bounds on how far detectors look around a candidate; all well inside ``ChunkLayout/overlap``.
+enum DetectionLimits {
+  /// How far before a value context words are looked for (same line only).
+  static let contextBefore = 48
+  /// Longest number chain (digits and separators) considered.
+  static let maxChainBytes = 40
+  /// Longest e-mail local part and domain (RFC 5321).
+  static let maxLocalPart = 64
+  static let maxDomain = 253
+}

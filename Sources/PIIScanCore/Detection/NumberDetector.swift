@@ -1,0 +1,599 @@
+import PIIScanPCRE2
+
+/// Turns the digit runs the kernel found into validated findings: ID numbers, mobiles,
+/// landlines, bank cards and their masked forms.
+///
+/// For each run not yet consumed it builds the number chain the run belongs to (groups joined
+/// by one kind of separator, plus prefixes such as `+86` or `(0755)`), tries the chain's shape
+/// against each enabled validator in priority order, and keeps the first valid interpretation,
+/// else the first invalid one. A chain that fits no shape falls back to the run alone. Values are
+/// never taken from inside a longer alphanumeric token, a decimal number or an e-mail address.
+struct NumberDetector {
+  private let rules: RuleSet
+  private let settings: DetectionSettings
+  private let id18: Int?
+  private let id15: Int?
+  private let permit: Int?
+  private let idMasked: Int?
+  private let mobile: Int?
+  private let mobileMasked: Int?
+  private let landline: Int?
+  private let bankCard: Int?
+  private let extensionPattern: PCRE2Pattern
+  private let patternScratch = PCRE2MatchScratch()
+  private var digits: [UInt8] = []
+  private var w = ByteWindow(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
+  /// Positions before this were consumed by an earlier finding.
+  private var consumedUntil = 0
+
+  init(rules: RuleSet, settings: DetectionSettings) {
+    self.rules = rules
+    self.settings = settings
+    id18 = rules.ruleIndex(for: .residentID18)
+    id15 = rules.ruleIndex(for: .residentID15)
+    permit = rules.ruleIndex(for: .residencePermit)
+    idMasked = rules.ruleIndex(for: .residentIDMasked)
+    mobile = rules.ruleIndex(for: .mobile)
+    mobileMasked = rules.ruleIndex(for: .mobileMasked)
+    landline = rules.ruleIndex(for: .landline)
+    bankCard = rules.ruleIndex(for: .bankCard)
+    digits.reserveCapacity(32)
+    do {
+      // A landline extension written after the number: "转123", "分机 123", "ext. 123", "x123".
+      extensionPattern = try PCRE2Pattern(
+        #"[ \t]{0,2}(?:转|分机|ext\.?|x|#)[ \t]{0,2}([0-9]{1,6})(?![0-9A-Za-z])"#,
+        options: [.anchored, .caseless])
+    } catch {
+      preconditionFailure("built-in extension pattern: \(error)")
+    }
+  }
+
+  /// Whether any numeric rule is enabled (else the kernel's runs need not be looked at).
+  var isEnabled: Bool {
+    [id18, id15, permit, idMasked, mobile, mobileMasked, landline, bankCard].contains { $0 != nil }
+  }
+
+  /// Starts a new chunk window.
+  mutating func begin(window: UnsafeRawBufferPointer) {
+    w = ByteWindow(bytes: window)
+    consumedUntil = 0
+  }
+
+  /// Looks at the digit run `start..<start + length`; appends what it finds to `out`.
+  mutating func process(runStart start: Int, length: Int, into out: inout [Outcome]) {
+    if start < consumedUntil { return }
+    defer { consumedUntil = max(consumedUntil, start + length) }
+    let before = w[start - 1]
+    let after = w[start + length]
+    // Most runs are short numbers standing alone ("9485,", "第3页"): nothing that short is a
+    // value unless it is joined to more digits, masked, or follows an area code in brackets.
+    // This test keeps the per-run cost to a few instructions for them.
+    if length < 10 || length > 19 {
+      let joinsAfter = (after == 0x20 || after == 0x2D) && ByteClass.isDigit(w[start + length + 1])
+      let joinsBefore = (before == 0x20 || before == 0x2D) && ByteClass.isDigit(w[start - 2])
+      let maskFollows = after == 0x2A || (after | 0x20) == 0x78
+      let bracketBefore =
+        before == 0x29 || before == 0x89 || (before == 0x20 && (w[start - 2] == 0x29 || w[start - 2] == 0x89))
+      guard joinsAfter || joinsBefore || maskFollows || bracketBefore else { return }
+    }
+    // Digits next to '@' are an e-mail's local part or domain: the e-mail finder's.
+    if before == 0x40 || after == 0x40 { return }
+    if after == 0x2A || ((after | 0x20) == 0x78 && (w[start + length + 1] | 0x20) == 0x78) {
+      if let outcome = masked(runStart: start, length: length) {
+        out.append(outcome)
+        consumedUntil = outcome.span.upperBound
+      }
+      return
+    }
+    let chainStart = walkBack(from: start)
+    let chain = NumberChain(window: w, start: chainStart)
+    if let outcome = classify(chain) {
+      out.append(outcome)
+      consumedUntil = outcome.span.upperBound
+      return
+    }
+    if chain.count > 1 || chainStart != start {
+      let single = NumberChain(window: w, start: start, length: length)
+      if let outcome = classify(single) {
+        out.append(outcome)
+        consumedUntil = outcome.span.upperBound
+      }
+    }
+  }
+
+  /// The start of the chain holding the run at `start`: earlier groups of one or two digits
+  /// ("86", "10") joined by a separator. A longer earlier group is a run of its own, already
+  /// looked at.
+  private func walkBack(from start: Int) -> Int {
+    var s = start
+    for _ in 0..<2 {
+      let separator = w[s - 1]
+      guard separator == 0x20 || separator == 0x2D, ByteClass.isDigit(w[s - 2]) else { break }
+      var k = s - 2
+      while ByteClass.isDigit(w[k - 1]) { k -= 1 }
+      guard s - 1 - k <= 2, k >= consumedUntil else { break }
+      s = k
+    }
+    return s
+  }
+
+  // MARK: Boundaries
+
+  /// Whether the byte before `start` lets a value start there.
+  private func boundedBefore(_ start: Int) -> Bool {
+    let b = w[start - 1]
+    if ByteClass.isAlphanumeric(b) || b == 0x40 { return false }
+    // The fraction of a decimal number ("116.4073981234", "1.3800138000").
+    if b == 0x2E && ByteClass.isDigit(w[start - 2]) { return false }
+    // A hyphenated alphanumeric token (a UUID's last group, "SKU-...").
+    if b == 0x2D && ByteClass.isLetter(w[start - 2]) { return false }
+    return true
+  }
+
+  /// Whether the byte at `end` lets a value end there.
+  private func boundedAfter(_ end: Int) -> Bool {
+    let b = w[end]
+    if ByteClass.isAlphanumeric(b) || b == 0x40 { return false }
+    if b == 0x2E && ByteClass.isDigit(w[end + 1]) {
+      // "13812345678.0": a spreadsheet's float artefact, still the number.
+      return w[end + 1] == 0x30 && !ByteClass.isDigit(w[end + 2])
+    }
+    return true
+  }
+
+  private func bounded(_ span: Range<Int>) -> Bool {
+    boundedBefore(span.lowerBound) && boundedAfter(span.upperBound)
+  }
+
+  /// Whether a context word of rule `rule` occurs shortly before `start` on the same line.
+  private func hasContext(_ rule: Int, before start: Int) -> Bool {
+    if settings.assumeContext { return true }
+    let words = rules.rules[rule].context
+    guard !words.isEmpty else { return false }
+    let lower = w.lineStart(before: start, limit: DetectionLimits.contextBefore)
+    return w.containsAny(words, in: lower..<start)
+  }
+
+  // MARK: Classification
+
+  private mutating func classify(_ c: NumberChain) -> Outcome? {
+    var firstInvalid: Outcome?
+    func consider(_ outcome: Outcome?) -> Outcome? {
+      guard let outcome else { return nil }
+      if outcome.valid { return outcome }
+      if firstInvalid == nil { firstInvalid = outcome }
+      return nil
+    }
+    let sig = c.signature
+    let total = c.digitCount
+    typealias S = NumberChain
+
+    if id18 != nil || permit != nil {
+      let plain18 = c.count == 1 && ((total == 17 && c.trailingX) || (total == 18 && !c.trailingX))
+      let spaced18 =
+        (sig == S.shape(6, 8, 4) && !c.trailingX) || (sig == S.shape(6, 8, 3) && c.trailingX)
+      if plain18 || spaced18, let found = consider(residentID18(c)) { return found }
+    }
+    if id15 != nil, !c.trailingX, sig == S.shape(15) || sig == S.shape(6, 6, 3) {
+      if let found = consider(residentID15(c)) { return found }
+    }
+    if mobile != nil, !c.trailingX, let found = consider(mobileNumber(c)) { return found }
+    if landline != nil, !c.trailingX, let found = consider(landlineNumber(c)) { return found }
+    if bankCard != nil, !c.trailingX, let found = consider(bankCardNumber(c)) { return found }
+    return firstInvalid
+  }
+
+  private mutating func collectDigits(_ c: NumberChain, from first: Int = 0) {
+    digits.removeAll(keepingCapacity: true)
+    c.appendDigits(w, groups: first..<c.count, to: &digits)
+  }
+
+  private func valueString() -> String { String(decoding: digits, as: UTF8.self) }
+
+  // MARK: Resident ID numbers
+
+  private mutating func residentID18(_ c: NumberChain) -> Outcome? {
+    let span = c.start..<(c.end + (c.trailingX ? 1 : 0))
+    guard bounded(span) else { return nil }
+    collectDigits(c)
+    if c.trailingX { digits.append(0x58) }
+    let check = ResidentID.check18(digits, asOf: settings.asOf)
+    let value = valueString()
+    let kind: ValidatorKind = check.isResidencePermit ? .residencePermit : .residentID18
+    guard let rule = check.isResidencePermit ? permit : id18 else { return nil }
+    var details = settings.details ? IdentityDetails.of(check, asOf: settings.asOf) : []
+    if check.failures.isEmpty {
+      if let note = KnownSampleValues.shared.note(for: value, category: "cn_resident_id") {
+        details.append(FindingDetail("sample", note))
+        return Outcome(
+          validator: kind, span: span, value: value, valid: false,
+          reason: "known sample value", confidence: .high, details: details)
+      }
+      return Outcome(
+        validator: kind, span: span, value: value, valid: true, reason: nil,
+        confidence: check.isPlaceholderRegion ? .medium : .high, details: details)
+    }
+    // A number that fails one check is an ID with a typo, a fabricated or a truncated one;
+    // one failing several is some other 18-digit number, unless the context says ID.
+    let context = hasContext(rule, before: span.lowerBound)
+    guard check.failures.count == 1 || context else { return nil }
+    return Outcome(
+      validator: kind, span: span, value: value, valid: false, reason: check.reasonText,
+      confidence: context ? .high : .medium, details: details)
+  }
+
+  private mutating func residentID15(_ c: NumberChain) -> Outcome? {
+    guard let rule = id15 else { return nil }
+    let span = c.start..<c.end
+    guard bounded(span) else { return nil }
+    collectDigits(c)
+    let check = ResidentID.check15(digits, asOf: settings.asOf)
+    let context = hasContext(rule, before: span.lowerBound)
+    var details = settings.details ? IdentityDetails.of(check, asOf: settings.asOf) : []
+    if let upgraded = check.upgraded18 {
+      details.append(FindingDetail("id18", upgraded, masked: Redaction.maskResidentID(upgraded)))
+    }
+    if check.failures.isEmpty {
+      let value = valueString()
+      if let note = KnownSampleValues.shared.note(for: value, category: "cn_resident_id_15") {
+        details.append(FindingDetail("sample", note))
+        return Outcome(
+          validator: .residentID15, span: span, value: value, valid: false,
+          reason: "known sample value", confidence: .high, details: details)
+      }
+      return Outcome(
+        validator: .residentID15, span: span, value: value, valid: true, reason: nil,
+        confidence: context ? .high : .medium, details: details)
+    }
+    guard context else { return nil }
+    return Outcome(
+      validator: .residentID15, span: span, value: valueString(), valid: false,
+      reason: check.reasonText, confidence: .medium, details: details)
+  }
+
+  // MARK: Mobile numbers
+
+  /// The span start of a "+86"/"0086"/"86-" prefix written before a chain's digits, and the
+  /// index of the first group after it.
+  private func countryPrefix(_ c: NumberChain) -> (spanStart: Int, firstGroup: Int, skip: Int)? {
+    let plus = w[c.start - 1] == 0x2B
+    if c.count >= 2 {
+      if c.group(0, is: "86", in: w) && (plus || c.separator == 0x2D) {
+        return (plus ? c.start - 1 : c.start, 1, 0)
+      }
+      if c.group(0, is: "0086", in: w) { return (c.start, 1, 0) }
+    } else {
+      let n = c.lengths[0]
+      if plus && n >= 12 && w[c.start] == 0x38 && w[c.start + 1] == 0x36 {
+        return (c.start - 1, 0, 2)
+      }
+      if n >= 14 && w[c.start] == 0x30 && w[c.start + 1] == 0x30 && w[c.start + 2] == 0x38
+        && w[c.start + 3] == 0x36
+      {
+        return (c.start, 0, 4)
+      }
+    }
+    // "(+86)138…" and "(+86) 138…"
+    var p = c.start - 1
+    if w[p] == 0x20 { p -= 1 }
+    if w[p] == 0x29 && w[p - 1] == 0x36 && w[p - 2] == 0x38 && w[p - 3] == 0x2B
+      && w[p - 4] == 0x28
+    {
+      return (p - 4, 0, 0)
+    }
+    return nil
+  }
+
+  private mutating func mobileNumber(_ c: NumberChain) -> Outcome? {
+    guard let rule = mobile else { return nil }
+    var spanStart = c.start
+    var first = 0
+    var skip = 0
+    if let prefix = countryPrefix(c) {
+      (spanStart, first, skip) = prefix
+    }
+    let sig = c.signature(from: first)
+    typealias S = NumberChain
+    let shapeOK: Bool
+    if skip > 0 {
+      shapeOK = c.count == 1 && c.lengths[0] - skip == 11
+    } else {
+      shapeOK =
+        sig == S.shape(11) || sig == S.shape(3, 4, 4) || sig == S.shape(3, 8)
+        || sig == S.shape(7, 4)
+    }
+    guard shapeOK else { return nil }
+    let span = spanStart..<c.end
+    guard bounded(span) else { return nil }
+    collectDigits(c, from: first)
+    if skip > 0 { digits.removeFirst(skip) }
+    guard digits[0] == 0x31, digits[1] >= 0x33 else { return nil }
+    let value = valueString()
+    var details: [FindingDetail] = []
+    if spanStart != c.start || first > 0 || skip > 0 { details.append(FindingDetail("country_code", "+86")) }
+    guard let prefix = MobilePrefixTable.shared.lookup(digits) else {
+      let shown = value.prefix(3)
+      return Outcome(
+        validator: .mobile, span: span, value: value, valid: false,
+        reason: "prefix \(shown) is not allocated to any carrier",
+        confidence: hasContext(rule, before: span.lowerBound) ? .high : .medium,
+        details: details)
+    }
+    details.insert(FindingDetail("carrier", prefix.carrierZh), at: 0)
+    if prefix.category != "basic" { details.insert(FindingDetail("line_type", prefix.category), at: 1) }
+    if !prefix.isPersonal {
+      return Outcome(
+        validator: .mobile, span: span, value: value, valid: false,
+        reason: "prefix \(prefix.prefix) is a non-personal \(prefix.category) range",
+        confidence: .medium, details: details)
+    }
+    if let note = KnownSampleValues.shared.note(for: value, category: "cn_mobile") {
+      details.append(FindingDetail("sample", note))
+      return Outcome(
+        validator: .mobile, span: span, value: value, valid: false, reason: "known sample value",
+        confidence: .high, details: details)
+    }
+    return Outcome(
+      validator: .mobile, span: span, value: value, valid: true, reason: nil, confidence: .high,
+      details: details)
+  }
+
+  // MARK: Landlines
+
+  private mutating func landlineNumber(_ c: NumberChain) -> Outcome? {
+    guard landline != nil else { return nil }
+    typealias S = NumberChain
+    var spanStart = c.start
+    var area: [UInt8] = []
+    var localFirst = 0
+    var extensionGroup: Int? = nil
+    var separated = true
+
+    // "(0755)12345678", "（0755） 1234 5678"
+    if let paren = parenthesisedAreaCode(before: c.start) {
+      spanStart = paren.spanStart
+      area = paren.area
+    } else if let prefix = countryPrefix(c), prefix.skip == 0, prefix.firstGroup == 1,
+      c.count >= 3, c.lengths[1] == 2 || c.lengths[1] == 3
+    {
+      // "+86-10-12345678", "+86 755 12345678": the area code without its trunk 0.
+      spanStart = prefix.spanStart
+      area = [0x30]
+      for i in c.starts[1]..<c.starts[1] + c.lengths[1] { area.append(w[i]) }
+      localFirst = 2
+    } else if c.count >= 2, w[c.start] == 0x30, c.lengths[0] == 3 || c.lengths[0] == 4 {
+      for i in c.start..<c.start + c.lengths[0] { area.append(w[i]) }
+      localFirst = 1
+    } else if c.count == 1, w[c.start] == 0x30, (10...12).contains(c.lengths[0]) {
+      // Written without a separator: the area code table decides where it ends.
+      collectDigits(c)
+      guard let code = LandlineAreaCodes.shared.lookup(digits) else { return nil }
+      let areaLength = code.code.utf8.count
+      let localLength = digits.count - areaLength
+      guard localLength == 8 || (localLength == 7 && areaLength == 4) else { return nil }
+      area = Array(digits[0..<areaLength])
+      separated = false
+    } else {
+      return nil
+    }
+
+    var local: [UInt8] = []
+    if separated {
+      let rest = c.signature(from: localFirst)
+      if rest == S.shape(7) || rest == S.shape(8) || rest == S.shape(4, 4) || rest == S.shape(3, 4) {
+        // the whole rest is the local number
+      } else if c.separator == 0x2D, c.count - localFirst == 2,
+        c.lengths[localFirst] == 7 || c.lengths[localFirst] == 8, c.lengths[localFirst + 1] <= 6
+      {
+        extensionGroup = localFirst + 1
+      } else {
+        return nil
+      }
+      for k in localFirst..<(extensionGroup ?? c.count) {
+        for i in c.starts[k]..<c.starts[k] + c.lengths[k] { local.append(w[i]) }
+      }
+    } else {
+      local = Array(digits[area.count...])
+    }
+    if area.count == 3 && local.count != 8 { return nil }
+
+    var spanEnd = c.end
+    var extensionText: String?
+    if let group = extensionGroup {
+      extensionText = w.string(c.starts[group]..<c.starts[group] + c.lengths[group])
+    } else if let (range, digitsRange) = writtenExtension(at: c.end) {
+      spanEnd = range.upperBound
+      extensionText = w.string(digitsRange)
+    }
+    let span = spanStart..<spanEnd
+    guard bounded(span) else { return nil }
+
+    let areaText = String(decoding: area, as: UTF8.self)
+    let value = areaText + "-" + String(decoding: local, as: UTF8.self)
+    let known = LandlineAreaCodes.shared.lookup(area + local)
+    let areaMatches = known.map { $0.code == areaText } ?? false
+    var details: [FindingDetail] = []
+    if areaMatches, let known {
+      details.append(FindingDetail("area_code", known.code))
+      details.append(FindingDetail("city", known.province == known.city ? known.city : known.province + known.city))
+    }
+    if let extensionText { details.append(FindingDetail("extension", extensionText)) }
+    let firstLocal = local[0]
+    if !areaMatches {
+      guard separated else { return nil }
+      return Outcome(
+        validator: .landline, span: span, value: value, valid: false,
+        reason: "area code \(areaText) is not in use", confidence: .low, details: details)
+    }
+    if firstLocal < 0x32 || firstLocal > 0x38 {
+      guard separated else { return nil }
+      return Outcome(
+        validator: .landline, span: span, value: value, valid: false,
+        reason: "a local number cannot start with \(Character(UnicodeScalar(firstLocal)))",
+        confidence: .low, details: details)
+    }
+    return Outcome(
+      validator: .landline, span: span, value: value, valid: true, reason: nil,
+      confidence: separated ? .high : .medium, details: details)
+  }
+
+  /// An area code in parentheses right before `start`: "(0755)", "（010） ".
+  private func parenthesisedAreaCode(before start: Int) -> (spanStart: Int, area: [UInt8])? {
+    var p = start - 1
+    if w[p] == 0x20 { p -= 1 }
+    // ')' or the full-width '）' (EF BC 89)
+    let closeLength: Int
+    if w[p] == 0x29 {
+      closeLength = 1
+    } else if w[p] == 0x89 && w[p - 1] == 0xBC && w[p - 2] == 0xEF {
+      closeLength = 3
+    } else {
+      return nil
+    }
+    let digitsEnd = p - closeLength + 1
+    var k = digitsEnd
+    while ByteClass.isDigit(w[k - 1]) && digitsEnd - k < 5 { k -= 1 }
+    let n = digitsEnd - k
+    guard n == 3 || n == 4, w[k] == 0x30 else { return nil }
+    // '(' or '（' (EF BC 88)
+    if w[k - 1] == 0x28 {
+      return (k - 1, (k..<digitsEnd).map { w[$0] })
+    }
+    if w[k - 1] == 0x88 && w[k - 2] == 0xBC && w[k - 3] == 0xEF {
+      return (k - 3, (k..<digitsEnd).map { w[$0] })
+    }
+    return nil
+  }
+
+  /// An extension written after a landline ("转123", "ext 123"): the whole written range and
+  /// the range of its digits.
+  private func writtenExtension(at end: Int) -> (Range<Int>, Range<Int>)? {
+    let b = w[end]
+    guard b == 0x20 || b == 0x09 || b == 0x23 || (b | 0x20) == 0x65 || (b | 0x20) == 0x78 || b >= 0xE5
+    else { return nil }
+    let limit = w.lineEnd(after: end, limit: 24)
+    let subject = UnsafeRawBufferPointer(rebasing: w.bytes[0..<limit])
+    guard let whole = try? extensionPattern.firstMatch(in: subject, from: end, using: patternScratch),
+      let group = extensionPattern.captureRange(1, in: patternScratch)
+    else { return nil }
+    return (whole, group)
+  }
+
+  // MARK: Bank cards
+
+  private mutating func bankCardNumber(_ c: NumberChain) -> Outcome? {
+    guard let rule = bankCard else { return nil }
+    typealias S = NumberChain
+    let sig = c.signature
+    let single = c.count == 1 && (15...19).contains(c.lengths[0])
+    let grouped =
+      sig == S.shape(4, 4, 4, 4) || sig == S.shape(4, 4, 4, 4, 3) || sig == S.shape(4, 4, 4, 4, 2)
+      || sig == S.shape(4, 4, 4, 4, 1) || sig == S.shape(4, 4, 4, 3) || sig == S.shape(4, 6, 5)
+    guard single || grouped else { return nil }
+    let span = c.start..<c.end
+    guard bounded(span) else { return nil }
+    collectDigits(c)
+    let luhn = Luhn.isValid(digits)
+    let value = valueString()
+    let n = digits.count
+    guard let bin = BankBINTable.shared.lookup(digits) else {
+      guard hasContext(rule, before: span.lowerBound) else { return nil }
+      var details = [FindingDetail("luhn", luhn ? "pass" : "fail")]
+      details.insert(FindingDetail("bin", "unknown"), at: 0)
+      return Outcome(
+        validator: .bankCard, span: span, value: value, valid: luhn,
+        reason: luhn ? nil : "unknown BIN and Luhn check fails",
+        confidence: luhn ? .medium : .low, details: details)
+    }
+    var details = [FindingDetail("bank", bin.bank), FindingDetail("bin", bin.bin)]
+    if let note = KnownSampleValues.shared.note(for: value, category: "cn_bank_card") {
+      details.append(FindingDetail("sample", note))
+      return Outcome(
+        validator: .bankCard, span: span, value: value, valid: false,
+        reason: "known sample value", confidence: .high, details: details)
+    }
+    if let type = bin.cardType { details.append(FindingDetail("card_type", BankCardTypes.name(type))) }
+    let lengthOK = bin.cardLength.map { $0 == n } ?? true
+    if !lengthOK {
+      guard hasContext(rule, before: span.lowerBound) else { return nil }
+      return Outcome(
+        validator: .bankCard, span: span, value: value, valid: false,
+        reason: "\(n) digits, but \(bin.bin) cards have \(bin.cardLength!)",
+        confidence: .medium, details: details)
+    }
+    if luhn {
+      return Outcome(
+        validator: .bankCard, span: span, value: value, valid: true, reason: nil,
+        confidence: .high, details: details)
+    }
+    details.append(FindingDetail("luhn", "fail"))
+    if BankBINTable.shared.isLegacyLuhnExempt(bin, length: n) {
+      return Outcome(
+        validator: .bankCard, span: span, value: value, valid: true, reason: nil,
+        confidence: .medium, details: details)
+    }
+    return Outcome(
+      validator: .bankCard, span: span, value: value, valid: false, reason: "Luhn check fails",
+      confidence: .medium, details: details)
+  }
+
+  // MARK: Masked values
+
+  /// "110101********123X", "1101**********12", "138****5678", "138xxxx5678".
+  private mutating func masked(runStart start: Int, length: Int) -> Outcome? {
+    var i = start + length
+    let maskByte = w[i]
+    while w[i] == maskByte || (maskByte != 0x2A && (w[i] | 0x20) == 0x78) { i += 1 }
+    let maskCount = i - start - length
+    guard maskCount >= 3 else { return nil }
+    var j = i
+    while ByteClass.isDigit(w[j]) { j += 1 }
+    var end = j
+    if (w[end] | 0x20) == 0x78 && !ByteClass.isAlphanumeric(w[end + 1]) { end += 1 }
+    let total = end - start
+    let span = start..<end
+    guard bounded(span) else { return nil }
+    let text = w.string(span)
+    if total == 11, length == 3, maskCount == 4, end - i == 4, mobileMasked != nil,
+      w[start] == 0x31, w[start + 1] >= 0x33
+    {
+      var details: [FindingDetail] = []
+      digits.removeAll(keepingCapacity: true)
+      for k in 0..<3 { digits.append(w[start + k]) }
+      digits.append(contentsOf: [0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30])
+      if let prefix = MobilePrefixTable.shared.lookup(digits), prefix.prefix.utf8.count == 3 {
+        details.append(FindingDetail("carrier", prefix.carrierZh))
+      }
+      return Outcome(
+        validator: .mobileMasked, span: span, value: text, valid: true, reason: nil,
+        confidence: .medium, details: details)
+    }
+    if (total == 18 || total == 15), maskCount >= 4, idMasked != nil {
+      var details: [FindingDetail] = []
+      if length >= 6 {
+        var code = 0
+        for k in 0..<6 { code = code * 10 + Int(w[start + k] - 0x30) }
+        if let region = RegionCodeTable.shared.region(code: code) {
+          details.append(FindingDetail("region", region.name))
+        }
+      }
+      return Outcome(
+        validator: .residentIDMasked, span: span, value: text, valid: true, reason: nil,
+        confidence: .medium, details: details)
+    }
+    return nil
+  }
+}
+
+/// Names of the card types in the BIN table.
+enum BankCardTypes {
+  static func name(_ code: String) -> String {
+    switch code {
+    case "DC": "借记卡"
+    case "CC": "信用卡"
+    case "SCC": "准贷记卡"
+    case "PC": "预付费卡"
+    default: code
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/// What a validator made of one candidate: the value, its span, and whether it passed.
+struct Outcome {
+  var validator: ValidatorKind
+  /// The written form's byte range in the chunk window (prefixes such as "+86" included).
+  var span: Range<Int>
+  var value: String
+  var valid: Bool
+  var reason: String?
+  var confidence: Confidence
+  var details: [FindingDetail]
+}
+
+/// The settings every detector needs, fixed for a whole scan.
+public struct DetectionSettings: Sendable {
+  /// The date "today" means: birth dates after it are invalid, ages are computed at it.
+  public var asOf: CivilDate
+  /// Treat every candidate as if context words stood next to it (`piiscan check`), so that a
+  /// value failing several checks is still explained.
+  public var assumeContext: Bool
+  /// Derive details (region, birth date, carrier…). Off for `--count`, which prints none.
+  public var details: Bool
+
+  public init(asOf: CivilDate, assumeContext: Bool = false, details: Bool = true) {
+    self.asOf = asOf
+    self.assumeContext = assumeContext
+    self.details = details
+  }
+}

@@ -1,0 +1,52 @@
+import PIIScanPCRE2
+
+/// The hand-written candidate finders a rule can use.
+public enum Finder: String, Sendable, CaseIterable {
+  /// Maximal digit runs, joined with their separators into number chains.
+  case digits
+  /// `@` bytes, expanded to a local part and a domain.
+  case email
+}
+
+/// The validators a rule can name. Each decides whether a candidate of its shape is this
+/// category, and whether it is valid.
+public enum ValidatorKind: String, Sendable, CaseIterable {
+  case residentID18 = "resident-id-18"
+  case residentID15 = "resident-id-15"
+  case residencePermit = "residence-permit"
+  case residentIDMasked = "resident-id-masked"
+  case mobile
+  case mobileMasked = "mobile-masked"
+  case landline
+  case bankCard = "bank-card"
+  case email
+
+  /// The finder whose candidates this validator takes.
+  public var finder: Finder { self == .email ? .email : .digits }
+}
+
+/// A rule's own examples, run by `piiscan patterns --test` and the test suite.
+public struct RuleExamples: Sendable {
+  public var match: [String]
+  public var invalid: [String]
+  public var nomatch: [String]
+}
+
+/// A checked, compiled rule. Immutable and safe to share between workers.
+public struct Rule: Sendable {
+  /// Stable kebab-case id, never reused.
+  public let id: String
+  /// The taxonomy id of what it finds (snake_case, PRODUCT.md §4).
+  public let category: String
+  public let description: String
+  public let validator: ValidatorKind
+  /// The value's written shape, compiled and JIT-compiled once.
+  public let shape: PCRE2Pattern
+  /// Context words, as lower-cased UTF-8 bytes.
+  public let context: [[UInt8]]
+  public let examples: RuleExamples
+  /// The pattern file the rule came from (a path under Patterns/, or a user file).
+  public let file: String
+
+  public var finder: Finder { validator.finder }
+}

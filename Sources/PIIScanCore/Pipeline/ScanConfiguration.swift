@@ -1,0 +1,41 @@
+/// Settings of one scan, as plain values (built by the command line, or by a test).
+public struct ScanConfiguration: Sendable {
+  /// Worker threads scanning chunks (at least 1).
+  public var threads: Int
+  /// How inputs are cut into chunks.
+  public var layout: ChunkLayout
+  /// Read regular files through a read-only mapping instead of `pread`.
+  public var useMapping: Bool
+  /// Compute lines, columns and records (off for `--count`).
+  public var locate: Bool
+  public var detection: DetectionSettings
+
+  public init(
+    threads: Int = ScanConfiguration.defaultThreads, layout: ChunkLayout = ChunkLayout(),
+    useMapping: Bool = false, locate: Bool = true,
+    detection: DetectionSettings = DetectionSettings(asOf: .today())
+  ) {
+    self.threads = max(1, threads)
+    self.layout = layout
+    self.useMapping = useMapping
+    self.locate = locate
+    self.detection = detection
+  }
+
+  /// Every core the process may run on.
+  public static var defaultThreads: Int {
+    let available = Int(piiscan_available_cpus())
+    if available > 0 { return available }
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  }
+}
+
+import CPIIScanKernels
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif

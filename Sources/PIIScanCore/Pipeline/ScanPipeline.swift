@@ -1,0 +1,341 @@
+/// The parallel chunked reader: cuts every input into chunks, scans them on every core and
+/// hands the results to a sink in input order.
+///
+/// The calling thread walks the inputs and cuts them; N worker threads scan. A regular file's
+/// chunks are only numbered by the calling thread — each worker `pread`s (or maps) its own
+/// chunk, so a single large file is read and scanned in parallel. A stream (standard input, a
+/// pipe) is read by the calling thread into pooled buffers, since it can only be read in order.
+/// Every item gets a sequence number; results wait in a reorder buffer until all earlier items
+/// are out, so output does not depend on scheduling. At most ``maxInFlight`` chunks are out at
+/// once, which bounds memory to about that many read buffers and results whatever the input.
+public final class ScanPipeline {
+  public let rules: RuleSet
+  public let configuration: ScanConfiguration
+  private let shared = SharedState()
+
+  /// Chunks scanned or waiting to be emitted at once.
+  var maxInFlight: Int { configuration.threads * 3 + 1 }
+
+  public init(rules: RuleSet, configuration: ScanConfiguration) {
+    self.rules = rules
+    self.configuration = configuration
+  }
+
+  /// Scans `inputs` in order, feeding `sink` on the calling thread.
+  public func run(inputs: [ScanInput], sink: ScanSink) {
+    let configuration = configuration
+    let rules = rules
+    let shared = shared
+    let join = startThreads(count: configuration.threads, name: "piiscan worker") { _ in
+      Worker(rules: rules, configuration: configuration, shared: shared).run()
+    }
+    var emitter = Emitter(sink: sink, locate: configuration.locate)
+    for input in inputs {
+      feed(input, emitter: &emitter)
+    }
+    shared.monitor.withLock {
+      shared.noMoreTasks = true
+      shared.monitor.broadcast()
+    }
+    drain(&emitter) { shared.emitSequence == shared.nextSequence }
+    join()
+  }
+
+  // MARK: Feeding
+
+  private func feed(_ input: ScanInput, emitter: inout Emitter) {
+    switch input.kind {
+    case .regularFile:
+      let file: RandomAccessInput
+      do {
+        file = try RandomAccessInput(path: input.path, useMapping: configuration.useMapping)
+      } catch {
+        enqueueMarker(.failed(input, error), emitter: &emitter)
+        return
+      }
+      enqueueMarker(.started(input), emitter: &emitter)
+      for chunk in 0..<configuration.layout.chunkCount(inputSize: file.size) {
+        waitForRoom(&emitter)
+        enqueue(Task(sequence: 0, input: input, work: .randomAccess(file, chunk)))
+      }
+      enqueueMarker(.finished(input, nil), emitter: &emitter)
+    case .standardInput, .stream:
+      let descriptor: Int32
+      if input.kind == .standardInput {
+        descriptor = 0
+      } else {
+        descriptor = open(input.path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+        if descriptor < 0 {
+          enqueueMarker(.failed(input, .system(errno, "open")), emitter: &emitter)
+          return
+        }
+      }
+      defer { if descriptor != 0 { close(descriptor) } }
+      enqueueMarker(.started(input), emitter: &emitter)
+      let chunker = StreamChunker(
+        stream: FileDescriptorStream(descriptor: descriptor), layout: configuration.layout)
+      var failure: InputError?
+      while true {
+        waitForRoom(&emitter)
+        let buffer = takeBuffer(&emitter)
+        do {
+          guard let (_, view) = try chunker.next(into: buffer) else {
+            returnBuffer(buffer)
+            break
+          }
+          enqueue(Task(sequence: 0, input: input, work: .filled(buffer, view)))
+        } catch {
+          returnBuffer(buffer)
+          failure = error
+          break
+        }
+      }
+      enqueueMarker(.finished(input, failure), emitter: &emitter)
+    }
+  }
+
+  private func enqueue(_ task: Task) {
+    shared.monitor.withLock {
+      var task = task
+      task.sequence = shared.nextSequence
+      shared.nextSequence += 1
+      shared.inFlight += 1
+      shared.tasks.append(task)
+      shared.monitor.broadcast()
+    }
+  }
+
+  /// Puts a marker (input started, finished, failed) into the output order.
+  private func enqueueMarker(_ marker: Marker, emitter: inout Emitter) {
+    shared.monitor.withLock {
+      shared.completed[shared.nextSequence] = .marker(marker)
+      shared.nextSequence += 1
+    }
+    drain(&emitter) { true }
+  }
+
+  private func waitForRoom(_ emitter: inout Emitter) {
+    let limit = maxInFlight
+    drain(&emitter) { shared.inFlight < limit }
+  }
+
+  private func takeBuffer(_ emitter: inout Emitter) -> ReadBuffer {
+    let capacity = configuration.layout.bufferCapacity
+    let poolSize = configuration.threads + 2
+    var buffer: ReadBuffer?
+    drain(&emitter) {
+      if let free = shared.freeBuffers.popLast() {
+        buffer = free
+        return true
+      }
+      if shared.buffersCreated < poolSize {
+        shared.buffersCreated += 1
+        buffer = ReadBuffer(capacity: capacity)
+        return true
+      }
+      return false
+    }
+    return buffer!
+  }
+
+  private func returnBuffer(_ buffer: ReadBuffer) {
+    shared.monitor.withLock { shared.freeBuffers.append(buffer) }
+  }
+
+  // MARK: Emitting
+
+  /// Emits finished items in order until `done` (checked under the lock) holds, waiting for
+  /// workers in between.
+  private func drain(_ emitter: inout Emitter, until done: () -> Bool) {
+    while true {
+      var ready: [Completed] = []
+      let finished: Bool = shared.monitor.withLock {
+        while let item = shared.completed.removeValue(forKey: shared.emitSequence) {
+          ready.append(item)
+          shared.emitSequence += 1
+        }
+        if !ready.isEmpty { return false }
+        if done() { return true }
+        shared.monitor.wait()
+        return false
+      }
+      for item in ready {
+        if case .chunk = item { shared.monitor.withLock { shared.inFlight -= 1 } }
+        emitter.emit(item)
+      }
+      if finished { return }
+      if !ready.isEmpty, shared.monitor.withLock({ done() }) { return }
+    }
+  }
+}
+
+// MARK: - Shared state
+
+/// A unit of work: one chunk of one input.
+struct Task {
+  enum Work {
+    /// A chunk of a regular file the worker reads itself.
+    case randomAccess(RandomAccessInput, Int)
+    /// A chunk already read into a pooled buffer (returned to the pool after scanning).
+    case filled(ReadBuffer, ChunkView)
+  }
+  var sequence: Int
+  var input: ScanInput
+  var work: Work
+}
+
+enum Marker {
+  case started(ScanInput)
+  case finished(ScanInput, InputError?)
+  case failed(ScanInput, InputError)
+}
+
+enum Completed {
+  case chunk(ScanInput, ChunkResult)
+  case chunkFailed(ScanInput, InputError)
+  case marker(Marker)
+}
+
+/// Everything the calling thread and the workers share, guarded by `monitor`.
+// SAFETY: every stored property is read and written only while `monitor` is held.
+final class SharedState: @unchecked Sendable {
+  let monitor = Monitor()
+  var tasks: [Task] = []
+  var taskHead = 0
+  var completed: [Int: Completed] = [:]
+  var nextSequence = 0
+  var emitSequence = 0
+  var inFlight = 0
+  var noMoreTasks = false
+  var freeBuffers: [ReadBuffer] = []
+  var buffersCreated = 0
+
+  /// Takes the next task (call with the monitor held).
+  func popTask() -> Task? {
+    guard taskHead < tasks.count else { return nil }
+    let task = tasks[taskHead]
+    taskHead += 1
+    if taskHead > 64 && taskHead * 2 > tasks.count {
+      tasks.removeFirst(taskHead)
+      taskHead = 0
+    }
+    return task
+  }
+}
+
+/// One worker thread: its scanner, its read buffer, its loop.
+struct Worker {
+  let rules: RuleSet
+  let configuration: ScanConfiguration
+  let shared: SharedState
+
+  func run() {
+    let scanner = ChunkScanner(
+      rules: rules, settings: configuration.detection, locate: configuration.locate)
+    var buffer: ReadBuffer?
+    while true {
+      let next: Task? = shared.monitor.withLock {
+        while true {
+          if let task = shared.popTask() { return task }
+          if shared.noMoreTasks { return nil }
+          shared.monitor.wait()
+        }
+      }
+      guard let task = next else { return }
+      let outcome: Completed
+      switch task.work {
+      case .randomAccess(let file, let chunk):
+        let readBuffer = buffer ?? ReadBuffer(capacity: configuration.layout.bufferCapacity)
+        buffer = readBuffer
+        do {
+          let view = try file.chunk(chunk, layout: configuration.layout, buffer: readBuffer)
+          outcome = .chunk(task.input, scanner.scan(view))
+        } catch {
+          outcome = .chunkFailed(task.input, error)
+        }
+      case .filled(let filled, let view):
+        outcome = .chunk(task.input, scanner.scan(view))
+        shared.monitor.withLock { shared.freeBuffers.append(filled) }
+      }
+      shared.monitor.withLock {
+        shared.completed[task.sequence] = outcome
+        shared.monitor.broadcast()
+      }
+    }
+  }
+}
+
+/// Turns ordered results into sink calls, resolving lines, columns and records.
+struct Emitter {
+  let sink: ScanSink
+  let locate: Bool
+  private var summary = InputSummary()
+  private var location = LocationResolver()
+  private var bytesDone: Int64 = 0
+
+  init(sink: ScanSink, locate: Bool) {
+    self.sink = sink
+    self.locate = locate
+  }
+
+  mutating func emit(_ item: Completed) {
+    switch item {
+    case .marker(.started(let input)):
+      summary = InputSummary()
+      location = LocationResolver()
+      sink.inputStarted(input)
+    case .marker(.finished(let input, let error)):
+      if let error, summary.error == nil { summary.error = error }
+      sink.inputFinished(input, summary: summary)
+    case .marker(.failed(let input, let error)):
+      var failed = InputSummary()
+      failed.error = error
+      sink.inputFinished(input, summary: failed)
+    case .chunk(let input, var result):
+      if locate { location.resolve(&result) }
+      summary.bytes += Int64(result.ownedBytes)
+      bytesDone += Int64(result.ownedBytes)
+      if !result.findings.isEmpty { sink.found(result.findings, in: input) }
+      sink.progressed(bytes: bytesDone)
+    case .chunkFailed(_, let error):
+      if summary.error == nil { summary.error = error }
+    }
+  }
+}
+
+/// The only state carried from chunk to chunk: the running line number, the current line's
+/// start and its characters before the next chunk.
+struct LocationResolver {
+  private var lineBase = 1
+  private var lineStart: Int64 = 0
+  private var charactersBeforeChunk = 0
+
+  mutating func resolve(_ result: inout ChunkResult) {
+    for index in result.findings.indices {
+      let local = result.findings[index]
+      result.findings[index].line = lineBase + local.localLine
+      if local.localLineStart >= 0 {
+        result.findings[index].column = local.localColumn + 1
+        result.findings[index].record = local.localLineStart
+      } else {
+        result.findings[index].column = charactersBeforeChunk + local.localColumn + 1
+        result.findings[index].record = lineStart
+      }
+    }
+    lineBase += result.newlineCount
+    if let last = result.lastLineStart {
+      lineStart = last
+      charactersBeforeChunk = result.endsAtLineEnd ? 0 : result.trailingCharacters
+    } else if !result.endsAtLineEnd {
+      charactersBeforeChunk += result.trailingCharacters
+    }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif

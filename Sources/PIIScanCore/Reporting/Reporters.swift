@@ -1,0 +1,275 @@
+/// Output formats of `piiscan scan`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+  case text, jsonl, json, csv
+}
+
+/// Categories that are reported but never counted as personal information (they do not make
+/// the exit status 1): masked values and organisation identifiers.
+public let informationalCategories: Set<String> = [
+  "cn_resident_id_masked", "cn_mobile_masked", "cn_uscc",
+]
+
+/// The fields of one finding as reports show them (masked unless revealing).
+public struct FindingPresenter: Sendable {
+  public let rules: RuleSet
+  public let reveal: Bool
+
+  public init(rules: RuleSet, reveal: Bool) {
+    self.rules = rules
+    self.reveal = reveal
+  }
+
+  /// `text` as a JSON string literal.
+  public static func jsonQuoted(_ text: String) -> String { JSONText.quoted(text) }
+
+  public func category(_ finding: Finding) -> String { rules.rules[finding.ruleIndex].category }
+  public func rule(_ finding: Finding) -> String { rules.rules[finding.ruleIndex].id }
+
+  public func value(_ finding: Finding) -> String {
+    reveal ? finding.value : Redaction.mask(finding.value, category: category(finding))
+  }
+
+  /// The details to show, in order.
+  public func details(_ finding: Finding) -> [(String, String)] {
+    finding.details.compactMap { detail in
+      if reveal { return (detail.key, detail.value) }
+      guard let masked = detail.masked else { return (detail.key, detail.value) }
+      return masked.isEmpty ? nil : (detail.key, masked)
+    }
+  }
+}
+
+/// A sink that writes findings; `finish()` writes whatever closes the report.
+public protocol Reporter: ScanSink {
+  /// What was written so far (for the exit status).
+  var tally: FindingTally { get }
+  func finish()
+}
+
+/// Counts what a scan found, for the exit status and summaries.
+public struct FindingTally: Sendable {
+  public var findings = 0
+  /// Findings in categories that count as personal information.
+  public var personal = 0
+}
+
+/// `path:line:column: category value …` — one line per finding, for people.
+public final class TextReporter: Reporter {
+  private let out: ReportStream
+  private let presenter: FindingPresenter
+  public private(set) var tally = FindingTally()
+
+  public init(out: ReportStream, presenter: FindingPresenter) {
+    self.out = out
+    self.presenter = presenter
+  }
+
+  public func inputStarted(_ input: ScanInput) {}
+  public func inputFinished(_ input: ScanInput, summary: InputSummary) {}
+
+  public func found(_ findings: [Finding], in input: ScanInput) {
+    for finding in findings {
+      tally.record(finding, presenter)
+      var line = "\(input.displayPath):\(finding.line):\(finding.column): "
+      line += presenter.category(finding) + " " + presenter.value(finding)
+      if finding.valid {
+        line += " (valid, \(finding.confidence.rawValue))"
+      } else {
+        line += " (invalid: \(finding.reason ?? "?"), \(finding.confidence.rawValue))"
+      }
+      for (key, value) in presenter.details(finding) { line += " \(key)=\(value)" }
+      out.write(line + "\n")
+    }
+  }
+
+  public func finish() { out.flush() }
+}
+
+/// One JSON object per finding per line (`--format jsonl`), or one JSON array (`json`).
+///
+/// Fields, in this order: `path`, `member` (only inside archives), `line`, `column`, `offset`,
+/// `length`, `category`, `rule`, `value`, `valid`, `reason` (only when invalid), `confidence`,
+/// `details` (an object of strings), `record`. See README.md.
+public final class JSONReporter: Reporter {
+  private let out: ReportStream
+  private let presenter: FindingPresenter
+  private let asArray: Bool
+  private var first = true
+  public private(set) var tally = FindingTally()
+
+  public init(out: ReportStream, presenter: FindingPresenter, asArray: Bool) {
+    self.out = out
+    self.presenter = presenter
+    self.asArray = asArray
+    if asArray { out.write("[") }
+  }
+
+  public func inputStarted(_ input: ScanInput) {}
+  public func inputFinished(_ input: ScanInput, summary: InputSummary) {}
+
+  public func found(_ findings: [Finding], in input: ScanInput) {
+    let path = JSONText.quoted(input.displayPath)
+    for finding in findings {
+      tally.record(finding, presenter)
+      var object = "{\"path\":\(path)"
+      object += ",\"line\":\(finding.line),\"column\":\(finding.column)"
+      object += ",\"offset\":\(finding.offset),\"length\":\(finding.length)"
+      object += ",\"category\":" + JSONText.quoted(presenter.category(finding))
+      object += ",\"rule\":" + JSONText.quoted(presenter.rule(finding))
+      object += ",\"value\":" + JSONText.quoted(presenter.value(finding))
+      object += ",\"valid\":\(finding.valid)"
+      if let reason = finding.reason, !finding.valid {
+        object += ",\"reason\":" + JSONText.quoted(reason)
+      }
+      object += ",\"confidence\":\"\(finding.confidence.rawValue)\""
+      object += ",\"details\":" + JSONText.object(presenter.details(finding))
+      object += ",\"record\":\(finding.record)}"
+      if asArray {
+        out.write(first ? "\n" + object : ",\n" + object)
+      } else {
+        out.write(object + "\n")
+      }
+      first = false
+    }
+  }
+
+  public func finish() {
+    if asArray { out.write(first ? "]\n" : "\n]\n") }
+    out.flush()
+  }
+}
+
+/// RFC 4180 CSV with a header row (`--format csv`); `details` is a JSON object in one field.
+public final class CSVReporter: Reporter {
+  static let header = [
+    "path", "member", "line", "column", "offset", "length", "category", "rule", "value", "valid",
+    "reason", "confidence", "details", "record",
+  ]
+  private let out: ReportStream
+  private let presenter: FindingPresenter
+  public private(set) var tally = FindingTally()
+
+  public init(out: ReportStream, presenter: FindingPresenter) {
+    self.out = out
+    self.presenter = presenter
+    out.write(CSVText.row(CSVReporter.header))
+  }
+
+  public func inputStarted(_ input: ScanInput) {}
+  public func inputFinished(_ input: ScanInput, summary: InputSummary) {}
+
+  public func found(_ findings: [Finding], in input: ScanInput) {
+    for finding in findings {
+      tally.record(finding, presenter)
+      out.write(
+        CSVText.row([
+          input.displayPath, "", String(finding.line), String(finding.column),
+          String(finding.offset), String(finding.length), presenter.category(finding),
+          presenter.rule(finding), presenter.value(finding), String(finding.valid),
+          finding.valid ? "" : finding.reason ?? "", finding.confidence.rawValue,
+          JSONText.object(presenter.details(finding)), String(finding.record),
+        ]))
+    }
+  }
+
+  public func finish() { out.flush() }
+}
+
+/// Per-input, per-category counts (`scan --count`): the cheap mode for very large runs.
+///
+/// Text: `VALID INVALID CATEGORY PATH` columns, one line per input and category, then a
+/// `total` line per category when there were several inputs. JSON Lines, JSON and CSV carry
+/// `path`, `category`, `valid`, `invalid`.
+public final class CountReporter: Reporter {
+  private let out: ReportStream
+  private let format: OutputFormat
+  private let rules: RuleSet
+  private var current: [Int: (valid: Int, invalid: Int)] = [:]
+  private var totals: [Int: (valid: Int, invalid: Int)] = [:]
+  private var inputsWithFindings = 0
+  private var firstJSON = true
+  public private(set) var tally = FindingTally()
+
+  public init(out: ReportStream, format: OutputFormat, rules: RuleSet) {
+    self.out = out
+    self.format = format
+    self.rules = rules
+    switch format {
+    case .csv: out.write(CSVText.row(["path", "category", "valid", "invalid"]))
+    case .json: out.write("[")
+    default: break
+    }
+  }
+
+  public func inputStarted(_ input: ScanInput) { current = [:] }
+
+  public func found(_ findings: [Finding], in input: ScanInput) {
+    for finding in findings {
+      tally.findings += 1
+      let category = rules.rules[finding.ruleIndex].category
+      if !informationalCategories.contains(category) { tally.personal += 1 }
+      var count = current[finding.ruleIndex] ?? (0, 0)
+      if finding.valid { count.valid += 1 } else { count.invalid += 1 }
+      current[finding.ruleIndex] = count
+    }
+  }
+
+  public func inputFinished(_ input: ScanInput, summary: InputSummary) {
+    guard !current.isEmpty else { return }
+    inputsWithFindings += 1
+    for index in current.keys.sorted() {
+      let count = current[index]!
+      var total = totals[index] ?? (0, 0)
+      total.valid += count.valid
+      total.invalid += count.invalid
+      totals[index] = total
+      write(path: input.displayPath, rule: index, count: count)
+    }
+    current = [:]
+  }
+
+  private func write(path: String, rule: Int, count: (valid: Int, invalid: Int)) {
+    let category = rules.rules[rule].category
+    switch format {
+    case .text:
+      out.write(
+        pad(count.valid, 9) + " " + pad(count.invalid, 8) + "  "
+          + category.padding(toLength: max(category.count, 26), withPad: " ", startingAt: 0)
+          + " " + path + "\n")
+    case .jsonl, .json:
+      let object =
+        "{\"path\":\(JSONText.quoted(path)),\"category\":\(JSONText.quoted(category)),"
+        + "\"valid\":\(count.valid),\"invalid\":\(count.invalid)}"
+      if format == .jsonl {
+        out.write(object + "\n")
+      } else {
+        out.write((firstJSON ? "\n" : ",\n") + object)
+        firstJSON = false
+      }
+    case .csv:
+      out.write(CSVText.row([path, category, String(count.valid), String(count.invalid)]))
+    }
+  }
+
+  private func pad(_ number: Int, _ width: Int) -> String {
+    let text = String(number)
+    return String(repeating: " ", count: max(0, width - text.count)) + text
+  }
+
+  public func finish() {
+    if format == .text && inputsWithFindings > 1 {
+      for index in totals.keys.sorted() { write(path: "total", rule: index, count: totals[index]!) }
+    }
+    if format == .json { out.write(firstJSON ? "]\n" : "\n]\n") }
+    out.flush()
+  }
+}
+
+extension FindingTally {
+  mutating func record(_ finding: Finding, _ presenter: FindingPresenter) {
+    findings += 1
+    if !informationalCategories.contains(presenter.category(finding)) { personal += 1 }
+  }
+}
+
+import Foundation
