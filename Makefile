@@ -1,0 +1,46 @@
+# piiscan — the two commands of README.md are `make run` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libpcre2-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/release/piiscan
+
+.PHONY: deps build run test patterns samples bench lint clean
+
+# Installs the Debian packages the build needs, only when one is missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product piiscan
+
+# The main job: scan the synthetic samples (masked), then count per file and category.
+run: build
+	$(BIN) scan samples/ --as-of 2026-11-29 || [ $$? -eq 1 ]
+	$(BIN) scan --count samples/ --as-of 2026-11-29 || [ $$? -eq 1 ]
+
+# The whole test suite: unit, pipeline invariance, rule examples, end-to-end against goldens.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# Re-embeds Patterns/ into the binary after a rule or table changes.
+patterns:
+	$(SWIFT) run generate-embedded-patterns
+
+# Regenerates samples/ (and its labels) with the deterministic generator.
+samples:
+	$(SWIFT) run -c release piiscan-corpus samples --out samples
+
+bench: build
+	Benchmarks/run
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests
+
+clean:
+	rm -rf .build
