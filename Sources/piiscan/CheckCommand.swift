@@ -1,0 +1,87 @@
+import ArgumentParser
+import PIIScanCore
+
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Explain values: their category, whether they are valid or which check fails, "
+      + "and what they reveal (region, birth date, sex, carrier, issuing bank).",
+    discussion: """
+      Each VALUE is read as if it stood in a column of its own kind, so a number that fails \
+      several checks is still explained. Values are printed as given: check is for values you \
+      already hold.
+      """)
+
+  @Argument(help: "Values to explain, e.g. 11010519491231002X or 13912345670.")
+  var values: [String]
+
+  @Option(help: "Output format: text or jsonl.")
+  var format: CheckFormat = .text
+
+  @Option(help: ArgumentHelp("Judge birth dates and ages as of this date (YYYY-MM-DD).", valueName: "date"))
+  var asOf: String?
+
+  enum CheckFormat: String, ExpressibleByArgument {
+    case text, jsonl
+  }
+
+  func validate() throws {
+    if let asOf, CivilDate(iso: asOf) == nil {
+      throw ValidationError("--as-of must be a date written YYYY-MM-DD, not \"\(asOf)\"")
+    }
+  }
+
+  func run() throws {
+    let rules = try CommandSupport.loadRules(only: nil, except: nil)
+    let settings = DetectionSettings(
+      asOf: asOf.flatMap { CivilDate(iso: $0) } ?? .today(), assumeContext: true)
+    let presenter = FindingPresenter(rules: rules, reveal: true)
+    let out = ReportStream(descriptor: 1)
+    var anyValid = false
+    for value in values {
+      let findings = TextScan.findings(in: value, rules: rules, settings: settings)
+      anyValid = anyValid || findings.contains { $0.valid }
+      switch format {
+      case .text:
+        out.write(value + "\n")
+        if findings.isEmpty {
+          out.write("  no rule recognises this value\n")
+        }
+        for finding in findings {
+          let shown = presenter.value(finding)
+          out.write("  category    \(presenter.category(finding)) (rule \(presenter.rule(finding)))\n")
+          if shown != value { out.write("  value       \(shown)\n") }
+          if finding.valid {
+            out.write("  valid       yes (\(finding.confidence.rawValue) confidence)\n")
+          } else {
+            out.write("  valid       no: \(finding.reason ?? "")\n")
+          }
+          for (key, detail) in presenter.details(finding) {
+            out.write("  " + key.padding(toLength: max(key.count, 11), withPad: " ", startingAt: 0) + " \(detail)\n")
+          }
+        }
+      case .jsonl:
+        var object = "{\"input\":\(quoted(value)),\"findings\":["
+        object += findings.map { finding in
+          var item = "{\"category\":\(quoted(presenter.category(finding)))"
+          item += ",\"rule\":\(quoted(presenter.rule(finding)))"
+          item += ",\"value\":\(quoted(finding.value)),\"valid\":\(finding.valid)"
+          if !finding.valid { item += ",\"reason\":\(quoted(finding.reason ?? ""))" }
+          item += ",\"confidence\":\"\(finding.confidence.rawValue)\",\"details\":{"
+          item += presenter.details(finding).map { "\(quoted($0.0)):\(quoted($0.1))" }
+            .joined(separator: ",")
+          return item + "}}"
+        }.joined(separator: ",")
+        out.write(object + "]}\n")
+      }
+    }
+    out.flush()
+    if !anyValid { throw ExitCode(1) }
+  }
+
+  private func quoted(_ text: String) -> String { FindingPresenter.jsonQuoted(text) }
+}
+
+extension CheckCommand {
+  static let exitStatusNote = "Exit status: 0 when at least one value is valid, 1 otherwise."
+}

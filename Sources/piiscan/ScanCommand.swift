@@ -1,0 +1,178 @@
+import ArgumentParser
+import PIIScanCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+struct ScanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "scan",
+    abstract: "Report every value found, one finding per value, in input order.",
+    discussion: """
+      With no PATH, or with -, reads standard input. Directories are walked recursively in \
+      sorted order; symbolic links found in a walk are not followed unless --follow is given, \
+      and FIFOs, sockets and devices found in a walk are skipped.
+
+      Output is the same, byte for byte, whatever --threads and --chunk-size are.
+
+      Exit status: 0 nothing found, 1 personal information found (masked values and \
+      organisation codes do not count), 2 some input could not be read.
+      """)
+
+  @Argument(help: "Files or directories to scan (default: standard input).")
+  var paths: [String] = []
+
+  @Option(help: "Output format: text, jsonl, json or csv (default: text).")
+  var format: OutputFormat = .text
+
+  @Flag(help: "Print values in full instead of masked.")
+  var reveal = false
+
+  @Flag(help: "Print per-file, per-category counts instead of findings.")
+  var count = false
+
+  @Option(help: "Only these categories (comma-separated taxonomy ids, e.g. cn_mobile,email).")
+  var only: String?
+
+  @Option(help: "Leave out these categories (comma-separated).")
+  var except: String?
+
+  @Option(help: "Worker threads (default: every core).")
+  var threads: Int = ScanConfiguration.defaultThreads
+
+  @Option(
+    help: ArgumentHelp(
+      "Nominal chunk size in bytes; a tuning knob that never changes the output.",
+      valueName: "bytes"))
+  var chunkSize: Int = ChunkLayout.defaultChunkSize
+
+  @Flag(help: "Read regular files through a read-only memory map instead of pread.")
+  var mmap = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Judge birth dates and ages as of this date (YYYY-MM-DD; default: today).",
+      valueName: "date"))
+  var asOf: String?
+
+  @Flag(help: "Follow symbolic links found while walking directories.")
+  var follow = false
+
+  @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+  var output: String?
+
+  @Flag(inversion: .prefixedNo, help: "Show progress on standard error when it is a terminal.")
+  var progress = true
+
+  func validate() throws {
+    if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1") }
+    if let asOf, CivilDate(iso: asOf) == nil {
+      throw ValidationError("--as-of must be a date written YYYY-MM-DD, not \"\(asOf)\"")
+    }
+  }
+
+  func run() throws {
+    signal(SIGPIPE, SIG_IGN)
+    let diagnostics = Diagnostics()
+    let rules = try CommandSupport.loadRules(only: only, except: except)
+    let asOfDate = asOf.flatMap { CivilDate(iso: $0) } ?? .today()
+
+    let (inputs, skipped) = InputWalker(followLinks: follow).resolve(paths)
+    for skip in skipped {
+      if skip.isError {
+        diagnostics.error(skip.path, skip.reason)
+      } else {
+        diagnostics.note(skip.path, "skipped: \(skip.reason)")
+      }
+    }
+
+    if let output { try CommandSupport.refuseToOverwriteInput(output, inputs: inputs) }
+    let out = try CommandSupport.openOutput(output)
+    let presenter = FindingPresenter(rules: rules, reveal: reveal)
+    let reporter: Reporter
+    if count {
+      reporter = CountReporter(out: out, format: format, rules: rules)
+    } else {
+      switch format {
+      case .text: reporter = TextReporter(out: out, presenter: presenter)
+      case .jsonl: reporter = JSONReporter(out: out, presenter: presenter, asArray: false)
+      case .json: reporter = JSONReporter(out: out, presenter: presenter, asArray: true)
+      case .csv: reporter = CSVReporter(out: out, presenter: presenter)
+      }
+    }
+    let totalBytes = inputs.contains { $0.size == nil } ? nil : inputs.reduce(0) { $0 + ($1.size ?? 0) }
+    let meter = progress && ProgressMeter.isTerminal ? ProgressMeter(totalBytes: totalBytes) : nil
+    let sink = CommandSink(reporter: reporter, diagnostics: diagnostics, progress: meter)
+
+    let configuration = ScanConfiguration(
+      threads: threads, layout: ChunkLayout(chunkSize: chunkSize), useMapping: mmap,
+      locate: !count, detection: DetectionSettings(asOf: asOfDate, details: !count))
+    ScanPipeline(rules: rules, configuration: configuration).run(inputs: inputs, sink: sink)
+    reporter.finish()
+    meter?.finish()
+
+    if let error = out.error {
+      diagnostics.error(output ?? "<stdout>", error.message)
+      throw ExitCode(2)
+    }
+    if out.isBroken { throw ExitCode.success }
+    if diagnostics.errored { throw ExitCode(2) }
+    if reporter.tally.personal > 0 { throw ExitCode(1) }
+  }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Pieces the subcommands share.
+enum CommandSupport {
+  /// The embedded rules, restricted to `only` and `except` (comma-separated categories).
+  static func loadRules(only: String?, except: String?) throws -> RuleSet {
+    let rules: RuleSet
+    do {
+      rules = try RuleSet.embedded()
+    } catch {
+      throw ValidationError("the built-in patterns do not load:\n\(error)")
+    }
+    func categories(_ list: String?, _ option: String) throws -> Set<String>? {
+      guard let list else { return nil }
+      let names = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+      let known = Set(rules.categories)
+      let unknown = names.subtracting(known).sorted()
+      if !unknown.isEmpty {
+        throw ValidationError(
+          "\(option): unknown categor\(unknown.count == 1 ? "y" : "ies") "
+            + unknown.joined(separator: ", ") + " (known: "
+            + rules.categories.joined(separator: ", ") + ")")
+      }
+      return names
+    }
+    return rules.restricted(
+      only: try categories(only, "--only"), except: try categories(except, "--except") ?? [])
+  }
+
+  /// Fails when `output` already exists and is one of the inputs: evidence is never written.
+  static func refuseToOverwriteInput(_ output: String, inputs: [ScanInput]) throws {
+    var target = stat()
+    guard stat(output, &target) == 0 else { return }
+    for input in inputs where input.kind != .standardInput {
+      var info = stat()
+      if stat(input.path, &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino {
+        throw ValidationError("--output \(output) is one of the inputs; inputs are never written")
+      }
+    }
+  }
+
+  /// Standard output, or a new file (never one of the inputs: it is created, not opened).
+  static func openOutput(_ path: String?) throws -> ReportStream {
+    guard let path else { return ReportStream(descriptor: 1) }
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if fd < 0 {
+      throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+    return ReportStream(descriptor: fd)
+  }
+}
+
+import Foundation
