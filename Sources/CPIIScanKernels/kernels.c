@@ -22,10 +22,27 @@ typedef struct {
 
 static inline int is_digit(uint8_t c) { return (uint8_t)(c - '0') < 10; }
 
-static inline void emit_run(piiscan_candidates *out, size_t start, size_t end, size_t min_run) {
+// See piiscan_run_filter: whether the run [start, end) is part of a longer written number.
+static inline int is_joined(const uint8_t *buf, size_t limit, size_t start, size_t end) {
+  uint8_t after = end < limit ? buf[end] : 0;
+  uint8_t after2 = end + 1 < limit ? buf[end + 1] : 0;
+  uint8_t before = start > 0 ? buf[start - 1] : 0;
+  uint8_t before2 = start > 1 ? buf[start - 2] : 0;
+  if ((after == ' ' || after == '-') && is_digit(after2)) return 1;
+  if (after == '*' || (after | 0x20) == 'x') return 1;
+  if ((before == ' ' || before == '-') && is_digit(before2)) return 1;
+  if (before == ')' || before == 0x89) return 1;  // 0x89 ends the UTF-8 of '）'
+  if (before == ' ' && (before2 == ')' || before2 == 0x89)) return 1;
+  return 0;
+}
+
+static inline void emit_run(const uint8_t *buf, size_t limit, piiscan_candidates *out,
+                            size_t start, size_t end, const piiscan_run_filter *f) {
   if (start == RUN_SKIP) return;
   size_t len = end - start;
-  if (len < min_run) return;
+  if (len < f->min_run) return;
+  if ((len < f->standalone_min || len > f->standalone_max) && !is_joined(buf, limit, start, end))
+    return;
   out->run_starts[out->run_count] = (uint32_t)start;
   out->run_lengths[out->run_count] = (uint32_t)len;
   out->run_count++;
@@ -33,7 +50,8 @@ static inline void emit_run(piiscan_candidates *out, size_t start, size_t end, s
 
 // Consumes one 64-byte block's masks: digits `m`, '@' bytes `at`, newlines `nl`.
 static inline void consume_block(size_t p, uint64_t m, uint64_t at, uint64_t nl, run_state *st,
-                                 size_t min_run, piiscan_candidates *out) {
+                                 const piiscan_run_filter *f, const uint8_t *buf, size_t limit,
+                                 piiscan_candidates *out) {
   out->newline_count += (size_t)__builtin_popcountll(nl);
   while (at) {
     out->at_positions[out->at_count++] = (uint32_t)(p + (size_t)__builtin_ctzll(at));
@@ -41,13 +59,13 @@ static inline void consume_block(size_t p, uint64_t m, uint64_t at, uint64_t nl,
   }
   if (m == 0) {
     if (st->in_run) {
-      emit_run(out, st->run_start, p, min_run);
+      emit_run(buf, limit, out, st->run_start, p, f);
       st->in_run = 0;
     }
     return;
   }
   if (st->in_run && !(m & 1)) {
-    emit_run(out, st->run_start, p, min_run);
+    emit_run(buf, limit, out, st->run_start, p, f);
     st->in_run = 0;
   }
   uint64_t starts = m & ~((m << 1) | (uint64_t)st->in_run);
@@ -62,14 +80,15 @@ static inline void consume_block(size_t p, uint64_t m, uint64_t at, uint64_t nl,
     if (!ends) break;
     size_t e = p + (size_t)__builtin_ctzll(ends) + 1;
     ends &= ends - 1;
-    emit_run(out, st->run_start, e, min_run);
+    emit_run(buf, limit, out, st->run_start, e, f);
     st->in_run = 0;
   }
 }
 
 // Scalar handling of [p, to): used for the tail of every implementation.
-static void scan_scalar_range(const uint8_t *buf, size_t p, size_t to, run_state *st,
-                              size_t min_run, piiscan_candidates *out) {
+static void scan_scalar_range(const uint8_t *buf, size_t p, size_t to, size_t limit,
+                              run_state *st, const piiscan_run_filter *f,
+                              piiscan_candidates *out) {
   for (; p < to; p++) {
     uint8_t c = buf[p];
     if (is_digit(c)) {
@@ -80,7 +99,7 @@ static void scan_scalar_range(const uint8_t *buf, size_t p, size_t to, run_state
       continue;
     }
     if (st->in_run) {
-      emit_run(out, st->run_start, p, min_run);
+      emit_run(buf, limit, out, st->run_start, p, f);
       st->in_run = 0;
     }
     if (c == '\n') out->newline_count++;
@@ -90,11 +109,11 @@ static void scan_scalar_range(const uint8_t *buf, size_t p, size_t to, run_state
 
 // Follows a run still open at `to` up to `limit` and emits it.
 static void finish_run(const uint8_t *buf, size_t to, size_t limit, run_state *st,
-                       size_t min_run, piiscan_candidates *out) {
+                       const piiscan_run_filter *f, piiscan_candidates *out) {
   if (!st->in_run) return;
   size_t e = to;
   while (e < limit && is_digit(buf[e])) e++;
-  emit_run(out, st->run_start, e, min_run);
+  emit_run(buf, limit, out, st->run_start, e, f);
   st->in_run = 0;
 }
 
@@ -110,12 +129,12 @@ static void begin(const uint8_t *buf, size_t from, run_state *st, piiscan_candid
   }
 }
 
-static void scan_scalar(const uint8_t *buf, size_t from, size_t to, size_t limit, size_t min_run,
-                        piiscan_candidates *out) {
+static void scan_scalar(const uint8_t *buf, size_t from, size_t to, size_t limit,
+                        const piiscan_run_filter *f, piiscan_candidates *out) {
   run_state st;
   begin(buf, from, &st, out);
-  scan_scalar_range(buf, from, to, &st, min_run, out);
-  finish_run(buf, to, limit, &st, min_run, out);
+  scan_scalar_range(buf, from, to, limit, &st, f, out);
+  finish_run(buf, to, limit, &st, f, out);
 }
 
 #ifdef PIISCAN_X86
@@ -127,8 +146,8 @@ static inline uint64_t sse2_mask16(__m128i v, __m128i zero, __m128i nine, __m128
   return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
 }
 
-static void scan_sse2(const uint8_t *buf, size_t from, size_t to, size_t limit, size_t min_run,
-                      piiscan_candidates *out) {
+static void scan_sse2(const uint8_t *buf, size_t from, size_t to, size_t limit,
+                      const piiscan_run_filter *f, piiscan_candidates *out) {
   run_state st;
   begin(buf, from, &st, out);
   const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
@@ -143,15 +162,15 @@ static void scan_sse2(const uint8_t *buf, size_t from, size_t to, size_t limit, 
       a |= (uint64_t)am << (16 * k);
       n |= (uint64_t)nm << (16 * k);
     }
-    consume_block(p, m, a, n, &st, min_run, out);
+    consume_block(p, m, a, n, &st, f, buf, limit, out);
   }
-  scan_scalar_range(buf, p, to, &st, min_run, out);
-  finish_run(buf, to, limit, &st, min_run, out);
+  scan_scalar_range(buf, p, to, limit, &st, f, out);
+  finish_run(buf, to, limit, &st, f, out);
 }
 
 __attribute__((target("avx2,popcnt,bmi")))
-static void scan_avx2(const uint8_t *buf, size_t from, size_t to, size_t limit, size_t min_run,
-                      piiscan_candidates *out) {
+static void scan_avx2(const uint8_t *buf, size_t from, size_t to, size_t limit,
+                      const piiscan_run_filter *f, piiscan_candidates *out) {
   run_state st;
   begin(buf, from, &st, out);
   const __m256i zero = _mm256_set1_epi8('0'), nine = _mm256_set1_epi8(9);
@@ -169,14 +188,15 @@ static void scan_avx2(const uint8_t *buf, size_t from, size_t to, size_t limit, 
                  (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v1, at)) << 32;
     uint64_t n = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v0, nl)) |
                  (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v1, nl)) << 32;
-    consume_block(p, m, a, n, &st, min_run, out);
+    consume_block(p, m, a, n, &st, f, buf, limit, out);
   }
-  scan_scalar_range(buf, p, to, &st, min_run, out);
-  finish_run(buf, to, limit, &st, min_run, out);
+  scan_scalar_range(buf, p, to, limit, &st, f, out);
+  finish_run(buf, to, limit, &st, f, out);
 }
 #endif
 
-typedef void (*scan_fn)(const uint8_t *, size_t, size_t, size_t, size_t, piiscan_candidates *);
+typedef void (*scan_fn)(const uint8_t *, size_t, size_t, size_t, const piiscan_run_filter *,
+                        piiscan_candidates *);
 
 static scan_fn chosen = 0;  // written once before use; see choose()
 static const char *chosen_name = "scalar";
@@ -202,14 +222,14 @@ static void choose(void) {
   set_kernel(scan_scalar, "scalar");
 }
 
-void piiscan_scan_block(const uint8_t *buf, size_t from, size_t to, size_t limit, size_t min_run,
-                        piiscan_candidates *out) {
+void piiscan_scan_block(const uint8_t *buf, size_t from, size_t to, size_t limit,
+                        const piiscan_run_filter *filter, piiscan_candidates *out) {
   scan_fn f = __atomic_load_n(&chosen, __ATOMIC_ACQUIRE);
   if (!f) {
     choose();
     f = chosen;
   }
-  f(buf, from, to, limit, min_run, out);
+  f(buf, from, to, limit, filter, out);
 }
 
 const char *piiscan_kernel_name(void) {

@@ -16,6 +16,20 @@
 extern "C" {
 #endif
 
+/// Which digit runs `piiscan_scan_block` reports.
+///
+/// A run of at least `min_run` digits is reported when its length is in
+/// [standalone_min, standalone_max], or when it is joined to more of a number: a space or hyphen
+/// and a digit on either side ("139 1234 5670", "0755-86123456"), a mask character after it
+/// ('*', 'x', 'X': "138****5678"), or a closing bracket before it ("(0755)86123456", also the
+/// full-width '）'). Any other run cannot be a value on its own ("9485,", "第3页") and costs
+/// nothing past the kernel.
+typedef struct piiscan_run_filter {
+  size_t min_run;
+  size_t standalone_min;
+  size_t standalone_max;
+} piiscan_run_filter;
+
 /// Output buffers of one `piiscan_scan_block` call, owned by the caller (one set per worker).
 typedef struct piiscan_candidates {
   /// Start offsets (relative to `buf`) of digit runs of at least `min_run` digits.
@@ -36,13 +50,13 @@ typedef struct piiscan_candidates {
 
 /// Scans `buf[from, to)` and appends to `out` (the counts are reset first).
 ///
-/// A digit run is reported when it starts in [from, to) and is maximal: the byte before it is
-/// not a digit (a run that began before `from` belongs to whoever scanned that byte) and it is
-/// followed by a non-digit or by `limit`, the end of the readable buffer. A run that starts
-/// before `to` is followed past `to`, up to `limit`, so no run is cut by the range end.
-/// Requires from <= to <= limit and limit < 2^32.
-void piiscan_scan_block(const uint8_t *buf, size_t from, size_t to, size_t limit, size_t min_run,
-                        piiscan_candidates *out);
+/// A digit run is reported when it starts in [from, to), is maximal — the byte before it is not
+/// a digit (a run that began before `from` belongs to whoever scanned that byte) and it is
+/// followed by a non-digit or by `limit`, the end of the readable buffer — and passes `filter`.
+/// A run that starts before `to` is followed past `to`, up to `limit`, so no run is cut by the
+/// range end. Requires from <= to <= limit and limit < 2^32.
+void piiscan_scan_block(const uint8_t *buf, size_t from, size_t to, size_t limit,
+                        const piiscan_run_filter *filter, piiscan_candidates *out);
 
 /// Number of bytes equal to `byte` in `buf[0, n)`.
 size_t piiscan_count_byte(const uint8_t *buf, size_t n, uint8_t byte);

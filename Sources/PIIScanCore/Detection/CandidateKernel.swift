@@ -10,6 +10,12 @@ final class CandidateKernel {
   /// Shortest digit run reported: every numeric rule is triggered by a run of 3+ digits
   /// (shorter groups such as "86" or "10" are found by looking back from that run).
   static let minimumRun = 3
+  /// Lengths of runs that can be a value on their own: landlines without separators (10–12),
+  /// mobiles (11, 13 with 86, 15 with 0086), ID numbers (15, 17 + X, 18) and cards (15–19).
+  static let standalone = 10...19
+  private var filter = piiscan_run_filter(
+    min_run: CandidateKernel.minimumRun, standalone_min: CandidateKernel.standalone.lowerBound,
+    standalone_max: CandidateKernel.standalone.upperBound)
 
   private(set) var state: piiscan_candidates
   private let runStarts: UnsafeMutablePointer<UInt32>
@@ -42,9 +48,7 @@ final class CandidateKernel {
       state.newline_count = 0
       return
     }
-    piiscan_scan_block(
-      base.assumingMemoryBound(to: UInt8.self), from, to, bytes.count,
-      CandidateKernel.minimumRun, &state)
+    piiscan_scan_block(base.assumingMemoryBound(to: UInt8.self), from, to, bytes.count, &filter, &state)
   }
 
   var runCount: Int { state.run_count }

@@ -31,7 +31,8 @@ public struct ChunkResult: Sendable {
 /// locations. Owns every per-worker buffer, so a scan allocates only for what it finds.
 public final class ChunkScanner {
   private let kernel = CandidateKernel()
-  private let ruleIndex: [ValidatorKind: Int]
+  /// Rule index per validator, by `ValidatorKind.ordinal`.
+  private let ruleIndex: [Int]
   private var numbers: NumberDetector
   private var emails: EmailDetector
   private var outcomes: [Outcome] = []
@@ -39,22 +40,22 @@ public final class ChunkScanner {
   public let locate: Bool
 
   public init(rules: RuleSet, settings: DetectionSettings, locate: Bool = true) {
-    var ruleIndex: [ValidatorKind: Int] = [:]
-    for kind in ValidatorKind.allCases { ruleIndex[kind] = rules.ruleIndex(for: kind) }
+    var ruleIndex = [Int](repeating: -1, count: ValidatorKind.allCases.count)
+    for kind in ValidatorKind.allCases { ruleIndex[kind.ordinal] = rules.ruleIndex(for: kind) ?? -1 }
     self.ruleIndex = ruleIndex
     numbers = NumberDetector(rules: rules, settings: settings)
-    emails = EmailDetector(rules: rules)
+    emails = EmailDetector(rules: rules, settings: settings)
     self.locate = locate
     outcomes.reserveCapacity(1024)
   }
 
-  /// Scans `view` and returns its findings and line bookkeeping.
-  public func scan(_ view: ChunkView) -> ChunkResult {
+  /// Scans `view` of an input with `profile` and returns its findings and line bookkeeping.
+  public func scan(_ view: ChunkView, profile: InputProfile = .unstructured) -> ChunkResult {
     var result = ChunkResult()
     result.ownedBytes = view.ownEnd - view.ownStart
     guard let base = view.bytes.baseAddress else { return result }
     outcomes.removeAll(keepingCapacity: true)
-    numbers.begin(window: view.bytes)
+    numbers.begin(window: view.bytes, base: view.base, profile: profile)
     emails.begin(window: view.bytes)
     let wantNumbers = numbers.isEnabled
     let wantEmails = emails.isEnabled
@@ -85,7 +86,7 @@ public final class ChunkScanner {
       result.findings.append(
         Finding(
           offset: view.base + Int64(outcome.span.lowerBound), length: outcome.span.count,
-          ruleIndex: ruleIndex[outcome.validator]!, value: outcome.value, valid: outcome.valid,
+          ruleIndex: ruleIndex[outcome.validator.ordinal], value: outcome.value, valid: outcome.valid,
           reason: outcome.reason, confidence: outcome.confidence, details: outcome.details))
     }
 

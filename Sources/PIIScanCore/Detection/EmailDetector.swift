@@ -9,11 +9,13 @@ import PIIScanPCRE2
 /// (PERFORMANCE.md §2.2).
 struct EmailDetector {
   private let rule: Int?
+  private let describe: Bool
   private let anchored: PCRE2Pattern?
   private let scratch = PCRE2MatchScratch()
   private var w = ByteWindow(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
 
-  init(rules: RuleSet) {
+  init(rules: RuleSet, settings: DetectionSettings) {
+    describe = settings.describe
     rule = rules.ruleIndex(for: .email)
     if let rule {
       do {
@@ -61,11 +63,18 @@ struct EmailDetector {
     for i in match.lowerBound..<match.upperBound - 1 where w[i] == 0x2E && w[i + 1] == 0x2E {
       return
     }
+    let role = isRoleAccount(match.lowerBound..<at)
+    guard describe else {
+      out.append(
+        Outcome(
+          validator: .email, span: match, value: "", valid: true, reason: nil,
+          confidence: role ? .medium : .high, details: []))
+      return
+    }
     let value = w.string(match)
     let local = w.string(match.lowerBound..<at)
     let domain = w.string(at + 1..<match.upperBound).lowercased()
     var details = [FindingDetail("domain", domain)]
-    let role = EmailDetector.roleAccounts.contains(local.lowercased())
     if role { details.append(FindingDetail("role_account", "true")) }
     if domain == "qq.com", (5...11).contains(at - match.lowerBound),
       (match.lowerBound..<at).allSatisfy({ ByteClass.isDigit(w[$0]) })
@@ -76,6 +85,11 @@ struct EmailDetector {
       Outcome(
         validator: .email, span: match, value: value, valid: true, reason: nil,
         confidence: role ? .medium : .high, details: details))
+  }
+
+  private func isRoleAccount(_ local: Range<Int>) -> Bool {
+    guard local.count <= 13 else { return false }
+    return EmailDetector.roleAccounts.contains(w.string(local).lowercased())
   }
 
   /// Local parts of organisational mailboxes, which rarely name a person.

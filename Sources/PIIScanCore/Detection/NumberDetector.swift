@@ -53,9 +53,15 @@ struct NumberDetector {
     [id18, id15, permit, idMasked, mobile, mobileMasked, landline, bankCard].contains { $0 != nil }
   }
 
-  /// Starts a new chunk window.
-  mutating func begin(window: UnsafeRawBufferPointer) {
+  private var profile = InputProfile.unstructured
+  private var windowBase: Int64 = 0
+
+  /// Starts a new chunk window of an input with `profile`; `base` is the window's absolute
+  /// offset.
+  mutating func begin(window: UnsafeRawBufferPointer, base: Int64, profile: InputProfile) {
     w = ByteWindow(bytes: window)
+    windowBase = base
+    self.profile = profile
     consumedUntil = 0
   }
 
@@ -65,17 +71,8 @@ struct NumberDetector {
     defer { consumedUntil = max(consumedUntil, start + length) }
     let before = w[start - 1]
     let after = w[start + length]
-    // Most runs are short numbers standing alone ("9485,", "第3页"): nothing that short is a
-    // value unless it is joined to more digits, masked, or follows an area code in brackets.
-    // This test keeps the per-run cost to a few instructions for them.
-    if length < 10 || length > 19 {
-      let joinsAfter = (after == 0x20 || after == 0x2D) && ByteClass.isDigit(w[start + length + 1])
-      let joinsBefore = (before == 0x20 || before == 0x2D) && ByteClass.isDigit(w[start - 2])
-      let maskFollows = after == 0x2A || (after | 0x20) == 0x78
-      let bracketBefore =
-        before == 0x29 || before == 0x89 || (before == 0x20 && (w[start - 2] == 0x29 || w[start - 2] == 0x89))
-      guard joinsAfter || joinsBefore || maskFollows || bracketBefore else { return }
-    }
+    // The kernel reports only runs that can be a value alone (10–19 digits) or that are joined
+    // to more of a number (CandidateKernel.standalone, piiscan_run_filter).
     // Digits next to '@' are an e-mail's local part or domain: the e-mail finder's.
     if before == 0x40 || after == 0x40 { return }
     if after == 0x2A || ((after | 0x20) == 0x78 && (w[start + length + 1] | 0x20) == 0x78) {
@@ -125,9 +122,28 @@ struct NumberDetector {
     if ByteClass.isAlphanumeric(b) || b == 0x40 { return false }
     // The fraction of a decimal number ("116.4073981234", "1.3800138000").
     if b == 0x2E && ByteClass.isDigit(w[start - 2]) { return false }
-    // A hyphenated alphanumeric token (a UUID's last group, "SKU-...").
-    if b == 0x2D && ByteClass.isLetter(w[start - 2]) { return false }
+    // A group of a hyphenated alphanumeric token: a UUID's last group, "SKU-2024-...".
+    if b == 0x2D && isInsideHyphenatedToken(before: start - 1) { return false }
     return true
+  }
+
+  /// Whether the hyphen at `hyphen` joins this value to a token with letters in it
+  /// ("b6a9-041256372875", "ORD-..."), looking back over at most 40 bytes of it.
+  /// A run of hyphens ("----" in combo lists) separates fields rather than joining a token.
+  private func isInsideHyphenatedToken(before hyphen: Int) -> Bool {
+    var i = hyphen - 1
+    let lowest = hyphen - 40
+    while i >= lowest {
+      let b = w[i]
+      if ByteClass.isLetter(b) { return true }
+      if b == 0x2D {
+        if !ByteClass.isAlphanumeric(w[i - 1]) { return false }
+      } else if !ByteClass.isDigit(b) {
+        return false
+      }
+      i -= 1
+    }
+    return false
   }
 
   /// Whether the byte at `end` lets a value end there.
@@ -145,13 +161,31 @@ struct NumberDetector {
     boundedBefore(span.lowerBound) && boundedAfter(span.upperBound)
   }
 
-  /// Whether a context word of rule `rule` occurs shortly before `start` on the same line.
+  /// Whether a context word of rule `rule` occurs shortly before `start` on the same line, or
+  /// names the column `start` sits in.
   private func hasContext(_ rule: Int, before start: Int) -> Bool {
     if settings.assumeContext { return true }
     let words = rules.rules[rule].context
     guard !words.isEmpty else { return false }
     let lower = w.lineStart(before: start, limit: DetectionLimits.contextBefore)
-    return w.containsAny(words, in: lower..<start)
+    if w.containsAny(words, in: lower..<start) { return true }
+    guard let header = columnHeader(at: start) else { return false }
+    return header.withUnsafeBytes { ByteWindow(bytes: $0).containsAny(words, in: 0..<$0.count) }
+  }
+
+  /// The header of the column holding position `start`, in delimited text with a header row.
+  private func columnHeader(at start: Int) -> [UInt8]? {
+    guard let delimiter = profile.delimiter else { return nil }
+    let lineStart = w.lineStart(before: start, limit: DetectionLimits.columnLookBack)
+    // Only a real line start counts: the input's start or just after a newline.
+    guard (lineStart == 0 && windowBase == 0) || w[lineStart - 1] == 0x0A else { return nil }
+    var column = 0
+    var quoted = false
+    for i in lineStart..<start {
+      let b = w[i]
+      if b == 0x22 { quoted.toggle() } else if b == delimiter && !quoted { column += 1 }
+    }
+    return column < profile.columns.count ? profile.columns[column] : nil
   }
 
   // MARK: Classification
@@ -188,7 +222,26 @@ struct NumberDetector {
     c.appendDigits(w, groups: first..<c.count, to: &digits)
   }
 
-  private func valueString() -> String { String(decoding: digits, as: UTF8.self) }
+  private func valueString() -> String {
+    settings.describe ? String(decoding: digits, as: UTF8.self) : ""
+  }
+
+  /// The note of a published sample value equal to `digits` in `category`, if there is one.
+  /// A hash set of the samples answers "no" without building a string.
+  private func knownSampleNote(_ category: String) -> String? {
+    guard NumberDetector.sampleHashes.contains(NumberDetector.hash(digits)) else { return nil }
+    return KnownSampleValues.shared.note(
+      for: String(decoding: digits, as: UTF8.self), category: category)
+  }
+
+  private static let sampleHashes = Set(KnownSampleValues.shared.allEntries.map { hash(Array($0.value.utf8)) })
+
+  /// FNV-1a over the bytes.
+  private static func hash(_ bytes: [UInt8]) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    return h
+  }
 
   // MARK: Resident ID numbers
 
@@ -201,9 +254,9 @@ struct NumberDetector {
     let value = valueString()
     let kind: ValidatorKind = check.isResidencePermit ? .residencePermit : .residentID18
     guard let rule = check.isResidencePermit ? permit : id18 else { return nil }
-    var details = settings.details ? IdentityDetails.of(check, asOf: settings.asOf) : []
+    var details = settings.describe ? IdentityDetails.of(check, asOf: settings.asOf) : []
     if check.failures.isEmpty {
-      if let note = KnownSampleValues.shared.note(for: value, category: "cn_resident_id") {
+      if let note = knownSampleNote("cn_resident_id") {
         details.append(FindingDetail("sample", note))
         return Outcome(
           validator: kind, span: span, value: value, valid: false,
@@ -229,13 +282,13 @@ struct NumberDetector {
     collectDigits(c)
     let check = ResidentID.check15(digits, asOf: settings.asOf)
     let context = hasContext(rule, before: span.lowerBound)
-    var details = settings.details ? IdentityDetails.of(check, asOf: settings.asOf) : []
+    var details = settings.describe ? IdentityDetails.of(check, asOf: settings.asOf) : []
     if let upgraded = check.upgraded18 {
       details.append(FindingDetail("id18", upgraded, masked: Redaction.maskResidentID(upgraded)))
     }
     if check.failures.isEmpty {
       let value = valueString()
-      if let note = KnownSampleValues.shared.note(for: value, category: "cn_resident_id_15") {
+      if let note = knownSampleNote("cn_resident_id_15") {
         details.append(FindingDetail("sample", note))
         return Outcome(
           validator: .residentID15, span: span, value: value, valid: false,
@@ -310,24 +363,30 @@ struct NumberDetector {
     guard digits[0] == 0x31, digits[1] >= 0x33 else { return nil }
     let value = valueString()
     var details: [FindingDetail] = []
-    if spanStart != c.start || first > 0 || skip > 0 { details.append(FindingDetail("country_code", "+86")) }
+    if settings.describe && (spanStart != c.start || first > 0 || skip > 0) {
+      details.append(FindingDetail("country_code", "+86"))
+    }
     guard let prefix = MobilePrefixTable.shared.lookup(digits) else {
-      let shown = value.prefix(3)
+      let shown = String(decoding: digits[0..<3], as: UTF8.self)
       return Outcome(
         validator: .mobile, span: span, value: value, valid: false,
         reason: "prefix \(shown) is not allocated to any carrier",
         confidence: hasContext(rule, before: span.lowerBound) ? .high : .medium,
         details: details)
     }
-    details.insert(FindingDetail("carrier", prefix.carrierZh), at: 0)
-    if prefix.category != "basic" { details.insert(FindingDetail("line_type", prefix.category), at: 1) }
+    if settings.describe {
+      details.insert(FindingDetail("carrier", prefix.carrierZh), at: 0)
+      if prefix.category != "basic" {
+        details.insert(FindingDetail("line_type", prefix.category), at: 1)
+      }
+    }
     if !prefix.isPersonal {
       return Outcome(
         validator: .mobile, span: span, value: value, valid: false,
         reason: "prefix \(prefix.prefix) is a non-personal \(prefix.category) range",
         confidence: .medium, details: details)
     }
-    if let note = KnownSampleValues.shared.note(for: value, category: "cn_mobile") {
+    if let note = knownSampleNote("cn_mobile") {
       details.append(FindingDetail("sample", note))
       return Outcome(
         validator: .mobile, span: span, value: value, valid: false, reason: "known sample value",
@@ -496,7 +555,13 @@ struct NumberDetector {
     let luhn = Luhn.isValid(digits)
     let value = valueString()
     let n = digits.count
-    guard let bin = BankBINTable.shared.lookup(digits) else {
+    // 15-digit numbers are IMEIs and other Luhn-checked serials far more often than cards:
+    // only a BIN known to issue 15-digit cards (AmEx co-brands) makes one a card.
+    let bin = BankBINTable.shared.lookup(digits)
+    if n == 15 && bin?.cardLength != 15 { return nil }
+    guard let bin else {
+      // 89… is the telecom industry's identifier (SIM ICCIDs are 89 86 …), never a bank's.
+      if digits[0] == 0x38 && digits[1] == 0x39 { return nil }
       guard hasContext(rule, before: span.lowerBound) else { return nil }
       var details = [FindingDetail("luhn", luhn ? "pass" : "fail")]
       details.insert(FindingDetail("bin", "unknown"), at: 0)
@@ -505,14 +570,17 @@ struct NumberDetector {
         reason: luhn ? nil : "unknown BIN and Luhn check fails",
         confidence: luhn ? .medium : .low, details: details)
     }
-    var details = [FindingDetail("bank", bin.bank), FindingDetail("bin", bin.bin)]
-    if let note = KnownSampleValues.shared.note(for: value, category: "cn_bank_card") {
+    var details =
+      settings.describe ? [FindingDetail("bank", bin.bank), FindingDetail("bin", bin.bin)] : []
+    if let note = knownSampleNote("cn_bank_card") {
       details.append(FindingDetail("sample", note))
       return Outcome(
         validator: .bankCard, span: span, value: value, valid: false,
         reason: "known sample value", confidence: .high, details: details)
     }
-    if let type = bin.cardType { details.append(FindingDetail("card_type", BankCardTypes.name(type))) }
+    if settings.describe, let type = bin.cardType {
+      details.append(FindingDetail("card_type", BankCardTypes.name(type)))
+    }
     let lengthOK = bin.cardLength.map { $0 == n } ?? true
     if !lengthOK {
       guard hasContext(rule, before: span.lowerBound) else { return nil }
@@ -554,7 +622,7 @@ struct NumberDetector {
     let span = start..<end
     guard bounded(span) else { return nil }
     let text = w.string(span)
-    if total == 11, length == 3, maskCount == 4, end - i == 4, mobileMasked != nil,
+    if total == 11, length == 3, maskCount >= 4, end - i >= 2, mobileMasked != nil,
       w[start] == 0x31, w[start + 1] >= 0x33
     {
       var details: [FindingDetail] = []

@@ -17,12 +17,13 @@ public struct DetectionSettings: Sendable {
   /// Treat every candidate as if context words stood next to it (`piiscan check`), so that a
   /// value failing several checks is still explained.
   public var assumeContext: Bool
-  /// Derive details (region, birth date, carrier…). Off for `--count`, which prints none.
-  public var details: Bool
+  /// Build each finding's value string and details (region, birth date, carrier…). Off for
+  /// `--count`, which prints neither: validity and category do not depend on it.
+  public var describe: Bool
 
-  public init(asOf: CivilDate, assumeContext: Bool = false, details: Bool = true) {
+  public init(asOf: CivilDate, assumeContext: Bool = false, describe: Bool = true) {
     self.asOf = asOf
     self.assumeContext = assumeContext
-    self.details = details
+    self.describe = describe
   }
 }

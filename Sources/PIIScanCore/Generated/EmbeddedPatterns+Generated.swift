@@ -24,7 +24,7 @@ description = "Bank card number (BIN + length + Luhn), optionally in 4-digit gro
 finder = "digits"
 validator = "bank-card"
 regex = '''(?<![0-9A-Za-z])(?:[0-9]{15,19}|[0-9]{4}(?: [0-9]{4}){3}(?: [0-9]{1,3})?|[0-9]{4} [0-9]{6} [0-9]{5})(?![0-9A-Za-z])'''
-context = ["卡号", "银行卡", "账号", "帐号", "开户", "信用卡", "储蓄卡", "借记卡", "card", "yhk", "yhkh", "account", "acct"]
+context = ["卡号", "银行卡", "账号", "帐号", "开户", "信用卡", "储蓄卡", "借记卡", "card", "yhk", "yhkh", "account_no", "bank_account", "acct"]
 
 [rules.examples]
 match = [
@@ -40,6 +40,8 @@ invalid = [
 nomatch = [
   "订单号 62220212345678901280001",
   "ICCID 89860012345678901234",
+  "SIM卡号：8986038632818877365",  # an ICCID next to 卡号 is still not a bank card
+  "device=354855960098605 account=x",  # a Luhn-valid IMEI (15 digits) is not a card
 ]
 
 """#),
@@ -96,6 +98,7 @@ nomatch = [
   "95588",
   "2023-01-01 12:00:00",
   "0.12345678",
+  "trace 9588e79a-b554-4412-b6a9-041256372875",  # a UUID's last group
 ]
 
 """#),
@@ -108,12 +111,12 @@ category = "cn_mobile_masked"
 description = "A mobile number with its middle four digits masked (informational)."
 finder = "digits"
 validator = "mobile-masked"
-regex = '''(?<![0-9A-Za-z*])1[3-9][0-9](?:\*{4}|[xX]{4})[0-9]{4}(?![0-9A-Za-z*])'''
+regex = '''(?<![0-9A-Za-z*])1[3-9][0-9](?:\*{4,6}|[xX]{4,6})[0-9]{2,4}(?![0-9A-Za-z*])'''
 context = []
 
 [rules.examples]
-match = ["手机 139****5670", "138xxxx5678"]
-nomatch = ["139*****5670", "1390****5670"]
+match = ["手机 139****5670", "138xxxx5678", "132*****327"]
+nomatch = ["139******56701", "1390****5670"]
 
 """#),
     ("cn-mobile.toml", #"""
@@ -227,6 +230,7 @@ match = [
   "330103197001010036 下城区 (abolished 2021, still valid on cards)",
   "身份证 110101 19900307 1233",
   "INSERT INTO t VALUES ('320583198808085676');",
+  "13912345670----woaini1314----320583198808085676",  # a ---- combo list
 ]
 invalid = [
   "身份证号：110101199003071234",   # check character should be 3

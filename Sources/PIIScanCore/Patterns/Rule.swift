@@ -21,6 +21,21 @@ public enum ValidatorKind: String, Sendable, CaseIterable {
   case bankCard = "bank-card"
   case email
 
+  /// A small distinct number per case, for array lookups on the hot path.
+  var ordinal: Int {
+    switch self {
+    case .residentID18: 0
+    case .residentID15: 1
+    case .residencePermit: 2
+    case .residentIDMasked: 3
+    case .mobile: 4
+    case .mobileMasked: 5
+    case .landline: 6
+    case .bankCard: 7
+    case .email: 8
+    }
+  }
+
   /// The finder whose candidates this validator takes.
   public var finder: Finder { self == .email ? .email : .digits }
 }

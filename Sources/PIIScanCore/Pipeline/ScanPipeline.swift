@@ -54,9 +54,16 @@ public final class ScanPipeline {
         return
       }
       enqueueMarker(.started(input), emitter: &emitter)
+      let profile: InputProfile
+      do {
+        profile = try file.profile()
+      } catch {
+        enqueueMarker(.finished(input, error), emitter: &emitter)
+        return
+      }
       for chunk in 0..<configuration.layout.chunkCount(inputSize: file.size) {
         waitForRoom(&emitter)
-        enqueue(Task(sequence: 0, input: input, work: .randomAccess(file, chunk)))
+        enqueue(Task(sequence: 0, input: input, profile: profile, work: .randomAccess(file, chunk)))
       }
       enqueueMarker(.finished(input, nil), emitter: &emitter)
     case .standardInput, .stream:
@@ -75,7 +82,13 @@ public final class ScanPipeline {
       let chunker = StreamChunker(
         stream: FileDescriptorStream(descriptor: descriptor), layout: configuration.layout)
       var failure: InputError?
-      while true {
+      var profile = InputProfile.unstructured
+      do {
+        profile = try chunker.profile()
+      } catch {
+        failure = error
+      }
+      while failure == nil {
         waitForRoom(&emitter)
         let buffer = takeBuffer(&emitter)
         do {
@@ -83,7 +96,7 @@ public final class ScanPipeline {
             returnBuffer(buffer)
             break
           }
-          enqueue(Task(sequence: 0, input: input, work: .filled(buffer, view)))
+          enqueue(Task(sequence: 0, input: input, profile: profile, work: .filled(buffer, view)))
         } catch {
           returnBuffer(buffer)
           failure = error
@@ -181,6 +194,7 @@ struct Task {
   }
   var sequence: Int
   var input: ScanInput
+  var profile: InputProfile
   var work: Work
 }
 
@@ -249,12 +263,12 @@ struct Worker {
         buffer = readBuffer
         do {
           let view = try file.chunk(chunk, layout: configuration.layout, buffer: readBuffer)
-          outcome = .chunk(task.input, scanner.scan(view))
+          outcome = .chunk(task.input, scanner.scan(view, profile: task.profile))
         } catch {
           outcome = .chunkFailed(task.input, error)
         }
       case .filled(let filled, let view):
-        outcome = .chunk(task.input, scanner.scan(view))
+        outcome = .chunk(task.input, scanner.scan(view, profile: task.profile))
         shared.monitor.withLock { shared.freeBuffers.append(filled) }
       }
       shared.monitor.withLock {

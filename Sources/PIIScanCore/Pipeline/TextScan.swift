@@ -9,7 +9,8 @@ public enum TextScan {
       let view = ChunkView(
         bytes: UnsafeRawBufferPointer(raw), base: 0, ownStart: 0, ownEnd: raw.count,
         reachesEndOfInput: true)
-      var result = ChunkScanner(rules: rules, settings: settings).scan(view)
+      let profile = InputProfile.sniff(UnsafeRawBufferPointer(raw))
+      var result = ChunkScanner(rules: rules, settings: settings).scan(view, profile: profile)
       var resolver = LocationResolver()
       resolver.resolve(&result)
       return result.findings

@@ -56,6 +56,18 @@ public final class RandomAccessInput: @unchecked Sendable {
     close(descriptor)
   }
 
+  /// The profile of the file, from its first ``InputProfile/sniffLength`` bytes.
+  public func profile() throws(InputError) -> InputProfile {
+    let count = Int(min(size, Int64(InputProfile.sniffLength)))
+    guard count > 0 else { return .unstructured }
+    if let mapping {
+      return InputProfile.sniff(UnsafeRawBufferPointer(rebasing: mapping[0..<count]))
+    }
+    let buffer = ReadBuffer(capacity: count)
+    try read(into: buffer, offset: 0, from: 0, count: count)
+    return InputProfile.sniff(UnsafeRawBufferPointer(rebasing: buffer.storage[0..<count]))
+  }
+
   /// The view of chunk `index` under `layout`, reading into `buffer` unless the file is mapped.
   public func chunk(_ index: Int, layout: ChunkLayout, buffer: ReadBuffer) throws(InputError)
     -> ChunkView

@@ -46,7 +46,8 @@ public final class StreamChunker<Stream: ByteStream> {
   public init(stream: Stream, layout: ChunkLayout) {
     self.stream = stream
     self.layout = layout
-    let capacity = layout.bufferCapacity + ChunkLayout.overlap + 1
+    let capacity = max(
+      layout.bufferCapacity + ChunkLayout.overlap + 1, InputProfile.sniffLength + (1 << 20))
     window = UnsafeMutableRawBufferPointer(
       start: UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 4096),
       count: capacity)
@@ -81,6 +82,15 @@ public final class StreamChunker<Stream: ByteStream> {
     }
     windowBase = keepFrom
     windowCount = max(keep, 0)
+  }
+
+  /// The profile of the stream, from its first ``InputProfile/sniffLength`` bytes (call before
+  /// the first chunk: it reads ahead without consuming).
+  public func profile() throws(InputError) -> InputProfile {
+    precondition(nextIndex == 0 && windowBase == 0, "profile() comes before the first chunk")
+    try fill(upTo: Int64(InputProfile.sniffLength))
+    let count = min(windowCount, InputProfile.sniffLength)
+    return InputProfile.sniff(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(window)[0..<count]))
   }
 
   /// The next chunk, copied with its context into `buffer`; nil after the last one.

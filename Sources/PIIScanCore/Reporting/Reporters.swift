@@ -184,8 +184,14 @@ public final class CountReporter: Reporter {
   private let out: ReportStream
   private let format: OutputFormat
   private let rules: RuleSet
-  private var current: [Int: (valid: Int, invalid: Int)] = [:]
-  private var totals: [Int: (valid: Int, invalid: Int)] = [:]
+  private let informational: [Bool]
+  /// Rule indices in category order, the order counts are printed in.
+  private let order: [Int]
+  /// Valid and invalid counts per rule index, for the current input and for all.
+  private var currentValid: [Int]
+  private var currentInvalid: [Int]
+  private var totalValid: [Int]
+  private var totalInvalid: [Int]
   private var inputsWithFindings = 0
   private var firstJSON = true
   public private(set) var tally = FindingTally()
@@ -194,6 +200,12 @@ public final class CountReporter: Reporter {
     self.out = out
     self.format = format
     self.rules = rules
+    informational = rules.rules.map { informationalCategories.contains($0.category) }
+    order = rules.rules.indices.sorted { rules.rules[$0].category < rules.rules[$1].category }
+    currentValid = [Int](repeating: 0, count: rules.rules.count)
+    currentInvalid = currentValid
+    totalValid = currentValid
+    totalInvalid = currentValid
     switch format {
     case .csv: out.write(CSVText.row(["path", "category", "valid", "invalid"]))
     case .json: out.write("[")
@@ -201,45 +213,42 @@ public final class CountReporter: Reporter {
     }
   }
 
-  public func inputStarted(_ input: ScanInput) { current = [:] }
+  public func inputStarted(_ input: ScanInput) {}
 
   public func found(_ findings: [Finding], in input: ScanInput) {
     for finding in findings {
-      tally.findings += 1
-      let category = rules.rules[finding.ruleIndex].category
-      if !informationalCategories.contains(category) { tally.personal += 1 }
-      var count = current[finding.ruleIndex] ?? (0, 0)
-      if finding.valid { count.valid += 1 } else { count.invalid += 1 }
-      current[finding.ruleIndex] = count
+      let rule = finding.ruleIndex
+      if finding.valid { currentValid[rule] += 1 } else { currentInvalid[rule] += 1 }
+      if !informational[rule] { tally.personal += 1 }
     }
+    tally.findings += findings.count
   }
 
   public func inputFinished(_ input: ScanInput, summary: InputSummary) {
-    guard !current.isEmpty else { return }
-    inputsWithFindings += 1
-    for index in current.keys.sorted() {
-      let count = current[index]!
-      var total = totals[index] ?? (0, 0)
-      total.valid += count.valid
-      total.invalid += count.invalid
-      totals[index] = total
-      write(path: input.displayPath, rule: index, count: count)
+    var any = false
+    for rule in order where currentValid[rule] + currentInvalid[rule] > 0 {
+      any = true
+      totalValid[rule] += currentValid[rule]
+      totalInvalid[rule] += currentInvalid[rule]
+      write(path: input.displayPath, rule: rule, valid: currentValid[rule], invalid: currentInvalid[rule])
+      currentValid[rule] = 0
+      currentInvalid[rule] = 0
     }
-    current = [:]
+    if any { inputsWithFindings += 1 }
   }
 
-  private func write(path: String, rule: Int, count: (valid: Int, invalid: Int)) {
+  private func write(path: String, rule: Int, valid: Int, invalid: Int) {
     let category = rules.rules[rule].category
     switch format {
     case .text:
       out.write(
-        pad(count.valid, 9) + " " + pad(count.invalid, 8) + "  "
+        pad(valid, 9) + " " + pad(invalid, 8) + "  "
           + category.padding(toLength: max(category.count, 26), withPad: " ", startingAt: 0)
           + " " + path + "\n")
     case .jsonl, .json:
       let object =
         "{\"path\":\(JSONText.quoted(path)),\"category\":\(JSONText.quoted(category)),"
-        + "\"valid\":\(count.valid),\"invalid\":\(count.invalid)}"
+        + "\"valid\":\(valid),\"invalid\":\(invalid)}"
       if format == .jsonl {
         out.write(object + "\n")
       } else {
@@ -247,7 +256,7 @@ public final class CountReporter: Reporter {
         firstJSON = false
       }
     case .csv:
-      out.write(CSVText.row([path, category, String(count.valid), String(count.invalid)]))
+      out.write(CSVText.row([path, category, String(valid), String(invalid)]))
     }
   }
 
@@ -258,7 +267,9 @@ public final class CountReporter: Reporter {
 
   public func finish() {
     if format == .text && inputsWithFindings > 1 {
-      for index in totals.keys.sorted() { write(path: "total", rule: index, count: totals[index]!) }
+      for rule in order where totalValid[rule] + totalInvalid[rule] > 0 {
+        write(path: "total", rule: rule, valid: totalValid[rule], invalid: totalInvalid[rule])
+      }
     }
     if format == .json { out.write(firstJSON ? "]\n" : "\n]\n") }
     out.flush()

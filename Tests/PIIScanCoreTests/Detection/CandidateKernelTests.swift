@@ -14,12 +14,23 @@ import Testing
   static func reference(_ bytes: [UInt8], from: Int, to: Int) -> Candidates {
     var out = Candidates()
     func isDigit(_ i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] &- 0x30 < 10 }
+    func byte(_ i: Int) -> UInt8 { i >= 0 && i < bytes.count ? bytes[i] : 0 }
+    func joined(_ i: Int, _ j: Int) -> Bool {
+      let (a, b) = (byte(j), byte(i - 1))
+      return ((a == 0x20 || a == 0x2D) && isDigit(j + 1)) || a == 0x2A || a | 0x20 == 0x78
+        || ((b == 0x20 || b == 0x2D) && isDigit(i - 2)) || b == 0x29 || b == 0x89
+        || (b == 0x20 && (byte(i - 2) == 0x29 || byte(i - 2) == 0x89))
+    }
     var i = from
     while i < to {
       if isDigit(i) && !isDigit(i - 1) {
         var j = i
         while isDigit(j) { j += 1 }
-        if j - i >= CandidateKernel.minimumRun { out.runs.append([i, j - i]) }
+        if j - i >= CandidateKernel.minimumRun
+          && (CandidateKernel.standalone.contains(j - i) || joined(i, j))
+        {
+          out.runs.append([i, j - i])
+        }
       }
       if bytes[i] == 0x40 { out.ats.append(i) }
       if bytes[i] == 0x0A { out.newlines += 1 }
@@ -52,11 +63,12 @@ import Testing
     return (0..<count).map { _ in
       switch next() % 16 {
       case 0..<9: UInt8(0x30 + next() % 10)
+      case 15: UInt8(0x30 + next() % 10)
       case 9: 0x40
       case 10: 0x0A
       case 11: 0xE4
-      case 12: 0x2F  // '/' and ':' sit next to the digit range
-      case 13: 0x3A
+      case 12: [0x2F, 0x3A, 0x29, 0x2A][Int(next() % 4)]  // '/', ':', ')', '*'
+      case 13: [0x20, 0x2D, 0x78, 0x89][Int(next() % 4)]  // joiners
       default: UInt8(0x20 + next() % 0x5F)
       }
     }
@@ -86,13 +98,18 @@ import Testing
   }
 
   @Test func runStartingBeforeTheRangeBelongsToTheEarlierRange() {
-    let bytes = Array("ab 1234567890123 cd 456".utf8)
+    let bytes = Array("ab 1234567890123 cd 13912345670".utf8)
     let found = Self.kernel(CandidateKernel(), bytes, from: 5, to: bytes.count)
-    #expect(found.runs == [[20, 3]])
+    #expect(found.runs == [[20, 11]])
   }
 
-  @Test func shortRunsAreNotReported() {
-    let bytes = Array("1 22 333 4444".utf8)
-    #expect(Self.kernel(CandidateKernel(), bytes, from: 0, to: bytes.count).runs == [[5, 3], [9, 4]])
+  @Test func shortRunsAreReportedOnlyWhenJoined() {
+    // "22 333" joins 333 to a digit before; "4444 5555" are joined; "*" masks; "(010)" is
+    // found by looking back from 62345678; 9485 stands alone and is dropped.
+    let bytes = Array("1 22 333,4444 5555*12 (010)62345678 13912345670,9485,".utf8)
+    #expect(
+      Self.kernel(CandidateKernel(), bytes, from: 0, to: bytes.count).runs == [
+        [5, 3], [9, 4], [14, 4], [27, 8], [36, 11],
+      ])
   }
 }

@@ -1,0 +1,70 @@
+/// What the start of an input says about all of it, read once before the input is cut into
+/// chunks so that every worker knows it (DESIGN-NOTES §1): for delimited text, the delimiter and
+/// the header row, so that a value in the 4th column is known to sit under "sfzh".
+///
+/// The profile is made from the first ``sniffLength`` bytes only, whatever the chunk size, so
+/// findings never depend on how the input is cut.
+public struct InputProfile: Sendable, Equatable {
+  /// How many bytes of the input's start are read to make the profile.
+  public static let sniffLength = 64 << 10
+
+  /// The field delimiter of delimited text with a header row (`,`, tab, `|` or `;`).
+  public var delimiter: UInt8?
+  /// The header row's column names, lower-cased, quotes and spaces removed.
+  public var columns: [[UInt8]] = []
+
+  public static let unstructured = InputProfile()
+
+  public init() {}
+
+  /// Reads the profile from the first bytes of an input.
+  public static func sniff(_ prefix: UnsafeRawBufferPointer) -> InputProfile {
+    var profile = InputProfile()
+    var bytes = prefix
+    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+      bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
+    }
+    guard let firstEnd = bytes.firstIndex(of: 0x0A) else { return profile }
+    let header = UnsafeRawBufferPointer(rebasing: bytes[0..<firstEnd])
+    let rest = UnsafeRawBufferPointer(rebasing: bytes[(firstEnd + 1)...])
+    let secondEnd = rest.firstIndex(of: 0x0A) ?? rest.count
+    let second = UnsafeRawBufferPointer(rebasing: rest[0..<secondEnd])
+    var best: (delimiter: UInt8, count: Int)?
+    for delimiter: UInt8 in [0x2C, 0x09, 0x7C, 0x3B] {
+      let count = fields(header, delimiter).count
+      // A header and its first row split into the same number of fields.
+      if count >= 2, count == fields(second, delimiter).count, count > (best?.count ?? 1) {
+        best = (delimiter, count)
+      }
+    }
+    guard let best else { return profile }
+    let names = fields(header, best.delimiter).map { range in
+      Array(header[range]).filter { $0 != 0x22 && $0 != 0x20 && $0 != 0x0D }.map(ByteClass.lowercased)
+    }
+    // Header names are short labels, not values: no empty names, no long or numeric ones.
+    let plausible = names.allSatisfy { name in
+      !name.isEmpty && name.count <= 64 && !name.allSatisfy(ByteClass.isDigit)
+    }
+    guard plausible else { return profile }
+    profile.delimiter = best.delimiter
+    profile.columns = names
+    return profile
+  }
+
+  /// The byte ranges of the fields of `line`, split on `delimiter` outside double quotes.
+  static func fields(_ line: UnsafeRawBufferPointer, _ delimiter: UInt8) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = 0
+    var quoted = false
+    for (index, byte) in line.enumerated() {
+      if byte == 0x22 {
+        quoted.toggle()
+      } else if byte == delimiter && !quoted {
+        ranges.append(start..<index)
+        start = index + 1
+      }
+    }
+    ranges.append(start..<line.count)
+    return ranges
+  }
+}
