@@ -20,8 +20,8 @@ build: deps
 
 # The main job: scan the synthetic samples (masked), then count per file and category.
 run: build
-	$(BIN) scan samples/ --as-of 2026-11-29 || [ $$? -eq 1 ]
-	$(BIN) scan --count samples/ --as-of 2026-11-29 || [ $$? -eq 1 ]
+	$(BIN) scan samples/data --as-of 2026-11-29 || [ $$? -eq 1 ]
+	$(BIN) scan --count samples/data --as-of 2026-11-29 || [ $$? -eq 1 ]
 
 # The whole test suite: unit, pipeline invariance, rule examples, end-to-end against goldens.
 test: deps

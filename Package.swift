@@ -31,11 +31,15 @@ let package = Package(
         "PIIScanCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "piiscan-corpus", dependencies: ["PIIScanCore"]),
+    // Scores findings against labelled corpora (shared by piiscan-corpus and the tests).
+    .target(name: "PIIScanEvaluation"),
+    .executableTarget(name: "piiscan-corpus", dependencies: ["PIIScanEvaluation"]),
     .executableTarget(name: "generate-embedded-patterns"),
 
     .testTarget(name: "PIIScanPCRE2Tests", dependencies: ["PIIScanPCRE2"]),
     .testTarget(name: "PIIScanCoreTests", dependencies: ["PIIScanCore"]),
-    .testTarget(name: "PIIScanEndToEndTests", dependencies: ["piiscan", "PIIScanCore"]),
+    .testTarget(
+      name: "PIIScanEndToEndTests",
+      dependencies: ["piiscan", "piiscan-corpus", "PIIScanCore", "PIIScanEvaluation"]),
   ]
 )

@@ -108,7 +108,7 @@ struct ScanCommand: ParsableCommand {
 
     let configuration = ScanConfiguration(
       threads: threads, layout: ChunkLayout(chunkSize: chunkSize), useMapping: mmap,
-      locate: !count, detection: DetectionSettings(asOf: asOfDate, details: !count))
+      locate: !count, detection: DetectionSettings(asOf: asOfDate, describe: !count))
     ScanPipeline(rules: rules, configuration: configuration).run(inputs: inputs, sink: sink)
     reporter.finish()
     meter?.finish()

@@ -1,0 +1,162 @@
+import Foundation
+import PIIScanEvaluation
+import Testing
+
+/// The built binary on the project's synthetic samples: golden output, exit statuses,
+/// masking, streams, errors.
+@Suite(.serialized) struct CommandLineTests {
+  static let asOf = "2026-11-29"
+
+  @Test func findingsMatchTheGoldenFile() throws {
+    let result = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--as-of", Self.asOf])
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(try Golden.check(result.stdout, against: "scan.jsonl") == nil)
+  }
+
+  @Test func countsMatchTheGoldenFile() throws {
+    let result = try Binary.run(["scan", "--count", "samples/data", "--as-of", Self.asOf])
+    #expect(result.status == 1)
+    #expect(try Golden.check(result.stdout, against: "count.txt") == nil)
+  }
+
+  @Test func textOutputMatchesTheGoldenFile() throws {
+    let result = try Binary.run(["scan", "samples/data/text", "--as-of", Self.asOf])
+    #expect(try Golden.check(result.stdout, against: "scan-text.txt") == nil)
+  }
+
+  @Test(arguments: [["--threads", "1"], ["--threads", "2", "--chunk-size", "97"], ["--threads", "3", "--chunk-size", "4096", "--mmap"]])
+  func outputDoesNotDependOnThreadsOrChunks(options: [String]) throws {
+    let base = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", Self.asOf])
+    let other = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", Self.asOf] + options)
+    #expect(base.stdout == other.stdout)
+    #expect(!base.stdout.isEmpty)
+  }
+
+  @Test func standardInputGivesTheSameFindingsAsTheFile() throws {
+    let path = "samples/data/csv/customers.csv"
+    let file = try Binary.run(["scan", path, "--format", "jsonl", "--as-of", Self.asOf])
+    let data = try Data(contentsOf: Binary.packageRoot.appendingPathComponent(path))
+    let stdin = try Binary.run(["scan", "--format", "jsonl", "--as-of", Self.asOf, "--chunk-size", "1000"], input: data)
+    #expect(stdin.status == 1)
+    #expect(stdin.stdout == file.stdout.replacingOccurrences(of: "\"path\":\"\(path)\"", with: "\"path\":\"<stdin>\""))
+  }
+
+  @Test func valuesAreMaskedUnlessRevealed() throws {
+    let labels = try Scoring.readJSONLines(
+      Label.self,
+      from: Data(contentsOf: Binary.packageRoot.appendingPathComponent("samples/labels/labels.jsonl")))
+    let strong: Set<String> = ["cn_resident_id", "cn_resident_id_15", "cn_mobile", "cn_bank_card", "email"]
+    let masked = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--as-of", Self.asOf]).stdout
+    let revealed = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", Self.asOf]).stdout
+    var checked = 0
+    for label in labels where strong.contains(label.category) && label.valid {
+      #expect(!masked.contains("\"\(label.value)\""), "raw \(label.category) value leaked unmasked")
+      #expect(revealed.contains("\"\(label.value)\""), "\(label.value) not revealed")
+      checked += 1
+    }
+    #expect(checked > 100)
+  }
+
+  @Test func exitStatusIsZeroWhenNothingIsFound() throws {
+    let directory = try Binary.temporaryDirectory("clean")
+    let file = directory.appendingPathComponent("clean.txt")
+    try "订单 2023112912345678901, 时间 1732800000000\n".write(to: file, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["scan", file.path])
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test func maskedValuesAloneDoNotFailTheRun() throws {
+    let directory = try Binary.temporaryDirectory("masked")
+    let file = directory.appendingPathComponent("masked.csv")
+    try "id,phone\n110101********123X,139****5670\n".write(to: file, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["scan", file.path])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("cn_mobile_masked"))
+  }
+
+  @Test func anUnreadableInputIsNamedAndTheRestIsScanned() throws {
+    let result = try Binary.run(["scan", "no/such/file.csv", "samples/data/csv/customers.csv", "--count"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("piiscan: no/such/file.csv: No such file or directory"))
+    #expect(result.stdout.contains("samples/data/csv/customers.csv"))
+  }
+
+  @Test func aBrokenPipeEndsQuietly() throws {
+    let process = Process()
+    process.executableURL = Binary.productsDirectory.appendingPathComponent("piiscan")
+    process.arguments = ["scan", "samples/data", "--reveal"]
+    process.currentDirectoryURL = Binary.packageRoot
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    _ = out.fileHandleForReading.availableData  // read a little, then go away
+    try out.fileHandleForReading.close()
+    process.waitUntilExit()
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 0)
+    #expect(stderr.isEmpty)
+  }
+
+  @Test func outputNeverOverwritesAnInput() throws {
+    let directory = try Binary.temporaryDirectory("overwrite")
+    let file = directory.appendingPathComponent("evidence.txt")
+    try "13912345670\n".write(to: file, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["scan", file.path, "--output", file.path])
+    #expect(result.status != 0 && result.status != 1)
+    #expect(result.stderr.contains("is one of the inputs"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == "13912345670\n")
+  }
+
+  @Test func csvAndJSONFormatsCarryTheSameFindings() throws {
+    let jsonl = try Binary.run(["scan", "samples/data/text", "--format", "jsonl", "--as-of", Self.asOf]).stdout
+    let json = try Binary.run(["scan", "samples/data/text", "--format", "json", "--as-of", Self.asOf]).stdout
+    let csv = try Binary.run(["scan", "samples/data/text", "--format", "csv", "--as-of", Self.asOf]).stdout
+    let array = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]
+    let lines = jsonl.split(separator: "\n")
+    #expect(array.count == lines.count)
+    #expect(csv.split(separator: "\n").count >= lines.count + 1)  // header; quoted fields may hold none
+    #expect(csv.hasPrefix("path,member,line,column,offset,length,category,rule,value,valid,reason,confidence,details,record\n"))
+  }
+
+  @Test func checkExplainsValues() throws {
+    let result = try Binary.run(["check", "11010519491231002X", "110101199003071234", "13912345670", "--as-of", Self.asOf])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("known sample value"))
+    #expect(result.stdout.contains("checksum: expected 3, found 4"))
+    #expect(result.stdout.contains("region      北京市东城区"))
+    #expect(result.stdout.contains("carrier     中国移动"))
+  }
+
+  @Test func patternsTestRunsEveryExample() throws {
+    let result = try Binary.run(["patterns", "--test"])
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout.hasSuffix(" passed, 0 failed\n"))
+  }
+}
+
+/// Precision and recall on the labelled samples, per category.
+@Suite struct SampleAccuracyTests {
+  static let strongCategories: Set<String> = [
+    "cn_resident_id", "cn_resident_id_15", "cn_mobile", "cn_landline", "cn_bank_card", "email",
+  ]
+
+  @Test func strongCategoriesReachNinetyNinePercent() throws {
+    let labels = try Scoring.readJSONLines(
+      Label.self,
+      from: Data(contentsOf: Binary.packageRoot.appendingPathComponent("samples/labels/labels.jsonl")))
+    let result = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29"])
+    var findings = try Scoring.readJSONLines(ReportedFinding.self, from: result.stdoutData)
+    for index in findings.indices where findings[index].path.hasPrefix("samples/data/") {
+      findings[index].path.removeFirst("samples/data/".count)
+    }
+    let scores = Scoring.score(labels: labels, findings: findings, categories: Self.strongCategories)
+    #expect(Set(scores.map(\.category)) == Self.strongCategories)
+    for score in scores {
+      #expect(score.precision >= 0.99, "\(score.category) precision \(score.precision)\n\(Scoring.table(scores))")
+      #expect(score.recall >= 0.99, "\(score.category) recall \(score.recall)\n\(Scoring.table(scores))")
+    }
+  }
+}
