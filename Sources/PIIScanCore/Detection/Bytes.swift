@@ -38,26 +38,6 @@ struct ByteWindow {
     return j
   }
 
-  /// Whether any of `words` (lower-cased UTF-8) occurs in `range`, ASCII letters compared
-  /// without case.
-  func containsAny(_ words: [[UInt8]], in range: Range<Int>) -> Bool {
-    guard !words.isEmpty, !range.isEmpty else { return false }
-    for word in words where word.count <= range.count {
-      let first = word[0]
-      var i = range.lowerBound
-      let last = range.upperBound - word.count
-      while i <= last {
-        if ByteClass.lowercased(bytes[i]) == first {
-          var k = 1
-          while k < word.count && ByteClass.lowercased(bytes[i + k]) == word[k] { k += 1 }
-          if k == word.count { return true }
-        }
-        i += 1
-      }
-    }
-    return false
-  }
-
   /// The bytes of `range` as a String (invalid UTF-8 repaired).
   func string(_ range: Range<Int>) -> String {
     String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)

@@ -4,8 +4,9 @@
 struct NumberChain {
   static let maxGroups = 6
 
-  private(set) var starts = InlineArray<6, Int>(repeating: 0)
-  private(set) var lengths = InlineArray<6, Int>(repeating: 0)
+  // Int32 storage keeps the chain at 56 bytes: it is built and passed for every candidate.
+  private var startStorage = InlineArray<6, Int32>(repeating: 0)
+  private var lengthStorage = InlineArray<6, Int32>(repeating: 0)
   private(set) var count = 0
   /// The separator between groups (' ' or '-'), or 0 for a single group.
   private(set) var separator: UInt8 = 0
@@ -18,8 +19,8 @@ struct NumberChain {
     while true {
       var j = i
       while ByteClass.isDigit(w[j]) { j += 1 }
-      starts[count] = i
-      lengths[count] = j - i
+      startStorage[count] = Int32(i)
+      lengthStorage[count] = Int32(j - i)
       count += 1
       let next = w[j]
       guard count < NumberChain.maxGroups, next == 0x20 || next == 0x2D,
@@ -35,20 +36,25 @@ struct NumberChain {
 
   /// A chain of one group.
   init(window w: ByteWindow, start: Int, length: Int) {
-    starts[0] = start
-    lengths[0] = length
+    startStorage[0] = Int32(start)
+    lengthStorage[0] = Int32(length)
     count = 1
     if (w[start + length] | 0x20) == 0x78, !ByteClass.isAlphanumeric(w[start + length + 1]) {
       trailingX = true
     }
   }
 
-  var start: Int { starts[0] }
+  /// Start of group `k` in the window.
+  @inline(__always) func starts(_ k: Int) -> Int { Int(startStorage[k]) }
+  /// Digits in group `k`.
+  @inline(__always) func lengths(_ k: Int) -> Int { Int(lengthStorage[k]) }
+
+  var start: Int { starts(0) }
   /// End of the last digit group (before a trailing X).
-  var end: Int { starts[count - 1] + lengths[count - 1] }
+  var end: Int { starts(count - 1) + lengths(count - 1) }
   var digitCount: Int {
     var n = 0
-    for k in 0..<count { n += lengths[k] }
+    for k in 0..<count { n += lengths(k) }
     return n
   }
 
@@ -58,7 +64,7 @@ struct NumberChain {
   /// The signature of the groups from group `first` on.
   func signature(from first: Int) -> UInt64 {
     var packed: UInt64 = 0
-    for k in first..<count { packed |= UInt64(min(lengths[k], 31)) << (5 * UInt64(k - first)) }
+    for k in first..<count { packed |= UInt64(min(lengths(k), 31)) << (5 * UInt64(k - first)) }
     return packed | UInt64(count - first) << 40
   }
 
@@ -75,15 +81,15 @@ struct NumberChain {
   /// Appends the digits of groups `groups` to `out`.
   func appendDigits(_ w: ByteWindow, groups: Range<Int>, to out: inout [UInt8]) {
     for k in groups {
-      for i in starts[k]..<starts[k] + lengths[k] { out.append(w[i]) }
+      for i in starts(k)..<starts(k) + lengths(k) { out.append(w[i]) }
     }
   }
 
   /// Whether group `k` spells `text` (ASCII digits).
   func group(_ k: Int, is text: StaticString, in w: ByteWindow) -> Bool {
-    guard k < count, lengths[k] == text.utf8CodeUnitCount else { return false }
+    guard k < count, lengths(k) == text.utf8CodeUnitCount else { return false }
     let p = text.utf8Start
-    for i in 0..<lengths[k] where w[starts[k] + i] != p[i] { return false }
+    for i in 0..<lengths(k) where w[starts(k) + i] != p[i] { return false }
     return true
   }
 }

@@ -84,14 +84,14 @@ struct NumberDetector {
     }
     let chainStart = walkBack(from: start)
     let chain = NumberChain(window: w, start: chainStart)
-    if let outcome = classify(chain) {
+    if couldBeValue(chain), let outcome = classify(chain) {
       out.append(outcome)
       consumedUntil = outcome.span.upperBound
       return
     }
     if chain.count > 1 || chainStart != start {
       let single = NumberChain(window: w, start: start, length: length)
-      if let outcome = classify(single) {
+      if couldBeValue(single), let outcome = classify(single) {
         out.append(outcome)
         consumedUntil = outcome.span.upperBound
       }
@@ -168,9 +168,9 @@ struct NumberDetector {
     let words = rules.rules[rule].context
     guard !words.isEmpty else { return false }
     let lower = w.lineStart(before: start, limit: DetectionLimits.contextBefore)
-    if w.containsAny(words, in: lower..<start) { return true }
+    if words.occur(in: w, lower..<start) { return true }
     guard let header = columnHeader(at: start) else { return false }
-    return header.withUnsafeBytes { ByteWindow(bytes: $0).containsAny(words, in: 0..<$0.count) }
+    return header.withUnsafeBytes { words.occur(in: ByteWindow(bytes: $0), 0..<$0.count) }
   }
 
   /// The header of the column holding position `start`, in delimited text with a header row.
@@ -189,6 +189,22 @@ struct NumberDetector {
   }
 
   // MARK: Classification
+
+  /// A necessary condition for any shape below, cheap enough to run on every chain: dates
+  /// ("2019-07-14"), versions and short codes stop here.
+  private func couldBeValue(_ c: NumberChain) -> Bool {
+    let total = c.digitCount + (c.trailingX ? 1 : 0)
+    // Mobiles (11, +2/+4 for 86/0086), landlines (10-12, + country code and extension),
+    // ID numbers (15, 18), cards (15-19).
+    if total >= 10 && total <= 26 { return true }
+    // A local number after a bracketed area code: "(0755)8612 3456".
+    if total == 7 || total == 8 {
+      var p = c.start - 1
+      if w[p] == 0x20 { p -= 1 }
+      return w[p] == 0x29 || w[p] == 0x89
+    }
+    return false
+  }
 
   private mutating func classify(_ c: NumberChain) -> Outcome? {
     var firstInvalid: Outcome?
@@ -316,7 +332,7 @@ struct NumberDetector {
       }
       if c.group(0, is: "0086", in: w) { return (c.start, 1, 0) }
     } else {
-      let n = c.lengths[0]
+      let n = c.lengths(0)
       if plus && n >= 12 && w[c.start] == 0x38 && w[c.start + 1] == 0x36 {
         return (c.start - 1, 0, 2)
       }
@@ -349,7 +365,7 @@ struct NumberDetector {
     typealias S = NumberChain
     let shapeOK: Bool
     if skip > 0 {
-      shapeOK = c.count == 1 && c.lengths[0] - skip == 11
+      shapeOK = c.count == 1 && c.lengths(0) - skip == 11
     } else {
       shapeOK =
         sig == S.shape(11) || sig == S.shape(3, 4, 4) || sig == S.shape(3, 8)
@@ -413,17 +429,17 @@ struct NumberDetector {
       spanStart = paren.spanStart
       area = paren.area
     } else if let prefix = countryPrefix(c), prefix.skip == 0, prefix.firstGroup == 1,
-      c.count >= 3, c.lengths[1] == 2 || c.lengths[1] == 3
+      c.count >= 3, c.lengths(1) == 2 || c.lengths(1) == 3
     {
       // "+86-10-12345678", "+86 755 12345678": the area code without its trunk 0.
       spanStart = prefix.spanStart
       area = [0x30]
-      for i in c.starts[1]..<c.starts[1] + c.lengths[1] { area.append(w[i]) }
+      for i in c.starts(1)..<c.starts(1) + c.lengths(1) { area.append(w[i]) }
       localFirst = 2
-    } else if c.count >= 2, w[c.start] == 0x30, c.lengths[0] == 3 || c.lengths[0] == 4 {
-      for i in c.start..<c.start + c.lengths[0] { area.append(w[i]) }
+    } else if c.count >= 2, w[c.start] == 0x30, c.lengths(0) == 3 || c.lengths(0) == 4 {
+      for i in c.start..<c.start + c.lengths(0) { area.append(w[i]) }
       localFirst = 1
-    } else if c.count == 1, w[c.start] == 0x30, (10...12).contains(c.lengths[0]) {
+    } else if c.count == 1, w[c.start] == 0x30, (10...12).contains(c.lengths(0)) {
       // Written without a separator: the area code table decides where it ends.
       collectDigits(c)
       guard let code = LandlineAreaCodes.shared.lookup(digits) else { return nil }
@@ -442,14 +458,14 @@ struct NumberDetector {
       if rest == S.shape(7) || rest == S.shape(8) || rest == S.shape(4, 4) || rest == S.shape(3, 4) {
         // the whole rest is the local number
       } else if c.separator == 0x2D, c.count - localFirst == 2,
-        c.lengths[localFirst] == 7 || c.lengths[localFirst] == 8, c.lengths[localFirst + 1] <= 6
+        c.lengths(localFirst) == 7 || c.lengths(localFirst) == 8, c.lengths(localFirst + 1) <= 6
       {
         extensionGroup = localFirst + 1
       } else {
         return nil
       }
       for k in localFirst..<(extensionGroup ?? c.count) {
-        for i in c.starts[k]..<c.starts[k] + c.lengths[k] { local.append(w[i]) }
+        for i in c.starts(k)..<c.starts(k) + c.lengths(k) { local.append(w[i]) }
       }
     } else {
       local = Array(digits[area.count...])
@@ -459,7 +475,7 @@ struct NumberDetector {
     var spanEnd = c.end
     var extensionText: String?
     if let group = extensionGroup {
-      extensionText = w.string(c.starts[group]..<c.starts[group] + c.lengths[group])
+      extensionText = w.string(c.starts(group)..<c.starts(group) + c.lengths(group))
     } else if let (range, digitsRange) = writtenExtension(at: c.end) {
       spanEnd = range.upperBound
       extensionText = w.string(digitsRange)
@@ -544,7 +560,7 @@ struct NumberDetector {
     guard let rule = bankCard else { return nil }
     typealias S = NumberChain
     let sig = c.signature
-    let single = c.count == 1 && (15...19).contains(c.lengths[0])
+    let single = c.count == 1 && (15...19).contains(c.lengths(0))
     let grouped =
       sig == S.shape(4, 4, 4, 4) || sig == S.shape(4, 4, 4, 4, 3) || sig == S.shape(4, 4, 4, 4, 2)
       || sig == S.shape(4, 4, 4, 4, 1) || sig == S.shape(4, 4, 4, 3) || sig == S.shape(4, 6, 5)

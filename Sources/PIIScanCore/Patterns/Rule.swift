@@ -58,10 +58,48 @@ public struct Rule: Sendable {
   /// The value's written shape, compiled and JIT-compiled once.
   public let shape: PCRE2Pattern
   /// Context words, as lower-cased UTF-8 bytes.
-  public let context: [[UInt8]]
+  public let context: ContextWords
   public let examples: RuleExamples
   /// The pattern file the rule came from (a path under Patterns/, or a user file).
   public let file: String
 
   public var finder: Finder { validator.finder }
+}
+
+/// A rule's context words, searched for in small windows before candidates.
+public struct ContextWords: Sendable {
+  /// The words, lower-cased UTF-8.
+  public let words: [[UInt8]]
+  /// Which bytes start a word (ASCII letters in both cases): most window bytes start none,
+  /// so the search rarely compares more than one byte.
+  private let starts: [Bool]
+
+  public init(_ words: [String]) {
+    self.words = words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+    var starts = [Bool](repeating: false, count: 256)
+    for word in self.words {
+      starts[Int(word[0])] = true
+      if word[0] &- 0x61 < 26 { starts[Int(word[0] - 0x20)] = true }
+    }
+    self.starts = starts
+  }
+
+  public var isEmpty: Bool { words.isEmpty }
+
+  /// Whether a word occurs in `range` of `window`, ASCII letters compared without case.
+  func occur(in window: ByteWindow, _ range: Range<Int>) -> Bool {
+    guard !words.isEmpty else { return false }
+    var i = range.lowerBound
+    while i < range.upperBound {
+      if starts[Int(window[i])] {
+        for word in words where i + word.count <= range.upperBound {
+          var k = 0
+          while k < word.count && ByteClass.lowercased(window[i + k]) == word[k] { k += 1 }
+          if k == word.count { return true }
+        }
+      }
+      i += 1
+    }
+    return false
+  }
 }

@@ -96,7 +96,7 @@ public struct RuleSet: Sendable {
           Rule(
             id: id, category: category, description: raw.description ?? "",
             validator: validator, shape: shape,
-            context: (raw.context ?? []).map { Array($0.lowercased().utf8) },
+            context: ContextWords(raw.context ?? []),
             examples: examples, file: path))
       }
     }
