@@ -167,7 +167,24 @@ struct NumberDetector {
     if settings.assumeContext { return true }
     let words = rules.rules[rule].context
     guard !words.isEmpty else { return false }
-    let lower = w.lineStart(before: start, limit: DetectionLimits.contextBefore)
+    // The words must label this value, not an earlier one: the window stops at the line start
+    // and at the last long number before the value ("卡号6222…，编号1861…": 卡号 is not
+    // 编号's), but reads past short ones ("身份证号(15位)：…").
+    var lower = start
+    let lowest = w.lineStart(before: start, limit: DetectionLimits.contextBefore)
+    while lower > lowest {
+      guard ByteClass.isDigit(w[lower - 1]) else {
+        lower -= 1
+        continue
+      }
+      var runStart = lower - 1
+      while runStart > lowest && ByteClass.isDigit(w[runStart - 1]) { runStart -= 1 }
+      // A long number, or a group of one ("4218 6549 8007 7626"), belongs to another value.
+      let separator = w[runStart - 1]
+      if lower - runStart >= 5 { break }
+      if (separator == 0x20 || separator == 0x2D) && ByteClass.isDigit(w[runStart - 2]) { break }
+      lower = runStart
+    }
     if words.occur(in: w, lower..<start) { return true }
     guard let header = columnHeader(at: start) else { return false }
     return header.withUnsafeBytes { words.occur(in: ByteWindow(bytes: $0), 0..<$0.count) }
@@ -222,7 +239,14 @@ struct NumberDetector {
       let plain18 = c.count == 1 && ((total == 17 && c.trailingX) || (total == 18 && !c.trailingX))
       let spaced18 =
         (sig == S.shape(6, 8, 4) && !c.trailingX) || (sig == S.shape(6, 8, 3) && c.trailingX)
-      if plain18 || spaced18, let found = consider(residentID18(c)) { return found }
+      if plain18 || spaced18, let outcome = residentID18(c) {
+        if outcome.valid { return outcome }
+        // An ID number that fails a check, where the context says ID, is an ID number with a
+        // typo, not whatever other shape (a card) it happens to fit.
+        let rule = outcome.validator == .residencePermit ? permit : id18
+        if let rule, hasContext(rule, before: outcome.span.lowerBound) { return outcome }
+        firstInvalid = outcome
+      }
     }
     if id15 != nil, !c.trailingX, sig == S.shape(15) || sig == S.shape(6, 6, 3) {
       if let found = consider(residentID15(c)) { return found }

@@ -32,6 +32,7 @@ match = [
   "6222 0212 3456 7890 128",
   "卡号 6214830123456781",
   "交行 60142812345678901",      # 17-digit legacy BOCOM BIN: Luhn fails, accepted at medium
+  "卡号6222021234567890128，编号1234567812345670",  # 卡号 labels the first number only
 ]
 invalid = [
   "卡号 6222021234567890127",    # Luhn fails on a UnionPay BIN
@@ -237,6 +238,7 @@ invalid = [
   "110101209901011239",             # born in 2099: after the scan date
   "110101199002301236",             # 30 February
   "990101199001011230",             # region 990101 was never assigned
+  "{\"idcard\":\"620522195706023100\"}",  # checksum fails; also fits a 620522 card, but the key says ID
   "示例 11010519491231002X",        # the GB 11643 worked example: a known sample value
 ]
 nomatch = [
