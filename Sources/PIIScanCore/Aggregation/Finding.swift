@@ -3,7 +3,8 @@ public enum Confidence: String, Sendable, Comparable, CaseIterable {
   case low, medium, high
 
   public static func < (a: Confidence, b: Confidence) -> Bool { a.rank < b.rank }
-  private var rank: Int {
+  /// 0 (low) to 2 (high).
+  var rank: Int {
     switch self {
     case .low: 0
     case .medium: 1

@@ -19,6 +19,17 @@ public enum Redaction {
 
   /// Keeps `first` and `last` characters and stars the rest (at least one star).
   static func keep(_ value: String, first: Int, last: Int) -> String {
+    let utf8 = value.utf8
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII (every number): mask the bytes directly.
+      let count = utf8.count
+      guard count > first + last else {
+        return count <= 1 ? "*" : String(value.prefix(1)) + String(repeating: "*", count: count - 1)
+      }
+      var bytes = Array(utf8)
+      for i in first..<(count - last) { bytes[i] = 0x2A }
+      return String(decoding: bytes, as: UTF8.self)
+    }
     let characters = Array(value)
     guard characters.count > first + last else {
       return characters.count <= 1 ? "*" : String(characters[0]) + String(repeating: "*", count: characters.count - 1)

@@ -36,6 +36,77 @@ public final class ReportStream {
     if buffer.count >= flushThreshold { flush() }
   }
 
+  // Byte-level appends for the reporters' hot loops: no intermediate Strings.
+
+  /// Appends raw bytes; call ``endRecord()`` after each record.
+  @inline(__always) func append(_ bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+
+  @inline(__always) func append(_ text: String) {
+    var text = text
+    text.withUTF8 { buffer.append(contentsOf: $0) }
+  }
+
+  @inline(__always) func append(byte: UInt8) { buffer.append(byte) }
+
+  /// Appends a decimal integer.
+  func append(integer value: Int64) {
+    if value < 0 {
+      buffer.append(0x2D)
+      append(integer: -value)
+      return
+    }
+    if value < 10 {
+      buffer.append(0x30 + UInt8(value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    )
+    var count = 0
+    var v = value
+    withUnsafeMutableBytes(of: &digits) { raw in
+      while v > 0 {
+        raw[count] = 0x30 + UInt8(v % 10)
+        v /= 10
+        count += 1
+      }
+      for i in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[i]) }
+    }
+  }
+
+  /// Appends `text` as a JSON string literal (RFC 8259 escapes; UTF-8 passed through).
+  func append(jsonString text: String) {
+    buffer.append(0x22)
+    var text = text
+    text.withUTF8 { bytes in
+      // Most strings need no escape at all: copy them in one go.
+      if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+        buffer.append(contentsOf: bytes)
+        return
+      }
+      for b in bytes {
+        switch b {
+        case 0x22: buffer.append(0x5C); buffer.append(0x22)
+        case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+        case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
+        case 0x0D: buffer.append(0x5C); buffer.append(0x72)
+        case 0x09: buffer.append(0x5C); buffer.append(0x74)
+        case 0..<0x20, 0x7F:
+          let hex: [UInt8] = Array("0123456789abcdef".utf8)
+          buffer.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+        default: buffer.append(b)
+        }
+      }
+    }
+    buffer.append(0x22)
+  }
+
+  /// Ends a record: flushes when the buffer is full.
+  @inline(__always) func endRecord() {
+    if buffer.count >= flushThreshold { flush() }
+  }
+
   public func flush() {
     guard !isBroken, !buffer.isEmpty else {
       buffer.removeAll(keepingCapacity: true)

@@ -108,29 +108,63 @@ public final class JSONReporter: Reporter {
   public func inputFinished(_ input: ScanInput, summary: InputSummary) {}
 
   public func found(_ findings: [Finding], in input: ScanInput) {
-    let path = JSONText.quoted(input.displayPath)
+    let path = Array("{\"path\":\(JSONText.quoted(input.displayPath)),\"line\":".utf8)
     for finding in findings {
       tally.record(finding, presenter)
-      var object = "{\"path\":\(path)"
-      object += ",\"line\":\(finding.line),\"column\":\(finding.column)"
-      object += ",\"offset\":\(finding.offset),\"length\":\(finding.length)"
-      object += ",\"category\":" + JSONText.quoted(presenter.category(finding))
-      object += ",\"rule\":" + JSONText.quoted(presenter.rule(finding))
-      object += ",\"value\":" + JSONText.quoted(presenter.value(finding))
-      object += ",\"valid\":\(finding.valid)"
-      if let reason = finding.reason, !finding.valid {
-        object += ",\"reason\":" + JSONText.quoted(reason)
-      }
-      object += ",\"confidence\":\"\(finding.confidence.rawValue)\""
-      object += ",\"details\":" + JSONText.object(presenter.details(finding))
-      object += ",\"record\":\(finding.record)}"
-      if asArray {
-        out.write(first ? "\n" + object : ",\n" + object)
-      } else {
-        out.write(object + "\n")
-      }
+      if asArray { out.append(first ? [0x0A] : [0x2C, 0x0A]) }
       first = false
+      out.append(path)
+      out.append(integer: Int64(finding.line))
+      out.append(Self.columnKey)
+      out.append(integer: Int64(finding.column))
+      out.append(Self.offsetKey)
+      out.append(integer: finding.offset)
+      out.append(Self.lengthKey)
+      out.append(integer: Int64(finding.length))
+      out.append(ruleFields[finding.ruleIndex])
+      out.append(jsonString: presenter.value(finding))
+      out.append(finding.valid ? Self.validTrue : Self.validFalse)
+      if let reason = finding.reason, !finding.valid {
+        out.append(Self.reasonKey)
+        out.append(jsonString: reason)
+      }
+      out.append(Self.confidenceKeys[finding.confidence.rank])
+      var firstDetail = true
+      for detail in finding.details {
+        var value = detail.value
+        if !presenter.reveal, let masked = detail.masked {
+          if masked.isEmpty { continue }
+          value = masked
+        }
+        if !firstDetail { out.append(byte: 0x2C) }
+        firstDetail = false
+        out.append(jsonString: detail.key)
+        out.append(byte: 0x3A)
+        out.append(jsonString: value)
+      }
+      out.append(Self.recordKey)
+      out.append(integer: finding.record)
+      out.append(asArray ? [0x7D] : [0x7D, 0x0A])
+      out.endRecord()
     }
+  }
+
+  private static let columnKey = Array(",\"column\":".utf8)
+  private static let offsetKey = Array(",\"offset\":".utf8)
+  private static let lengthKey = Array(",\"length\":".utf8)
+  private static let validTrue = Array(",\"valid\":true".utf8)
+  private static let validFalse = Array(",\"valid\":false".utf8)
+  private static let reasonKey = Array(",\"reason\":".utf8)
+  private static let recordKey = Array("},\"record\":".utf8)
+  /// By `Confidence.rank`.
+  private static let confidenceKeys: [[UInt8]] = Confidence.allCases.sorted().map {
+    Array(",\"confidence\":\"\($0.rawValue)\",\"details\":{".utf8)
+  }
+  /// `,"category":"…","rule":"…","value":` per rule index.
+  private lazy var ruleFields: [[UInt8]] = presenter.rules.rules.map { rule in
+    Array(
+      (",\"category\":" + JSONText.quoted(rule.category) + ",\"rule\":" + JSONText.quoted(rule.id)
+        + ",\"value\":").utf8)
   }
 
   public func finish() {
