@@ -282,3 +282,8 @@ ptrdiff_t piiscan_last_newline(const uint8_t *buf, size_t n) {
   const uint8_t *hit = memrchr(buf, '\n', n);
   return hit ? hit - buf : -1;
 }
+
+ptrdiff_t piiscan_find(const uint8_t *buf, size_t n, const uint8_t *needle, size_t m) {
+  const uint8_t *hit = memmem(buf, n, needle, m);
+  return hit ? hit - buf : -1;
+}

@@ -75,6 +75,10 @@ int piiscan_force_kernel(const char *name);
 /// Offset of the last '\n' in `buf[0, n)`, or -1 when there is none.
 ptrdiff_t piiscan_last_newline(const uint8_t *buf, size_t n);
 
+/// Offset of the first occurrence of `needle` in `buf[0, n)`, or -1 (glibc's memmem, which
+/// Swift cannot import because it is a GNU extension).
+ptrdiff_t piiscan_find(const uint8_t *buf, size_t n, const uint8_t *needle, size_t m);
+
 /// Number of CPUs this process may run on (its affinity mask), or 0 when unknown.
 int piiscan_available_cpus(void);
 

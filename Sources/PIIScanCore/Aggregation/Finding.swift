@@ -63,6 +63,9 @@ public struct Finding: Sendable {
   var localColumn: Int = 0
   /// Absolute offset of the line start, or -1 when the line began before the chunk.
   var localLineStart: Int64 = -1
+  /// The record's start when the input's structure decides it (a tuple, an object, a block);
+  /// -1 means the record is the line.
+  var structuredRecord: Int64 = -1
 
   public init(
     offset: Int64, length: Int, ruleIndex: Int, value: String, valid: Bool, reason: String?,

@@ -101,7 +101,19 @@ public final class ChunkScanner {
       let from = result.lastLineStart.map { Int($0 - view.base) } ?? view.ownStart
       result.trailingCharacters = piiscan_count_utf8_chars(bytes + from, view.ownEnd - from)
     }
-    if locate && !result.findings.isEmpty { locateFindings(&result.findings, in: view) }
+    if locate && !result.findings.isEmpty {
+      locateFindings(&result.findings, in: view)
+      if profile.format != .text {
+        let locator = FieldLocator(profile: profile)
+        let window = ByteWindow(bytes: view.bytes)
+        for index in result.findings.indices {
+          let position = Int(result.findings[index].offset - view.base)
+          if let record = locator.locate(position, in: window, base: view.base).record {
+            result.findings[index].structuredRecord = record
+          }
+        }
+      }
+    }
     return result
   }
 

@@ -186,23 +186,9 @@ struct NumberDetector {
       lower = runStart
     }
     if words.occur(in: w, lower..<start) { return true }
-    guard let header = columnHeader(at: start) else { return false }
-    return header.withUnsafeBytes { words.occur(in: ByteWindow(bytes: $0), 0..<$0.count) }
-  }
-
-  /// The header of the column holding position `start`, in delimited text with a header row.
-  private func columnHeader(at start: Int) -> [UInt8]? {
-    guard let delimiter = profile.delimiter else { return nil }
-    let lineStart = w.lineStart(before: start, limit: DetectionLimits.columnLookBack)
-    // Only a real line start counts: the input's start or just after a newline.
-    guard (lineStart == 0 && windowBase == 0) || w[lineStart - 1] == 0x0A else { return nil }
-    var column = 0
-    var quoted = false
-    for i in lineStart..<start {
-      let b = w[i]
-      if b == 0x22 { quoted.toggle() } else if b == delimiter && !quoted { column += 1 }
-    }
-    return column < profile.columns.count ? profile.columns[column] : nil
+    guard let field = FieldLocator(profile: profile).locate(start, in: w, base: windowBase).field
+    else { return false }
+    return field.withUnsafeBytes { words.occur(in: ByteWindow(bytes: $0), 0..<$0.count) }
   }
 
   // MARK: Classification

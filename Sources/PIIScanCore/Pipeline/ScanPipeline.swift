@@ -54,14 +54,30 @@ public final class ScanPipeline {
         return
       }
       enqueueMarker(.started(input), emitter: &emitter)
-      let profile: InputProfile
+      var profile: InputProfile
       do {
         profile = try file.profile()
       } catch {
         enqueueMarker(.finished(input, error), emitter: &emitter)
         return
       }
+      // An SQL dump's statements are found ahead of the chunks that need them: a chunk is
+      // queued once everything up to its furthest possible end has been pre-scanned.
+      var scannedTo = Int64(InputProfile.sniffLength)
       for chunk in 0..<configuration.layout.chunkCount(inputSize: file.size) {
+        if profile.format == .sql {
+          let needed = configuration.layout.nominalStart(chunk + 2)
+          if scannedTo < min(needed, file.size) {
+            let end = max(needed, scannedTo + Int64(16 << 20))
+            do {
+              try file.scanSQL(into: &profile.sql, from: scannedTo, to: end)
+            } catch {
+              enqueueMarker(.finished(input, error), emitter: &emitter)
+              return
+            }
+            scannedTo = end
+          }
+        }
         waitForRoom(&emitter)
         enqueue(Task(sequence: 0, input: input, profile: profile, work: .randomAccess(file, chunk)))
       }
@@ -95,6 +111,12 @@ public final class ScanPipeline {
           guard let (_, view) = try chunker.next(into: buffer) else {
             returnBuffer(buffer)
             break
+          }
+          if profile.format == .sql && view.base + Int64(view.ownEnd) > Int64(InputProfile.sniffLength) {
+            // The stream's statements, in order, before the chunks that follow them.
+            profile.sql.scan(
+              UnsafeRawBufferPointer(rebasing: view.bytes[view.ownStart...]),
+              base: view.base + Int64(view.ownStart), startsBefore: view.ownEnd - view.ownStart)
           }
           enqueue(Task(sequence: 0, input: input, profile: profile, work: .filled(buffer, view)))
         } catch {
@@ -335,6 +357,7 @@ struct LocationResolver {
         result.findings[index].column = charactersBeforeChunk + local.localColumn + 1
         result.findings[index].record = lineStart
       }
+      if local.structuredRecord >= 0 { result.findings[index].record = local.structuredRecord }
     }
     lineBase += result.newlineCount
     if let last = result.lastLineStart {

@@ -8,6 +8,10 @@ public struct InputProfile: Sendable, Equatable {
   /// How many bytes of the input's start are read to make the profile.
   public static let sniffLength = 64 << 10
 
+  /// The input's shape: what a record is, where field names are.
+  public var format: InputFormat = .text
+  /// The tables and `INSERT` statements of an SQL dump (filled by the pipeline's pre-scan).
+  public var sql = SQLSchema()
   /// The field delimiter of delimited text with a header row (`,`, tab, `|` or `;`).
   public var delimiter: UInt8?
   /// The header row's column names, lower-cased, quotes and spaces removed.
@@ -19,11 +23,23 @@ public struct InputProfile: Sendable, Equatable {
 
   /// Reads the profile from the first bytes of an input.
   public static func sniff(_ prefix: UnsafeRawBufferPointer) -> InputProfile {
-    var profile = InputProfile()
     var bytes = prefix
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
       bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
     }
+    var profile = sniffDelimited(bytes)
+    profile.format = InputFormat.sniff(bytes, delimited: profile.delimiter != nil)
+    if profile.format != .delimited {
+      profile.delimiter = nil
+      profile.columns = []
+    }
+    if profile.format == .sql { profile.sql.scan(bytes, base: Int64(prefix.count - bytes.count)) }
+    return profile
+  }
+
+  /// The delimiter and header of delimited text, if `bytes` starts with a header row.
+  private static func sniffDelimited(_ bytes: UnsafeRawBufferPointer) -> InputProfile {
+    var profile = InputProfile()
     guard let firstEnd = bytes.firstIndex(of: 0x0A) else { return profile }
     let header = UnsafeRawBufferPointer(rebasing: bytes[0..<firstEnd])
     let rest = UnsafeRawBufferPointer(rebasing: bytes[(firstEnd + 1)...])

@@ -68,6 +68,23 @@ public final class RandomAccessInput: @unchecked Sendable {
     return InputProfile.sniff(UnsafeRawBufferPointer(rebasing: buffer.storage[0..<count]))
   }
 
+  /// Adds the SQL statements that start in `[from, to)` to `schema`, reading in blocks.
+  public func scanSQL(into schema: inout SQLSchema, from: Int64, to: Int64) throws(InputError) {
+    let block = 8 << 20
+    let head = 64 << 10  // a statement's head (name, column list) is read whole
+    let buffer = ReadBuffer(capacity: block + head)
+    var position = from
+    while position < min(to, size) {
+      let count = Int(min(Int64(block + head), size - position))
+      try read(into: buffer, offset: 0, from: position, count: count)
+      let owned = Int(min(Int64(block), min(to, size) - position))
+      schema.scan(
+        UnsafeRawBufferPointer(rebasing: buffer.storage[0..<count]), base: position,
+        startsBefore: owned)
+      position += Int64(owned)
+    }
+  }
+
   /// The view of chunk `index` under `layout`, reading into `buffer` unless the file is mapped.
   public func chunk(_ index: Int, layout: ChunkLayout, buffer: ReadBuffer) throws(InputError)
     -> ChunkView

@@ -1,0 +1,180 @@
+/// The tables of an SQL dump and where each `INSERT` statement starts, found by a literal
+/// pre-scan so that a worker in the middle of a multi-gigabyte extended insert knows which
+/// table, and so which column, a value belongs to (DESIGN-NOTES §1).
+public struct SQLSchema: Sendable, Equatable {
+  /// Column names (lower-cased, quotes removed) per table name (lower-cased, unquoted).
+  public private(set) var tables: [String: [[UInt8]]] = [:]
+  /// `INSERT` statements in offset order: where each starts, its table, and its own column
+  /// list when it has one (`INSERT INTO t (a, b) VALUES …`).
+  public private(set) var inserts: [Insert] = []
+
+  public struct Insert: Sendable, Equatable {
+    public var offset: Int64
+    public var table: String
+    public var columns: [[UInt8]]?
+  }
+
+  public init() {}
+
+  public var isEmpty: Bool { tables.isEmpty && inserts.isEmpty }
+
+  /// The columns of the statement in force at absolute `offset`: the last `INSERT` before it.
+  public func columns(at offset: Int64) -> [[UInt8]]? {
+    var low = 0
+    var high = inserts.count
+    while low < high {
+      let mid = (low + high) / 2
+      if inserts[mid].offset < offset { low = mid + 1 } else { high = mid }
+    }
+    guard low > 0 else { return nil }
+    let insert = inserts[low - 1]
+    return insert.columns ?? tables[insert.table]
+  }
+
+  /// Adds the statements found in `bytes` (absolute offset `base`); statements must be added in
+  /// offset order. Only statements that start in `bytes` and whose head (up to the column
+  /// list's end or `VALUES`) lies in `bytes` are read.
+  public mutating func scan(_ bytes: UnsafeRawBufferPointer, base: Int64, startsBefore limit: Int? = nil) {
+    let limit = limit ?? bytes.count
+    guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+    var found: [(Int, Bool)] = []  // (position, isCreate)
+    for (needle, isCreate) in [("CREATE TABLE", true), ("create table", true), ("INSERT INTO", false), ("insert into", false)] {
+      var from = 0
+      while from < bytes.count {
+        let hit = Array(needle.utf8).withUnsafeBufferPointer {
+          piiscan_find(start + from, bytes.count - from, $0.baseAddress!, $0.count)
+        }
+        guard hit >= 0 else { break }
+        let position = from + hit
+        found.append((position, isCreate))
+        from = position + needle.utf8.count
+      }
+    }
+    found.sort { $0.0 < $1.0 }
+    for (position, isCreate) in found where position < limit {
+      if let last = inserts.last, last.offset >= base + Int64(position) { continue }
+      var i = position + 11 + (isCreate ? 1 : 0)
+      if isCreate { skipWords(bytes, &i, ["IF", "NOT", "EXISTS", "if", "not", "exists"]) }
+      guard let name = identifier(bytes, &i) else { continue }
+      skipSpace(bytes, &i)
+      if isCreate {
+        guard i < bytes.count, bytes[i] == 0x28 else { continue }
+        tables[name] = createColumns(bytes, after: i)
+      } else {
+        var columns: [[UInt8]]?
+        if i < bytes.count && bytes[i] == 0x28 { columns = list(bytes, after: i) }
+        inserts.append(Insert(offset: base + Int64(position), table: name, columns: columns))
+      }
+    }
+  }
+
+  private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+  private func skipSpace(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) {
+    while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+  }
+
+  private func skipWords(_ bytes: UnsafeRawBufferPointer, _ i: inout Int, _ words: [String]) {
+    while true {
+      skipSpace(bytes, &i)
+      guard let word = words.first(where: { w in
+        let u = Array(w.utf8)
+        return i + u.count <= bytes.count && (0..<u.count).allSatisfy { bytes[i + $0] == u[$0] }
+      }) else { return }
+      i += word.utf8.count
+    }
+  }
+
+  /// A table or column name: `name`, `` `name` ``, `"name"`, `[name]`, `schema.name` (the
+  /// last part), lower-cased.
+  private func identifier(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) -> String? {
+    var name: [UInt8] = []
+    while true {
+      skipSpace(bytes, &i)
+      guard i < bytes.count else { return nil }
+      let open = bytes[i]
+      var part: [UInt8] = []
+      if open == 0x60 || open == 0x22 || open == 0x5B {
+        let close: UInt8 = open == 0x5B ? 0x5D : open
+        i += 1
+        while i < bytes.count && bytes[i] != close && part.count < 128 {
+          part.append(bytes[i])
+          i += 1
+        }
+        i += 1
+      } else {
+        while i < bytes.count, part.count < 128,
+          ByteClass.isAlphanumeric(bytes[i]) || bytes[i] == 0x5F || bytes[i] == 0x24 || bytes[i] >= 0x80
+        {
+          part.append(bytes[i])
+          i += 1
+        }
+      }
+      guard !part.isEmpty else { return name.isEmpty ? nil : String(decoding: name, as: UTF8.self) }
+      name = part.map(ByteClass.lowercased)
+      if i < bytes.count && bytes[i] == 0x2E {
+        i += 1
+        continue
+      }
+      return String(decoding: name, as: UTF8.self)
+    }
+  }
+
+  /// `(a, b, c)` → names.
+  private func list(_ bytes: UnsafeRawBufferPointer, after open: Int) -> [[UInt8]]? {
+    var i = open + 1
+    var names: [[UInt8]] = []
+    while i < bytes.count && names.count < 4096 {
+      guard let name = identifier(bytes, &i) else { return nil }
+      names.append(Array(name.utf8))
+      skipSpace(bytes, &i)
+      guard i < bytes.count else { return nil }
+      if bytes[i] == 0x29 { return names }
+      guard bytes[i] == 0x2C else { return nil }
+      i += 1
+    }
+    return nil
+  }
+
+  /// The column names of a `CREATE TABLE t ( … )` body: the first word of each top-level item
+  /// that is not a key or constraint.
+  private func createColumns(_ bytes: UnsafeRawBufferPointer, after open: Int) -> [[UInt8]] {
+    var columns: [[UInt8]] = []
+    var i = open + 1
+    let skip: Set<String> = [
+      "primary", "key", "unique", "index", "constraint", "foreign", "fulltext", "spatial",
+      "check", "period",
+    ]
+    while i < bytes.count && columns.count < 4096 {
+      skipSpace(bytes, &i)
+      guard i < bytes.count, bytes[i] != 0x29 else { break }
+      let itemStart = i
+      if let name = identifier(bytes, &i), !skip.contains(name) || bytes[itemStart] == 0x60 {
+        columns.append(Array(name.utf8))
+      }
+      // Skip to the next top-level comma, past nested parentheses and quotes.
+      var depth = 0
+      var quote: UInt8 = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if quote != 0 {
+          if b == 0x5C { i += 1 } else if b == quote { quote = 0 }
+        } else if b == 0x27 || b == 0x22 {
+          quote = b
+        } else if b == 0x28 {
+          depth += 1
+        } else if b == 0x29 {
+          if depth == 0 { return columns }
+          depth -= 1
+        } else if b == 0x2C && depth == 0 {
+          i += 1
+          break
+        }
+        i += 1
+      }
+    }
+    return columns
+  }
+}
+
+import CPIIScanKernels
