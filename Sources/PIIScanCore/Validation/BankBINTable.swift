@@ -54,50 +54,115 @@ public struct BankBINTable: Sendable {
   /// - Throws: `TableParseError` for a BIN that is not 3–10 digits, an empty bank, a card type
   ///   other than DC/CC/SCC/PC/empty, a card length outside 12...19, or a repeated row.
   public init(tsv: String, source: String = "cn-bank-bins.tsv") throws {
-    let rows = try ReferenceTable.rows(
-      tsv, table: source, header: ["bin", "bank", "card_type", "card_length"])
-    var parsed: [(key: Int, line: Int, entry: BankBIN)] = []
-    parsed.reserveCapacity(rows.count)
+    (entries, groups, binLengths) = try ReferenceTable.withUTF8(tsv) { bytes in
+      try Self.parse(bytes, source: source)
+    }
+    cardLengths = entries.map { UInt8($0.cardLength ?? 0) }
+  }
+
+  /// One row as read: its BIN and bank are byte ranges of the table.
+  private struct Raw {
+    var key: Int
+    var line: Int
+    var bin: Range<Int>
+    var bank: Range<Int>
+    /// See `cardType(_:)`.
+    var cardType: Int8
+    var cardLength: Int?
+  }
+
+  /// Parses the table's UTF-8 into the entries, ordered by key and then table order, the
+  /// groups and the BIN lengths present.
+  ///
+  /// The table is sorted by BIN as text, which within one BIN length is numeric order, so
+  /// taking the rows length by length gives key order; the rows are sorted only if that turns
+  /// out not to be so. Each bank name is made once.
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws -> (
+    [BankBIN], IntMap, UInt16
+  ) {
+    var raws: [Raw] = []
+    // Rows take about 30 bytes: enough for the embedded table without growing.
+    raws.reserveCapacity(bytes.count / 24)
     var lengths: UInt16 = 0
-    for row in rows {
+    try ReferenceTable.forEachRow(
+      in: bytes, table: source, header: ["bin", "bank", "card_type", "card_length"]
+    ) { row in
       let value = try row.digits(0, column: "bin", lengths: 3...10)
-      let binLength = row.fields[0].utf8.count
-      guard !row.fields[1].isEmpty else { throw row.error("bank is empty") }
-      let type = row.fields[2]
-      guard type.isEmpty || Self.cardTypes.contains(String(type)) else {
-        throw row.error("card_type must be DC, CC, SCC, PC or empty, got '\(type)'")
+      let binLength = row.length(0)
+      guard !row.isEmpty(1) else { throw row.error("bank is empty") }
+      let cardType: Int8
+      if row.isEmpty(2) {
+        cardType = -1
+      } else if let known = Self.cardType(row) {
+        cardType = known
+      } else {
+        throw row.error("card_type must be DC, CC, SCC, PC or empty, got '\(row.string(2))'")
       }
       let cardLength = try row.optionalInt(3, column: "card_length", range: 12...19)
       lengths |= 1 << binLength
-      parsed.append(
-        (
-          Self.key(length: binLength, value: value), row.line,
-          BankBIN(
-            bin: String(row.fields[0]), bank: String(row.fields[1]),
-            cardType: type.isEmpty ? nil : String(type), cardLength: cardLength)
-        ))
+      raws.append(
+        Raw(
+          key: Self.key(length: binLength, value: value), line: row.line, bin: row.range(0),
+          bank: row.range(1), cardType: cardType, cardLength: cardLength))
     }
-    // Stable order within a group: table order.
-    parsed.sort { ($0.key, $0.line) < ($1.key, $1.line) }
-    var groups: [Int: Int] = [:]
+
+    // Rows by BIN length, in table order within a length.
+    var order: [Int] = []
+    order.reserveCapacity(raws.count)
+    var byLength = [[Int]](repeating: [], count: 11)
+    for index in raws.indices { byLength[raws[index].bin.count].append(index) }
+    for rows in byLength { order += rows }
+    if zip(order, order.dropFirst()).contains(where: { raws[$0].key > raws[$1].key }) {
+      order.sort { (raws[$0].key, raws[$0].line) < (raws[$1].key, raws[$1].line) }
+    }
+
+    var banks = ReferenceTable.StringInterner(bytes)
+    var entries: [BankBIN] = []
+    entries.reserveCapacity(order.count)
+    var groupKeys: [Int] = []
+    var groupValues: [Int] = []
     var start = 0
-    while start < parsed.count {
-      var end = start + 1
-      while end < parsed.count, parsed[end].key == parsed[start].key { end += 1 }
-      for index in start..<end {
-        for earlier in start..<index where parsed[earlier].entry == parsed[index].entry {
+    while start < order.count {
+      let key = raws[order[start]].key
+      var end = start
+      repeat {
+        let raw = raws[order[end]]
+        entries.append(
+          BankBIN(
+            bin: ReferenceTable.string(bytes, raw.bin), bank: banks.string(raw.bank),
+            cardType: Self.cardTypeName(raw.cardType), cardLength: raw.cardLength))
+        for earlier in start..<end where entries[earlier] == entries[end] {
           throw TableParseError(
-            table: source, line: parsed[index].line,
-            message: "row repeats line \(parsed[earlier].line)")
+            table: source, line: raw.line, message: "row repeats line \(raws[order[earlier]].line)")
         }
-      }
-      groups[parsed[start].key] = start << 16 | (end - start)
+        end += 1
+      } while end < order.count && raws[order[end]].key == key
+      groupKeys.append(key)
+      groupValues.append(start << 16 | (end - start))
       start = end
     }
-    entries = parsed.map(\.entry)
-    cardLengths = parsed.map { UInt8($0.entry.cardLength ?? 0) }
-    self.groups = IntMap(groups)
-    binLengths = lengths
+    return (entries, IntMap(keys: groupKeys, values: groupValues), lengths)
+  }
+
+  /// The card type in field 2 of `row` as a number for `cardTypeName(_:)`, or nil if it is
+  /// not one of `cardTypes`.
+  private static func cardType(_ row: ReferenceTable.Row) -> Int8? {
+    if row.field(2, is: "DC") { return 0 }
+    if row.field(2, is: "CC") { return 1 }
+    if row.field(2, is: "SCC") { return 2 }
+    if row.field(2, is: "PC") { return 3 }
+    return nil
+  }
+
+  /// The card type numbered `number` by `cardType(_:)`; nil for -1 (none).
+  private static func cardTypeName(_ number: Int8) -> String? {
+    switch number {
+    case 0: "DC"
+    case 1: "CC"
+    case 2: "SCC"
+    case 3: "PC"
+    default: nil
+    }
   }
 
   /// The number of rows.
@@ -185,23 +250,28 @@ private struct IntMap: Sendable {
   private let shift: Int
   let count: Int
 
-  init(_ dictionary: [Int: Int]) {
+  /// A map from `keys[i]` to `values[i]`; the keys are distinct and non-negative.
+  init(keys entryKeys: [Int], values entryValues: [Int]) {
+    precondition(entryKeys.count == entryValues.count, "IntMap needs one value per key")
     var bits = 4
-    while 1 << bits < dictionary.count * 2 { bits += 1 }
+    while 1 << bits < entryKeys.count * 2 { bits += 1 }
     var keys = [Int](repeating: -1, count: 1 << bits)
     var values = [Int](repeating: 0, count: 1 << bits)
     let shift = 64 - bits
-    for (key, value) in dictionary {
+    for (key, value) in zip(entryKeys, entryValues) {
       precondition(key >= 0, "IntMap keys are non-negative")
       var slot = Self.slot(key, shift)
-      while keys[slot] != -1 { slot = (slot + 1) & (keys.count - 1) }
+      while keys[slot] != -1 {
+        precondition(keys[slot] != key, "IntMap keys are distinct")
+        slot = (slot + 1) & (keys.count - 1)
+      }
       keys[slot] = key
       values[slot] = value
     }
     self.keys = keys
     self.values = values
     self.shift = shift
-    count = dictionary.count
+    count = entryKeys.count
   }
 
   @inline(__always)

@@ -36,20 +36,21 @@ public struct KnownSampleValues: Sendable {
   /// - Throws: `TableParseError` for an empty value or category, or a repeated
   ///   (value, category) pair.
   public init(tsv: String, source: String = "known-sample-values.tsv") throws {
-    let rows = try ReferenceTable.rows(tsv, table: source, header: ["value", "category", "note"])
     var byValue: [String: [Entry]] = [:]
-    for row in rows {
-      guard !row.fields[0].isEmpty else { throw row.error("value is empty") }
-      guard !row.fields[1].isEmpty else { throw row.error("category is empty") }
-      let entry = Entry(
-        value: String(row.fields[0]), category: String(row.fields[1]), note: String(row.fields[2]))
+    var entryCount = 0
+    try ReferenceTable.forEachRow(tsv, table: source, header: ["value", "category", "note"]) {
+      row in
+      guard !row.isEmpty(0) else { throw row.error("value is empty") }
+      guard !row.isEmpty(1) else { throw row.error("category is empty") }
+      let entry = Entry(value: row.string(0), category: row.string(1), note: row.string(2))
       if byValue[entry.value, default: []].contains(where: { $0.category == entry.category }) {
         throw row.error("\(entry.value) is listed twice under \(entry.category)")
       }
       byValue[entry.value, default: []].append(entry)
+      entryCount += 1
     }
     self.byValue = byValue
-    entryCount = rows.count
+    self.entryCount = entryCount
   }
 
   /// The number of listed (value, category) pairs.

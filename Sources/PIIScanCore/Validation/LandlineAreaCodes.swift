@@ -41,34 +41,32 @@ public struct LandlineAreaCodes: Sendable {
   /// - Throws: `TableParseError` for a code that is not 3 or 4 digits starting with 0, that
   ///   repeats, or a 4-digit code that starts with a 3-digit one; or an empty province.
   public init(tsv: String, source: String = "cn-landline-area-codes.tsv") throws {
-    let rows = try ReferenceTable.rows(tsv, table: source, header: ["code", "province", "city"])
     var entries: [AreaCode] = []
     var threeDigit = [UInt16](repeating: 0, count: 100)
     var fourDigit = [UInt16](repeating: 0, count: 1_000)
     var fourDigitLines: [(value: Int, line: Int)] = []
-    for row in rows {
+    try ReferenceTable.forEachRow(tsv, table: source, header: ["code", "province", "city"]) {
+      row in
       let value = try row.digits(0, column: "code", lengths: 3...4)
-      let digits = row.fields[0].utf8.count
-      guard row.fields[0].utf8.first == UInt8(ascii: "0") else {
-        throw row.error("code must start with the trunk prefix 0, got '\(row.fields[0])'")
+      let digits = row.length(0)
+      guard row.bytes[row.start(0)] == UInt8(ascii: "0") else {
+        throw row.error("code must start with the trunk prefix 0, got '\(row.string(0))'")
       }
-      guard !row.fields[1].isEmpty else { throw row.error("province is empty") }
+      guard !row.isEmpty(1) else { throw row.error("province is empty") }
       guard entries.count < Int(UInt16.max) else { throw row.error("too many codes") }
       let slot: UInt16
       if digits == 3 {
-        guard threeDigit[value] == 0 else { throw row.error("code \(row.fields[0]) appears twice") }
+        guard threeDigit[value] == 0 else { throw row.error("code \(row.string(0)) appears twice") }
         slot = UInt16(entries.count + 1)
         threeDigit[value] = slot
       } else {
-        guard fourDigit[value] == 0 else { throw row.error("code \(row.fields[0]) appears twice") }
+        guard fourDigit[value] == 0 else { throw row.error("code \(row.string(0)) appears twice") }
         slot = UInt16(entries.count + 1)
         fourDigit[value] = slot
         fourDigitLines.append((value, row.line))
       }
       entries.append(
-        AreaCode(
-          code: String(row.fields[0]), province: String(row.fields[1]), city: String(row.fields[2]))
-      )
+        AreaCode(code: row.string(0), province: row.string(1), city: row.string(2)))
     }
     for (value, line) in fourDigitLines where threeDigit[value / 10] != 0 {
       throw TableParseError(

@@ -37,7 +37,7 @@ public struct MobilePrefixTable: Sendable {
 
   private let entries: [MobilePrefix]
   /// `byLength[k]` maps a (3 + k)-digit prefix value to entry index + 1 (0 = none).
-  private let byLength: [[UInt16]]
+  private let byLength: [PrefixSlots]
 
   /// Parses the table text.
   ///
@@ -47,38 +47,39 @@ public struct MobilePrefixTable: Sendable {
   /// - Throws: `TableParseError` for a prefix that is not 3–5 digits or repeats, a length
   ///   outside 11...13, empty carrier or category, or a personal flag that is not Y/N.
   public init(tsv: String, source: String = "cn-mobile-prefixes.tsv") throws {
-    let rows = try ReferenceTable.rows(
-      tsv, table: source,
-      header: ["prefix", "length", "carrier", "carrier_zh", "category", "personal"])
     var entries: [MobilePrefix] = []
-    var byLength = [
-      [UInt16](repeating: 0, count: 1_000), [UInt16](repeating: 0, count: 10_000),
-      [UInt16](repeating: 0, count: 100_000),
-    ]
-    for row in rows {
+    var values: [(digits: Int, value: Int)] = []
+    var seen: Set<Int> = []
+    try ReferenceTable.forEachRow(
+      tsv, table: source,
+      header: ["prefix", "length", "carrier", "carrier_zh", "category", "personal"]
+    ) { row in
       let value = try row.digits(0, column: "prefix", lengths: 3...5)
-      let digits = row.fields[0].utf8.count
+      let digits = row.length(0)
       guard let length = try row.optionalInt(1, column: "length", range: 11...13) else {
         throw row.error("length must be a number in 11...13, got ''")
       }
-      for (index, column) in [(2, "carrier"), (3, "carrier_zh"), (4, "category")]
-      where row.fields[index].isEmpty {
-        throw row.error("\(column) is empty")
-      }
+      if row.isEmpty(2) { throw row.error("carrier is empty") }
+      if row.isEmpty(3) { throw row.error("carrier_zh is empty") }
+      if row.isEmpty(4) { throw row.error("category is empty") }
       let isPersonal = try row.flag(5, column: "personal")
-      guard byLength[digits - 3][value] == 0 else {
-        throw row.error("prefix \(row.fields[0]) appears twice")
+      guard seen.insert(digits * 100_000 + value).inserted else {
+        throw row.error("prefix \(row.string(0)) appears twice")
       }
       guard entries.count < Int(UInt16.max) else { throw row.error("too many prefixes") }
       entries.append(
         MobilePrefix(
-          prefix: String(row.fields[0]), length: length, carrier: String(row.fields[2]),
-          carrierZh: String(row.fields[3]), category: String(row.fields[4]), isPersonal: isPersonal)
-      )
-      byLength[digits - 3][value] = UInt16(entries.count)
+          prefix: row.string(0), length: length, carrier: row.string(2),
+          carrierZh: row.string(3), category: row.string(4), isPersonal: isPersonal))
+      values.append((digits, value))
     }
     self.entries = entries
-    self.byLength = byLength
+    byLength = (3...5).map { digits in
+      PrefixSlots(
+        values.enumerated().compactMap { entry, prefix in
+          prefix.digits == digits ? (prefix.value, UInt16(entry + 1)) : nil
+        })
+    }
   }
 
   /// The number of prefixes.
@@ -131,7 +132,7 @@ public struct MobilePrefixTable: Sendable {
 
   @inline(__always)
   private func entry(digits: Int, value: Int) -> MobilePrefix? {
-    let slot = Int(byLength[digits - 3][value])
+    let slot = byLength[digits - 3].slot(value)
     return slot == 0 ? nil : entries[slot - 1]
   }
 
@@ -142,5 +143,30 @@ public struct MobilePrefixTable: Sendable {
       let five = ValidationBytes.number(digits, 0, 5)
     else { return nil }
     return (five / 100, five / 10, five)
+  }
+}
+
+/// Slots for the prefix values of one length, from the smallest to the largest in the table
+/// (not all 10ⁿ of them: most prefixes start with 1).
+private struct PrefixSlots: Sendable {
+  /// The value of `slots[0]`.
+  private let first: Int
+  /// Entry index + 1, 0 for none.
+  private let slots: [UInt16]
+
+  /// Slots holding `slot` for each `value`.
+  init(_ values: [(value: Int, slot: UInt16)]) {
+    let first = values.map(\.value).min() ?? 0
+    var slots = [UInt16](repeating: 0, count: (values.map(\.value).max() ?? -1) - first + 1)
+    for (value, slot) in values { slots[value - first] = slot }
+    self.first = first
+    self.slots = slots
+  }
+
+  /// Entry index + 1 for `value`, 0 for none.
+  @inline(__always)
+  func slot(_ value: Int) -> Int {
+    let offset = value &- first
+    return offset >= 0 && offset < slots.count ? Int(slots[offset]) : 0
   }
 }

@@ -20,12 +20,19 @@ public struct Region: Sendable, Hashable {
   /// name of its code. For example "北京市东城区" for
   /// 110101 (110100 has no name), "河北省石家庄市长安区" for 130102. For a code with no name of
   /// its own this is its parents' names only; see `ownName`.
-  public let name: String
+  ///
+  /// Made from the table text each time it is asked for: finding details need names, the
+  /// lookups behind them do not, and start-up reads none.
+  public var name: String { names.fullName(index) }
   /// The latest name of this code alone; empty when the table has none (python-stdnum-only
   /// codes, mostly `xxxx01` 市辖区 placeholders).
-  public let ownName: String
+  ///
+  /// Made from the table text each time it is asked for.
+  public var ownName: String { names.ownName(index) }
   /// Every name this code has had, oldest first (a code can be renamed or reused).
-  public let historicalNames: [String]
+  ///
+  /// Made from the table text each time it is asked for.
+  public var historicalNames: [String] { names.historicalNames(index) }
   /// Province, prefecture or county level.
   public let level: RegionLevel
   /// Whether the code is in the current MCA list.
@@ -34,6 +41,140 @@ public struct Region: Sendable, Hashable {
   public let firstYear: Int?
   /// The last year the code appears in an MCA list; nil when it is current or was never in one.
   public let lastYear: Int?
+  /// Whether `ownName` is not empty, known without reading the names.
+  let hasOwnName: Bool
+
+  /// The names of this code's table, where `name`, `ownName` and `historicalNames` come from.
+  private let names: RegionNames
+  /// This code's row in `names`.
+  private let index: Int
+
+  fileprivate init(
+    code: Int, level: RegionLevel, isCurrent: Bool, firstYear: Int?, lastYear: Int?,
+    hasOwnName: Bool, names: RegionNames, index: Int
+  ) {
+    self.code = code
+    self.level = level
+    self.isCurrent = isCurrent
+    self.firstYear = firstYear
+    self.lastYear = lastYear
+    self.hasOwnName = hasOwnName
+    self.names = names
+    self.index = index
+  }
+
+  /// Whether all properties are equal.
+  public static func == (lhs: Region, rhs: Region) -> Bool {
+    guard
+      lhs.code == rhs.code, lhs.level == rhs.level, lhs.isCurrent == rhs.isCurrent,
+      lhs.firstYear == rhs.firstYear, lhs.lastYear == rhs.lastYear,
+      lhs.hasOwnName == rhs.hasOwnName
+    else { return false }
+    // One row of one table has one set of names; otherwise compare them.
+    if lhs.names === rhs.names && lhs.index == rhs.index { return true }
+    return lhs.ownName == rhs.ownName && lhs.name == rhs.name
+      && lhs.historicalNames == rhs.historicalNames
+  }
+
+  /// Hashes the properties other than the names (which equal regions share too), so that
+  /// hashing does not make names.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(code)
+    hasher.combine(level)
+    hasher.combine(isCurrent)
+    hasher.combine(firstYear)
+    hasher.combine(lastYear)
+  }
+}
+
+extension Region: CustomReflectable {
+  /// The public properties, names included, as `print` and `dump` show them.
+  public var customMirror: Mirror {
+    Mirror(
+      self,
+      children: [
+        "code": code, "name": name, "ownName": ownName, "historicalNames": historicalNames,
+        "level": level, "isCurrent": isCurrent, "firstYear": firstYear as Any,
+        "lastYear": lastYear as Any,
+      ], displayStyle: .struct)
+  }
+}
+
+/// The names of one region table's codes, read from the table text when asked for.
+///
+/// - Note: immutable; safe to share across tasks.
+private final class RegionNames: Sendable {
+  /// The table; `fields[i]` is the name field (names joined by `|`) of the row of `codes[i]`
+  /// in its UTF-8.
+  private let text: String
+  private let fields: [Range<Int>]
+  /// The table's codes, ascending.
+  private let codes: [Int32]
+
+  init(text: String, fields: [Range<Int>], codes: [Int32]) {
+    self.text = text
+    self.fields = fields
+    self.codes = codes
+  }
+
+  /// Row `index`'s latest name, or empty.
+  func ownName(_ index: Int) -> String {
+    ReferenceTable.withUTF8(text) { bytes in
+      RegionCodeTable.latestName(in: bytes, fields[index]).map {
+        ReferenceTable.string(bytes, $0)
+      } ?? ""
+    }
+  }
+
+  /// Row `index`'s names, oldest first.
+  func historicalNames(_ index: Int) -> [String] {
+    ReferenceTable.withUTF8(text) { bytes in
+      RegionCodeTable.names(in: bytes, fields[index]).map { ReferenceTable.string(bytes, $0) }
+    }
+  }
+
+  /// Row `index`'s full name: the latest names of its province (`xx0000`) and prefecture
+  /// (`xxxx00`; none for a county code `xx00yy`, whose `xxxx00` is the province itself), where
+  /// the table has them, and its own.
+  func fullName(_ index: Int) -> String {
+    let code = Int(codes[index])
+    let province = code / 10_000 * 10_000
+    let prefecture = code / 100 * 100
+    let provinceRow = code == province ? nil : row(of: province)
+    let prefectureRow = code == prefecture || prefecture == province ? nil : row(of: prefecture)
+    return ReferenceTable.withUTF8(text) { bytes in
+      func latestName(_ row: Int?) -> Range<Int> {
+        guard let row else { return 0..<0 }
+        return RegionCodeTable.latestName(in: bytes, fields[row]) ?? 0..<0
+      }
+      let parts = (latestName(provinceRow), latestName(prefectureRow), latestName(index))
+      return String(unsafeUninitializedCapacity: parts.0.count + parts.1.count + parts.2.count) {
+        buffer in
+        var offset = 0
+        func append(_ range: Range<Int>) {
+          for index in range {
+            buffer[offset] = bytes[index]
+            offset += 1
+          }
+        }
+        append(parts.0)
+        append(parts.1)
+        append(parts.2)
+        return offset
+      }
+    }
+  }
+
+  /// The row of `code`, or nil if the table does not have it.
+  private func row(of code: Int) -> Int? {
+    var low = 0
+    var high = codes.count
+    while low < high {
+      let middle = (low + high) >> 1
+      if Int(codes[middle]) < code { low = middle + 1 } else { high = middle }
+    }
+    return low < codes.count && Int(codes[low]) == code ? low : nil
+  }
 }
 
 /// Every GB/T 2260 region code ever valid (current and historical), from
@@ -64,67 +205,140 @@ public struct RegionCodeTable: Sendable {
   ///   is not 6 digits or repeats, a level that is not province/prefecture/county, a bad
   ///   year, a current flag that is not Y/N or disagrees with `last_year`.
   public init(tsv: String, source: String = "cn-region-codes.tsv") throws {
-    struct Raw {
-      var code: Int
-      var names: [String]
-      var level: RegionLevel
-      var firstYear: Int?
-      var lastYear: Int?
-      var isCurrent: Bool
-      var line: Int
+    var text = tsv
+    // The names are made from these bytes later: keep the text in the form parsed now.
+    text.makeContiguousUTF8()
+    (codes, regions) = try ReferenceTable.withUTF8(text) { bytes in
+      try Self.parse(bytes, text: text, source: source)
     }
-    let rows = try ReferenceTable.rows(
-      tsv, table: source, header: ["code", "name", "level", "first_year", "last_year", "current"])
+  }
+
+  /// One row as read; its name field is a byte range of the table.
+  private struct Raw {
+    var code: Int
+    var line: Int
+    var names: Range<Int>
+    var firstYear: Int?
+    var lastYear: Int?
+    var level: RegionLevel
+    var isCurrent: Bool
+  }
+
+  /// Parses the table (`bytes` is `text`'s UTF-8) into its codes and their regions, in code
+  /// order.
+  ///
+  /// The table is sorted by code, so once that is checked the rows are used in file order;
+  /// otherwise they are sorted by code (then line, so that a repeated code names its first
+  /// line). No name is made here (see `Region.name`).
+  private static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, text: String, source: String
+  ) throws -> ([Int32], [Region]) {
     var raws: [Raw] = []
-    raws.reserveCapacity(rows.count)
-    for row in rows {
+    // Rows take about 40 bytes: enough for the embedded table without growing.
+    raws.reserveCapacity(bytes.count / 32)
+    try ReferenceTable.forEachRow(
+      in: bytes, table: source,
+      header: ["code", "name", "level", "first_year", "last_year", "current"]
+    ) { row in
       let code = try row.digits(0, column: "code", lengths: 6...6)
-      guard let level = RegionLevel(rawValue: String(row.fields[2])) else {
-        throw row.error("level must be province, prefecture or county, got '\(row.fields[2])'")
+      let level: RegionLevel
+      if row.field(2, is: "county") {
+        level = .county
+      } else if row.field(2, is: "prefecture") {
+        level = .prefecture
+      } else if row.field(2, is: "province") {
+        level = .province
+      } else {
+        throw row.error("level must be province, prefecture or county, got '\(row.string(2))'")
       }
       let expectedLevel: RegionLevel =
         code % 10_000 == 0 ? .province : code % 100 == 0 ? .prefecture : .county
       guard level == expectedLevel else {
-        throw row.error("level of \(code) must be \(expectedLevel.rawValue), got \(level.rawValue)")
+        throw row.error(
+          "level of \(code) must be \(expectedLevel.rawValue), got \(level.rawValue)")
       }
       let firstYear = try row.optionalInt(3, column: "first_year", range: 1900...9999)
       let isCurrent = try row.flag(5, column: "current")
       let lastYear: Int?
-      if row.fields[4] == "current" {
+      if row.field(4, is: "current") {
         guard isCurrent else { throw row.error("last_year is 'current' but current is N") }
         lastYear = nil
       } else {
         guard !isCurrent else {
-          throw row.error("current is Y but last_year is '\(row.fields[4])'")
+          throw row.error("current is Y but last_year is '\(row.string(4))'")
         }
         lastYear = try row.optionalInt(4, column: "last_year", range: 1900...9999)
       }
-      let names = row.fields[1].isEmpty ? [] : row.fields[1].split(separator: "|").map(String.init)
       raws.append(
         Raw(
-          code: code, names: names, level: level, firstYear: firstYear, lastYear: lastYear,
-          isCurrent: isCurrent, line: row.line))
+          code: code, line: row.line, names: row.range(1), firstYear: firstYear,
+          lastYear: lastYear, level: level, isCurrent: isCurrent))
     }
-    raws.sort { ($0.code, $0.line) < ($1.code, $1.line) }
-    for index in raws.indices.dropFirst() where raws[index].code == raws[index - 1].code {
-      throw TableParseError(
-        table: source, line: raws[index].line,
-        message: "code \(raws[index].code) appears twice (first on line \(raws[index - 1].line))")
+
+    if zip(raws, raws.dropFirst()).contains(where: { $0.code >= $1.code }) {
+      raws.sort { ($0.code, $0.line) < ($1.code, $1.line) }
+      for index in raws.indices.dropFirst() where raws[index].code == raws[index - 1].code {
+        throw TableParseError(
+          table: source, line: raws[index].line,
+          message: "code \(raws[index].code) appears twice (first on line \(raws[index - 1].line))"
+        )
+      }
     }
-    // Latest own name per code, to compose full names.
-    var latestName: [Int: String] = [:]
-    for raw in raws { latestName[raw.code] = raw.names.last ?? "" }
-    codes = raws.map { Int32($0.code) }
-    regions = raws.map { raw in
-      let own = raw.names.last ?? ""
-      var full = ""
-      if raw.level != .province { full += latestName[raw.code / 10_000 * 10_000] ?? "" }
-      if raw.level == .county { full += latestName[raw.code / 100 * 100] ?? "" }
-      full += own
+
+    let codes = raws.map { Int32($0.code) }
+    let names = RegionNames(text: text, fields: raws.map(\.names), codes: codes)
+    let regions = raws.indices.map { index in
+      let raw = raws[index]
+      // `names(in:_:)` drops only empty names: one is left unless the field is all `|`s.
+      let hasOwnName = bytes[raw.names].contains { $0 != UInt8(ascii: "|") }
       return Region(
-        code: raw.code, name: full, ownName: own, historicalNames: raw.names, level: raw.level,
-        isCurrent: raw.isCurrent, firstYear: raw.firstYear, lastYear: raw.lastYear)
+        code: raw.code, level: raw.level, isCurrent: raw.isCurrent, firstYear: raw.firstYear,
+        lastYear: raw.lastYear, hasOwnName: hasOwnName, names: names, index: index)
     }
+    return (codes, regions)
+  }
+
+  /// The byte ranges of the `|`-separated names in `field`, oldest first, without empty
+  /// ones: what `split(separator: "|")` gives.
+  ///
+  /// Splits the bytes when each `|` is a character of its own, which it is with ASCII or an
+  /// ideograph U+4000…U+9FFF (lead byte E4…E9) on either side, as throughout the table;
+  /// otherwise (a `|` followed by a combining mark, say) splits the field as a `String`.
+  fileprivate static func names(in bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>)
+    -> [Range<Int>]
+  {
+    func isIdeographLead(_ byte: UInt8) -> Bool { byte >= 0xE4 && byte <= 0xE9 }
+    var names: [Range<Int>] = []
+    var start = field.lowerBound
+    for index in field where bytes[index] == UInt8(ascii: "|") {
+      let before =
+        index == field.lowerBound || bytes[index - 1] < 0x80
+        || (index - 3 >= field.lowerBound && isIdeographLead(bytes[index - 3]))
+      let after =
+        index + 1 == field.upperBound || bytes[index + 1] < 0x80
+        || isIdeographLead(bytes[index + 1])
+      guard before && after else {
+        let string = ReferenceTable.string(bytes, field)
+        let utf8 = string.utf8
+        return string.split(separator: "|").map {
+          (field.lowerBound + utf8.distance(from: utf8.startIndex, to: $0.startIndex))..<(field
+            .lowerBound + utf8.distance(from: utf8.startIndex, to: $0.endIndex))
+        }
+      }
+      if index > start { names.append(start..<index) }
+      start = index + 1
+    }
+    if field.upperBound > start { names.append(start..<field.upperBound) }
+    return names
+  }
+
+  /// The byte range of the latest name in `field` (see `names(in:_:)`), or nil if it has none.
+  fileprivate static func latestName(in bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>)
+    -> Range<Int>?
+  {
+    // Most fields have a single name.
+    if !bytes[field].contains(UInt8(ascii: "|")) { return field.isEmpty ? nil : field }
+    return names(in: bytes, field).last
   }
 
   /// The number of codes.

@@ -362,7 +362,7 @@ public enum ResidentID {
       result.isResidencePermit = true
     } else if let region {
       result.isPlaceholderRegion =
-        (code % 100 == 0 && !isCountylessCity(code)) || (code % 100 == 1 && region.ownName.isEmpty)
+        (code % 100 == 0 && !isCountylessCity(code)) || (code % 100 == 1 && !region.hasOwnName)
     }
   }
 }
