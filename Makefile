@@ -1,7 +1,8 @@
 # piiscan — the two commands of README.md are `make run` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libpcre2-dev pkg-config
+# Build: libpcre2-dev, libarchive-dev, pkg-config. Tests make archives with the usual tools.
+APT_PACKAGES := libpcre2-dev libarchive-dev pkg-config zip unzip bzip2 xz-utils zstd 7zip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/piiscan
 

@@ -17,13 +17,19 @@ let package = Package(
       name: "CPCRE2",
       pkgConfig: "libpcre2-8",
       providers: [.apt(["libpcre2-dev"])]),
+    // C: libarchive (gzip, bzip2, xz, zstd, zip, tar, 7z …), wrapped only by PIIScanArchive.
+    .systemLibrary(
+      name: "CArchive",
+      pkgConfig: "libarchive",
+      providers: [.apt(["libarchive-dev"])]),
     // C: the byte-classification kernel (our own code; AVX2 with runtime dispatch).
     .target(name: "CPIIScanKernels"),
 
     .target(name: "PIIScanPCRE2", dependencies: ["CPCRE2"]),
+    .target(name: "PIIScanArchive", dependencies: ["CArchive"]),
     .target(
       name: "PIIScanCore",
-      dependencies: ["PIIScanPCRE2", "CPIIScanKernels", "TOMLKit"]),
+      dependencies: ["PIIScanPCRE2", "PIIScanArchive", "CPIIScanKernels", "TOMLKit"]),
 
     .executableTarget(
       name: "piiscan",
@@ -37,6 +43,7 @@ let package = Package(
     .executableTarget(name: "generate-embedded-patterns"),
 
     .testTarget(name: "PIIScanPCRE2Tests", dependencies: ["PIIScanPCRE2"]),
+    .testTarget(name: "PIIScanArchiveTests", dependencies: ["PIIScanArchive"]),
     .testTarget(name: "PIIScanCoreTests", dependencies: ["PIIScanCore"]),
     .testTarget(
       name: "PIIScanEndToEndTests",
