@@ -45,9 +45,18 @@ final class CommandSink: ScanSink {
   func inputFinished(_ input: ScanInput, summary: InputSummary) {
     if let error = summary.error {
       progress?.finish()
-      diagnostics.error(input.displayPath, error.message)
+      diagnostics.error(input.displayName, error.message)
     }
     reporter.inputFinished(input, summary: summary)
+  }
+
+  func noticed(_ notice: Notice, in input: ScanInput) {
+    progress?.finish()
+    switch notice.severity {
+    case .error: diagnostics.error(input.displayName, notice.message)
+    case .note, .warning: diagnostics.note(input.displayName, notice.message)
+    }
+    reporter.noticed(notice, in: input)
   }
 
   func progressed(bytes: Int64) { progress?.update(bytes: bytes) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PIIScanArchive
 import PIIScanCore
 
 #if canImport(Glibc)
@@ -59,6 +60,21 @@ struct ScanCommand: ParsableCommand {
   @Flag(help: "Follow symbolic links found while walking directories.")
   var follow = false
 
+  @Flag(help: "Scan files that look binary instead of skipping them with a notice.")
+  var binary = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Stop an archive or compressed input after this many decompressed bytes (K/M/G/T suffixes; default 64G).",
+      valueName: "size"))
+  var maxDecompressed: String = "64G"
+
+  @Option(help: "Stop a container producing more than this many bytes per compressed byte (default 200).")
+  var maxRatio: Double = 200
+
+  @Option(help: "How deeply archives may be nested in one another (default 8).")
+  var maxDepth: Int = 8
+
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
 
@@ -71,6 +87,11 @@ struct ScanCommand: ParsableCommand {
     if let asOf, CivilDate(iso: asOf) == nil {
       throw ValidationError("--as-of must be a date written YYYY-MM-DD, not \"\(asOf)\"")
     }
+    if CommandSupport.parseSize(maxDecompressed) == nil {
+      throw ValidationError("--max-decompressed must be a size such as 500M or 64G, not \"\(maxDecompressed)\"")
+    }
+    if maxRatio <= 1 { throw ValidationError("--max-ratio must be more than 1") }
+    if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
   }
 
   func run() throws {
@@ -80,13 +101,6 @@ struct ScanCommand: ParsableCommand {
     let asOfDate = asOf.flatMap { CivilDate(iso: $0) } ?? .today()
 
     let (inputs, skipped) = InputWalker(followLinks: follow).resolve(paths)
-    for skip in skipped {
-      if skip.isError {
-        diagnostics.error(skip.path, skip.reason)
-      } else {
-        diagnostics.note(skip.path, "skipped: \(skip.reason)")
-      }
-    }
 
     if let output { try CommandSupport.refuseToOverwriteInput(output, inputs: inputs) }
     let out = try CommandSupport.openOutput(output)
@@ -105,10 +119,23 @@ struct ScanCommand: ParsableCommand {
     let totalBytes = inputs.contains { $0.size == nil } ? nil : inputs.reduce(0) { $0 + ($1.size ?? 0) }
     let meter = progress && ProgressMeter.isTerminal ? ProgressMeter(totalBytes: totalBytes) : nil
     let sink = CommandSink(reporter: reporter, diagnostics: diagnostics, progress: meter)
+    // What the walk skipped is reported like any other notice, before the findings.
+    for skip in skipped {
+      let input = ScanInput(path: skip.path, kind: .regularFile, size: nil)
+      sink.noticed(
+        Notice(
+          kind: skip.isError ? "unreadable" : "skipped", severity: skip.isError ? .error : .note,
+          message: skip.isError ? skip.reason : "skipped: \(skip.reason)"),
+        in: input)
+    }
 
-    let configuration = ScanConfiguration(
+    var configuration = ScanConfiguration(
       threads: threads, layout: ChunkLayout(chunkSize: chunkSize), useMapping: mmap,
       locate: !count, detection: DetectionSettings(asOf: asOfDate, describe: !count))
+    configuration.scanBinary = binary
+    configuration.archiveLimits = ArchiveLimits(
+      maxTotalBytes: CommandSupport.parseSize(maxDecompressed)!, maxRatio: maxRatio,
+      maxDepth: maxDepth)
     ScanPipeline(rules: rules, configuration: configuration).run(inputs: inputs, sink: sink)
     reporter.finish()
     meter?.finish()
@@ -150,6 +177,16 @@ enum CommandSupport {
     }
     return rules.restricted(
       only: try categories(only, "--only"), except: try categories(except, "--except") ?? [])
+  }
+
+  /// "500M", "64G", "1T", or bytes.
+  static func parseSize(_ text: String) -> Int64? {
+    let units: [Character: Int64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+    guard let last = text.uppercased().last else { return nil }
+    if let unit = units[last], let value = Double(text.dropLast()), value > 0 {
+      return Int64(value * Double(unit))
+    }
+    return Int64(text).flatMap { $0 > 0 ? $0 : nil }
   }
 
   /// Fails when `output` already exists and is one of the inputs: evidence is never written.

@@ -9,6 +9,10 @@ public struct ScanConfiguration: Sendable {
   /// Compute lines, columns and records (off for `--count`).
   public var locate: Bool
   public var detection: DetectionSettings
+  /// Scan files that look binary instead of skipping them with a notice.
+  public var scanBinary: Bool = false
+  /// Safety limits for compressed files and archives (zip bombs, deep nesting).
+  public var archiveLimits = ArchiveLimits()
 
   public init(
     threads: Int = ScanConfiguration.defaultThreads, layout: ChunkLayout = ChunkLayout(),
@@ -31,6 +35,7 @@ public struct ScanConfiguration: Sendable {
 }
 
 import CPIIScanKernels
+import PIIScanArchive
 
 #if canImport(Glibc)
   import Glibc

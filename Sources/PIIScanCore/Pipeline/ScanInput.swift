@@ -7,6 +7,8 @@ public struct ScanInput: Sendable, Hashable {
     case stream
     /// The process's standard input.
     case standardInput
+    /// A member of an archive or a compressed stream, read through its container.
+    case member
   }
 
   /// The path as given or as found in the walk ("-" for standard input). Used to open it.
@@ -15,14 +17,24 @@ public struct ScanInput: Sendable, Hashable {
   /// Size in bytes when known (regular files), for progress.
   public var size: Int64?
 
-  public init(path: String, kind: Kind, size: Int64?) {
+  /// The path inside the archive (nested members joined with `!`), for members.
+  public var member: String?
+
+  public init(path: String, kind: Kind, size: Int64?, member: String? = nil) {
     self.path = path
     self.kind = kind
     self.size = size
+    self.member = member
   }
 
-  /// The name reports show.
-  public var displayPath: String { kind == .standardInput ? "<stdin>" : path }
+  /// The name reports show for the outermost input.
+  public var displayPath: String { path == "-" ? "<stdin>" : path }
+
+  /// `path` and, inside an archive, `!member`: how messages name the input.
+  public var displayName: String {
+    guard let member, !member.isEmpty else { return displayPath }
+    return displayPath + "!" + member
+  }
 }
 
 /// What happened to one input.
@@ -35,6 +47,31 @@ public struct InputSummary: Sendable {
   public init() {}
 }
 
+/// Something a report must say about an input besides its findings: that it was skipped,
+/// could not be read, was cut short, or was partly undecodable. Nothing is skipped silently.
+public struct Notice: Sendable, Equatable {
+  public enum Severity: String, Sendable {
+    /// Skipped on purpose (a binary file, a FIFO in a walk): the exit status is unchanged.
+    case note
+    /// Read only in part (a truncated stream, undecodable bytes): the exit status is unchanged.
+    case warning
+    /// Not read at all (unreadable, corrupt, encrypted, over a safety limit): exit status 2.
+    case error
+  }
+
+  /// A short word: skipped, binary, unreadable, truncated, corrupt, encrypted, limit,
+  /// undecodable, unsupported.
+  public var kind: String
+  public var severity: Severity
+  public var message: String
+
+  public init(kind: String, severity: Severity, message: String) {
+    self.kind = kind
+    self.severity = severity
+    self.message = message
+  }
+}
+
 /// Receives a scan's results on one thread, in input order and, within an input, in offset
 /// order — the same order whatever the thread count or chunk size.
 public protocol ScanSink: AnyObject {
@@ -42,6 +79,8 @@ public protocol ScanSink: AnyObject {
   /// Findings of one chunk, located (line, column, record) unless the scan does not locate.
   func found(_ findings: [Finding], in input: ScanInput)
   func inputFinished(_ input: ScanInput, summary: InputSummary)
+  /// A notice about an input, in input order.
+  func noticed(_ notice: Notice, in input: ScanInput)
   /// Bytes done so far (for progress), called after each chunk.
   func progressed(bytes: Int64)
 }

@@ -1,3 +1,5 @@
+import PIIScanArchive
+
 /// The parallel chunked reader: cuts every input into chunks, scans them on every core and
 /// hands the results to a sink in input order.
 ///
@@ -46,47 +48,11 @@ public final class ScanPipeline {
   private func feed(_ input: ScanInput, emitter: inout Emitter) {
     switch input.kind {
     case .regularFile:
-      let file: RandomAccessInput
-      do {
-        file = try RandomAccessInput(path: input.path, useMapping: configuration.useMapping)
-      } catch {
-        enqueueMarker(.failed(input, error), emitter: &emitter)
-        return
-      }
-      enqueueMarker(.started(input), emitter: &emitter)
-      var profile: InputProfile
-      do {
-        profile = try file.profile()
-      } catch {
-        enqueueMarker(.finished(input, error), emitter: &emitter)
-        return
-      }
-      // An SQL dump's statements are found ahead of the chunks that need them: a chunk is
-      // queued once everything up to its furthest possible end has been pre-scanned.
-      var scannedTo = Int64(InputProfile.sniffLength)
-      for chunk in 0..<configuration.layout.chunkCount(inputSize: file.size) {
-        if profile.format == .sql {
-          let needed = configuration.layout.nominalStart(chunk + 2)
-          if scannedTo < min(needed, file.size) {
-            let end = max(needed, scannedTo + Int64(16 << 20))
-            do {
-              try file.scanSQL(into: &profile.sql, from: scannedTo, to: end)
-            } catch {
-              enqueueMarker(.finished(input, error), emitter: &emitter)
-              return
-            }
-            scannedTo = end
-          }
-        }
-        waitForRoom(&emitter)
-        enqueue(Task(sequence: 0, input: input, profile: profile, work: .randomAccess(file, chunk)))
-      }
-      enqueueMarker(.finished(input, nil), emitter: &emitter)
-    case .standardInput, .stream:
-      let descriptor: Int32
-      if input.kind == .standardInput {
-        descriptor = 0
-      } else {
+      feedFile(input, emitter: &emitter)
+    case .standardInput, .stream, .member:
+      let source: FileDescriptorSource
+      var descriptor: Int32 = 0
+      if input.kind != .standardInput {
         descriptor = open(input.path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
         if descriptor < 0 {
           enqueueMarker(.failed(input, .system(errno, "open")), emitter: &emitter)
@@ -94,39 +60,200 @@ public final class ScanPipeline {
         }
       }
       defer { if descriptor != 0 { close(descriptor) } }
-      enqueueMarker(.started(input), emitter: &emitter)
-      let chunker = StreamChunker(
-        stream: FileDescriptorStream(descriptor: descriptor), layout: configuration.layout)
-      var failure: InputError?
-      var profile = InputProfile.unstructured
+      source = FileDescriptorSource(fileDescriptor: descriptor)
+      feedSource(source, as: input, depth: 0, budget: ArchiveBudget(limits: configuration.archiveLimits), emitter: &emitter)
+    }
+  }
+
+  /// A regular file: an archive or compressed file goes through its container; text is cut
+  /// into chunks that workers read themselves.
+  private func feedFile(_ input: ScanInput, emitter: inout Emitter) {
+    let file: RandomAccessInput
+    do {
+      file = try RandomAccessInput(path: input.path, useMapping: configuration.useMapping)
+    } catch {
+      enqueueMarker(.failed(input, error), emitter: &emitter)
+      return
+    }
+    let kind: ContainerKind
+    do {
+      let prefix = try file.prefix(ContainerSniffer.prefixLength)
+      kind = withExtendedLifetime(prefix.owner) { ContainerSniffer.kind(of: prefix.bytes) }
+    } catch {
+      enqueueMarker(.failed(input, error), emitter: &emitter)
+      return
+    }
+    if kind != .plain {
       do {
-        profile = try chunker.profile()
+        let source = try FileDescriptorSource(path: input.path)
+        feedSource(source, as: input, depth: 0, budget: ArchiveBudget(limits: configuration.archiveLimits), emitter: &emitter)
       } catch {
-        failure = error
+        enqueueMarker(.failed(input, InputError(error.message)), emitter: &emitter)
       }
-      while failure == nil {
-        waitForRoom(&emitter)
-        let buffer = takeBuffer(&emitter)
-        do {
-          guard let (_, view) = try chunker.next(into: buffer) else {
-            returnBuffer(buffer)
-            break
+      return
+    }
+    var profile: InputProfile
+    do {
+      profile = try file.profile()
+    } catch {
+      enqueueMarker(.failed(input, error), emitter: &emitter)
+      return
+    }
+    if profile.isBinary && !configuration.scanBinary {
+      enqueueMarker(.notice(input, Self.binaryNotice), emitter: &emitter)
+      return
+    }
+    enqueueMarker(.started(input), emitter: &emitter)
+    // An SQL dump's statements are found ahead of the chunks that need them: a chunk is
+    // queued once everything up to its furthest possible end has been pre-scanned.
+    var scannedTo = Int64(InputProfile.sniffLength)
+    for chunk in 0..<configuration.layout.chunkCount(inputSize: file.size) {
+      if profile.format == .sql {
+        let needed = configuration.layout.nominalStart(chunk + 2)
+        if scannedTo < min(needed, file.size) {
+          let end = max(needed, scannedTo + Int64(16 << 20))
+          do {
+            try file.scanSQL(into: &profile.sql, from: scannedTo, to: end)
+          } catch {
+            enqueueMarker(.finished(input, error), emitter: &emitter)
+            return
           }
-          if profile.format == .sql && view.base + Int64(view.ownEnd) > Int64(InputProfile.sniffLength) {
-            // The stream's statements, in order, before the chunks that follow them.
-            profile.sql.scan(
-              UnsafeRawBufferPointer(rebasing: view.bytes[view.ownStart...]),
-              base: view.base + Int64(view.ownStart), startsBefore: view.ownEnd - view.ownStart)
-          }
-          enqueue(Task(sequence: 0, input: input, profile: profile, work: .filled(buffer, view)))
-        } catch {
-          returnBuffer(buffer)
-          failure = error
-          break
+          scannedTo = end
         }
       }
-      enqueueMarker(.finished(input, failure), emitter: &emitter)
+      waitForRoom(&emitter)
+      enqueue(Task(sequence: 0, input: input, profile: profile, work: .randomAccess(file, chunk)))
     }
+    enqueueMarker(.finished(input, nil), emitter: &emitter)
+  }
+
+  static let binaryNotice = Notice(
+    kind: "binary", severity: .note,
+    message: "skipped: binary content (NUL or control bytes); scan it with --binary")
+
+  /// A stream (standard input, a pipe, an archive member): a container is opened and its
+  /// members fed one by one; text is read here and its chunks scanned by the workers.
+  private func feedSource(
+    _ base: any ArchiveSource, as input: ScanInput, depth: Int, budget: ArchiveBudget,
+    emitter: inout Emitter
+  ) {
+    let source = PeekingSource(base)
+    let kind: ContainerKind
+    do {
+      kind = ContainerSniffer.kind(of: try source.peek())
+    } catch {
+      enqueueMarker(.failed(input, Self.inputError(error)), emitter: &emitter)
+      return
+    }
+    if kind != .plain {
+      do {
+        let reader = try ArchiveReader(source: source, kind: kind, depth: depth, budget: budget)
+        feedContainer(reader, of: input, emitter: &emitter)
+      } catch {
+        enqueueMarker(.notice(input, Self.notice(error)), emitter: &emitter)
+      }
+      return
+    }
+    feedText(ArchiveByteStream(source: source), as: input, emitter: &emitter)
+  }
+
+  /// Each member of an open container, in the container's order.
+  private func feedContainer(_ reader: ArchiveReader, of outer: ScanInput, emitter: inout Emitter) {
+    while true {
+      let entry: ArchiveEntry
+      do {
+        guard let next = try reader.nextEntry() else { return }
+        entry = next
+      } catch {
+        enqueueMarker(.notice(outer, Self.notice(error)), emitter: &emitter)
+        continue  // the reader returns nil next when the container cannot go on
+      }
+      var name = entry.name
+      if name.isEmpty && reader.isCompressedStream { name = "" }
+      let member = [outer.member, name.isEmpty ? nil : name].compactMap { $0 }.joined(separator: "!")
+      let input = ScanInput(
+        path: outer.path, kind: .member, size: entry.size, member: member.isEmpty ? nil : member)
+      switch entry.kind {
+      case .directory:
+        continue
+      case .symlink:
+        let target = entry.linkTarget.map { " to \($0)" } ?? ""
+        enqueueMarker(
+          .notice(input, Notice(kind: "skipped", severity: .note, message: "skipped: symbolic link\(target) inside the archive")),
+          emitter: &emitter)
+        continue
+      case .other:
+        enqueueMarker(
+          .notice(input, Notice(kind: "skipped", severity: .note, message: "skipped: special entry (device, FIFO) inside the archive")),
+          emitter: &emitter)
+        continue
+      case .file:
+        break
+      }
+      if entry.isEncrypted {
+        enqueueMarker(
+          .notice(input, Notice(kind: "encrypted", severity: .error, message: "not read: the member is encrypted")),
+          emitter: &emitter)
+        continue
+      }
+      feedSource(reader, as: input, depth: reader.depth + 1, budget: reader.budget, emitter: &emitter)
+    }
+  }
+
+  /// Text read front to back: cut into chunks here, scanned by the workers.
+  private func feedText(_ stream: ArchiveByteStream, as input: ScanInput, emitter: inout Emitter) {
+    let chunker = StreamChunker(stream: stream, layout: configuration.layout)
+    var profile = chunker.profile()
+    if profile.isBinary && !configuration.scanBinary {
+      enqueueMarker(.notice(input, Self.binaryNotice), emitter: &emitter)
+      return
+    }
+    enqueueMarker(.started(input), emitter: &emitter)
+    while true {
+      waitForRoom(&emitter)
+      let buffer = takeBuffer(&emitter)
+      guard let (_, view) = chunker.next(into: buffer) else {
+        returnBuffer(buffer)
+        break
+      }
+      if profile.format == .sql && view.base + Int64(view.ownEnd) > Int64(InputProfile.sniffLength) {
+        // The stream's statements, in order, before the chunks that follow them.
+        profile.sql.scan(
+          UnsafeRawBufferPointer(rebasing: view.bytes[view.ownStart...]),
+          base: view.base + Int64(view.ownStart), startsBefore: view.ownEnd - view.ownStart)
+      }
+      enqueue(Task(sequence: 0, input: input, profile: profile, work: .filled(buffer, view)))
+    }
+    if let error = chunker.streamError {
+      // What could be read was scanned; say what stopped the rest.
+      let notice = stream.lastArchiveError.map(Self.notice)
+        ?? Notice(kind: "unreadable", severity: .error, message: error.message)
+      enqueueMarker(.notice(input, notice), emitter: &emitter)
+    }
+    enqueueMarker(.finished(input, nil), emitter: &emitter)
+  }
+
+  static func notice(_ error: ArchiveError) -> Notice {
+    switch error.kind {
+    case .truncated:
+      return Notice(kind: "truncated", severity: .warning, message: "cut short: " + error.message)
+    case .corrupt:
+      return Notice(kind: "corrupt", severity: .error, message: "corrupt: " + error.message)
+    case .unsupported:
+      return Notice(kind: "unsupported", severity: .error, message: "not read: " + error.message)
+    case .limitExceeded:
+      return Notice(kind: "limit", severity: .error, message: "stopped: " + error.message)
+    case .encrypted:
+      return Notice(kind: "encrypted", severity: .error, message: "not read: " + error.message)
+    case .io:
+      return Notice(kind: "unreadable", severity: .error, message: error.message)
+    }
+  }
+
+  static func inputError(_ error: any Error) -> InputError {
+    if let error = error as? ArchiveError { return InputError(error.message) }
+    if let error = error as? InputError { return error }
+    return InputError("\(error)")
   }
 
   private func enqueue(_ task: Task) {
@@ -221,6 +348,7 @@ struct Task {
 }
 
 enum Marker {
+  case notice(ScanInput, Notice)
   case started(ScanInput)
   case finished(ScanInput, InputError?)
   case failed(ScanInput, InputError)
@@ -323,6 +451,8 @@ struct Emitter {
     case .marker(.finished(let input, let error)):
       if let error, summary.error == nil { summary.error = error }
       sink.inputFinished(input, summary: summary)
+    case .marker(.notice(let input, let notice)):
+      sink.noticed(notice, in: input)
     case .marker(.failed(let input, let error)):
       var failed = InputSummary()
       failed.error = error

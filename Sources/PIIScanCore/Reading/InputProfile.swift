@@ -8,6 +8,8 @@ public struct InputProfile: Sendable, Equatable {
   /// How many bytes of the input's start are read to make the profile.
   public static let sniffLength = 64 << 10
 
+  /// Whether the input looks binary: NUL bytes that are not UTF-16's, or many control bytes.
+  public var isBinary = false
   /// The input's shape: what a record is, where field names are.
   public var format: InputFormat = .text
   /// The tables and `INSERT` statements of an SQL dump (filled by the pipeline's pre-scan).
@@ -28,6 +30,7 @@ public struct InputProfile: Sendable, Equatable {
       bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
     }
     var profile = sniffDelimited(bytes)
+    profile.isBinary = looksBinary(bytes)
     profile.format = InputFormat.sniff(bytes, delimited: profile.delimiter != nil)
     if profile.format != .delimited {
       profile.delimiter = nil
@@ -35,6 +38,29 @@ public struct InputProfile: Sendable, Equatable {
     }
     if profile.format == .sql { profile.sql.scan(bytes, base: Int64(prefix.count - bytes.count)) }
     return profile
+  }
+
+  /// NUL bytes (unless they fall on every other byte, as in UTF-16 text), or more than one byte
+  /// in ten a control character other than tab, newline, carriage return, form feed and escape.
+  static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard !bytes.isEmpty else { return false }
+    var zeros = (0, 0)
+    var controls = 0
+    for (index, b) in bytes.enumerated() {
+      if b == 0 {
+        if index & 1 == 0 { zeros.0 += 1 } else { zeros.1 += 1 }
+      } else if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B {
+        controls += 1
+      }
+    }
+    let total = zeros.0 + zeros.1
+    if total > 0 {
+      // UTF-16: zeros nearly all at one parity, in a good share of the units.
+      let (high, low) = (max(zeros.0, zeros.1), min(zeros.0, zeros.1))
+      let isUTF16 = high * 5 >= bytes.count / 2 && low * 20 <= high
+      if !isUTF16 { return true }
+    }
+    return controls * 10 > bytes.count
   }
 
   /// The delimiter and header of delimited text, if `bytes` starts with a header row.

@@ -56,6 +56,14 @@ public final class RandomAccessInput: @unchecked Sendable {
     close(descriptor)
   }
 
+  /// The first `count` bytes of the file (fewer when it is shorter).
+  public func prefix(_ count: Int) throws(InputError) -> (bytes: UnsafeRawBufferPointer, owner: ReadBuffer) {
+    let count = Int(min(size, Int64(count)))
+    let buffer = ReadBuffer(capacity: max(count, 1))
+    if count > 0 { try read(into: buffer, offset: 0, from: 0, count: count) }
+    return (UnsafeRawBufferPointer(rebasing: buffer.storage[0..<count]), buffer)
+  }
+
   /// The profile of the file, from its first ``InputProfile/sniffLength`` bytes.
   public func profile() throws(InputError) -> InputProfile {
     let count = Int(min(size, Int64(InputProfile.sniffLength)))

@@ -40,6 +40,9 @@ public final class StreamChunker<Stream: ByteStream> {
   private var windowBase: Int64 = 0
   private var windowCount = 0
   private var endOfStream = false
+  /// Why the stream ended early, if it did. What was read before is still cut and scanned:
+  /// a truncated archive member gives its readable part.
+  public private(set) var streamError: InputError?
   private var nextIndex = 0
   private var nextStart: Int64 = 0
 
@@ -60,15 +63,21 @@ public final class StreamChunker<Stream: ByteStream> {
 
   private var windowEnd: Int64 { windowBase + Int64(windowCount) }
 
-  /// Reads until the window reaches absolute offset `target` or the stream ends.
-  private func fill(upTo target: Int64) throws(InputError) {
+  /// Reads until the window reaches absolute offset `target` or the stream ends (an error
+  /// ends it too, and is kept in ``streamError``).
+  private func fill(upTo target: Int64) {
     while !endOfStream && windowEnd < target {
       let space = window.count - windowCount
       precondition(space > 0, "stream window overflow")
       let want = min(space, max(Int(target - windowEnd), 1 << 20))
-      let n = try stream.read(
-        into: UnsafeMutableRawBufferPointer(rebasing: window[windowCount..<windowCount + want]))
-      if n == 0 { endOfStream = true } else { windowCount += n }
+      do {
+        let n = try stream.read(
+          into: UnsafeMutableRawBufferPointer(rebasing: window[windowCount..<windowCount + want]))
+        if n == 0 { endOfStream = true } else { windowCount += n }
+      } catch {
+        streamError = error
+        endOfStream = true
+      }
     }
   }
 
@@ -86,9 +95,9 @@ public final class StreamChunker<Stream: ByteStream> {
 
   /// The profile of the stream, from its first ``InputProfile/sniffLength`` bytes (call before
   /// the first chunk: it reads ahead without consuming).
-  public func profile() throws(InputError) -> InputProfile {
+  public func profile() -> InputProfile {
     precondition(nextIndex == 0 && windowBase == 0, "profile() comes before the first chunk")
-    try fill(upTo: Int64(InputProfile.sniffLength))
+    fill(upTo: Int64(InputProfile.sniffLength))
     let count = min(windowCount, InputProfile.sniffLength)
     return InputProfile.sniff(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(window)[0..<count]))
   }
@@ -96,14 +105,14 @@ public final class StreamChunker<Stream: ByteStream> {
   /// The next chunk, copied with its context into `buffer`; nil after the last one.
   ///
   /// - Returns: the view and the chunk's index.
-  public func next(into buffer: ReadBuffer) throws(InputError) -> (index: Int, view: ChunkView)? {
+  public func next(into buffer: ReadBuffer) -> (index: Int, view: ChunkView)? {
     let overlap = Int64(ChunkLayout.overlap)
     let nominal = layout.nominalStart(nextIndex)
-    try fill(upTo: nominal + 1)
+    fill(upTo: nominal + 1)
     if endOfStream && nominal >= windowEnd { return nil }
     let nextNominal = nominal + Int64(layout.chunkSize)
     // Enough to decide the next cut (or the stream's end), then the context after it.
-    try fill(upTo: nextNominal - 1 + Int64(layout.chunkSize))
+    fill(upTo: nextNominal - 1 + Int64(layout.chunkSize))
     let knownSize = endOfStream ? windowEnd : Int64.max
     let windowView = UnsafeRawBufferPointer(window)
     let start = nextStart
@@ -116,7 +125,7 @@ public final class StreamChunker<Stream: ByteStream> {
         window: UnsafeRawBufferPointer(rebasing: windowView[0..<windowCount]),
         windowBase: windowBase)
     }
-    try fill(upTo: end + overlap)
+    fill(upTo: end + overlap)
     let lower = max(windowBase, start - overlap)
     let upper = min(windowEnd, end + overlap)
     let count = Int(upper - lower)
@@ -134,3 +143,25 @@ public final class StreamChunker<Stream: ByteStream> {
     return (index, view)
   }
 }
+
+/// Reads an archive source (a file, standard input, an archive member) as a ``ByteStream``,
+/// keeping the archive error that ended it so reports can say "truncated" or "corrupt".
+public final class ArchiveByteStream: ByteStream {
+  let source: any ArchiveSource
+  public private(set) var lastArchiveError: ArchiveError?
+
+  public init(source: any ArchiveSource) { self.source = source }
+
+  public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+    do {
+      return try source.read(into: buffer)
+    } catch let error as ArchiveError {
+      lastArchiveError = error
+      throw InputError(error.message)
+    } catch {
+      throw InputError("\(error)")
+    }
+  }
+}
+
+import PIIScanArchive

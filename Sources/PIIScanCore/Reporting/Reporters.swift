@@ -67,10 +67,13 @@ public final class TextReporter: Reporter {
   public func inputStarted(_ input: ScanInput) {}
   public func inputFinished(_ input: ScanInput, summary: InputSummary) {}
 
+  /// Notices go to standard error (by the command), not into the text report.
+  public func noticed(_ notice: Notice, in input: ScanInput) {}
+
   public func found(_ findings: [Finding], in input: ScanInput) {
     for finding in findings {
       tally.record(finding, presenter)
-      var line = "\(input.displayPath):\(finding.line):\(finding.column): "
+      var line = "\(input.displayName):\(finding.line):\(finding.column): "
       line += presenter.category(finding) + " " + presenter.value(finding)
       if finding.valid {
         line += " (valid, \(finding.confidence.rawValue))"
@@ -90,6 +93,10 @@ public final class TextReporter: Reporter {
 /// Fields, in this order: `path`, `member` (only inside archives), `line`, `column`, `offset`,
 /// `length`, `category`, `rule`, `value`, `valid`, `reason` (only when invalid), `confidence`,
 /// `details` (an object of strings), `record`. See README.md.
+///
+/// Notices (an input skipped, unreadable, cut short…) are objects of their own, in input order:
+/// `{"path", "member"?, "notice": kind, "severity": note|warning|error, "message"}`; they have
+/// no `category`, so a consumer of findings can filter on that key.
 public final class JSONReporter: Reporter {
   private let out: ReportStream
   private let presenter: FindingPresenter
@@ -107,8 +114,19 @@ public final class JSONReporter: Reporter {
   public func inputStarted(_ input: ScanInput) {}
   public func inputFinished(_ input: ScanInput, summary: InputSummary) {}
 
+  public func noticed(_ notice: Notice, in input: ScanInput) {
+    var object = "{\"path\":\(JSONText.quoted(input.displayPath))"
+    if let member = input.member { object += ",\"member\":" + JSONText.quoted(member) }
+    object += ",\"notice\":\(JSONText.quoted(notice.kind)),\"severity\":\"\(notice.severity.rawValue)\""
+    object += ",\"message\":\(JSONText.quoted(notice.message))}"
+    if asArray { out.write(first ? "\n" + object : ",\n" + object) } else { out.write(object + "\n") }
+    first = false
+  }
+
   public func found(_ findings: [Finding], in input: ScanInput) {
-    let path = Array("{\"path\":\(JSONText.quoted(input.displayPath)),\"line\":".utf8)
+    var head = "{\"path\":\(JSONText.quoted(input.displayPath))"
+    if let member = input.member { head += ",\"member\":" + JSONText.quoted(member) }
+    let path = Array((head + ",\"line\":").utf8)
     for finding in findings {
       tally.record(finding, presenter)
       if asArray { out.append(first ? [0x0A] : [0x2C, 0x0A]) }
@@ -191,13 +209,15 @@ public final class CSVReporter: Reporter {
 
   public func inputStarted(_ input: ScanInput) {}
   public func inputFinished(_ input: ScanInput, summary: InputSummary) {}
+  /// Notices go to standard error (by the command): CSV rows are findings only.
+  public func noticed(_ notice: Notice, in input: ScanInput) {}
 
   public func found(_ findings: [Finding], in input: ScanInput) {
     for finding in findings {
       tally.record(finding, presenter)
       out.write(
         CSVText.row([
-          input.displayPath, "", String(finding.line), String(finding.column),
+          input.displayPath, input.member ?? "", String(finding.line), String(finding.column),
           String(finding.offset), String(finding.length), presenter.category(finding),
           presenter.rule(finding), presenter.value(finding), String(finding.valid),
           finding.valid ? "" : finding.reason ?? "", finding.confidence.rawValue,
@@ -248,6 +268,8 @@ public final class CountReporter: Reporter {
   }
 
   public func inputStarted(_ input: ScanInput) {}
+  /// Notices go to standard error (by the command).
+  public func noticed(_ notice: Notice, in input: ScanInput) {}
 
   public func found(_ findings: [Finding], in input: ScanInput) {
     for finding in findings {
@@ -264,7 +286,7 @@ public final class CountReporter: Reporter {
       any = true
       totalValid[rule] += currentValid[rule]
       totalInvalid[rule] += currentInvalid[rule]
-      write(path: input.displayPath, rule: rule, valid: currentValid[rule], invalid: currentInvalid[rule])
+      write(path: input.displayName, rule: rule, valid: currentValid[rule], invalid: currentInvalid[rule])
       currentValid[rule] = 0
       currentInvalid[rule] = 0
     }

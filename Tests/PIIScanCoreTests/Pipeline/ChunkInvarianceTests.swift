@@ -45,6 +45,9 @@ import Testing
   final class Collector: ScanSink {
     var lines: [String] = []
     func inputStarted(_ input: ScanInput) {}
+    func noticed(_ notice: Notice, in input: ScanInput) {
+      lines.append("notice \(input.displayName) \(notice.kind) \(notice.severity) \(notice.message)")
+    }
     func inputFinished(_ input: ScanInput, summary: InputSummary) {
       if let error = summary.error { lines.append("error \(error)") }
     }

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// One labelled sample taken through every form a dump arrives in: the same findings
+/// (category, value, line) as from the plain original, with the member named.
+@Suite(.serialized) struct InputFormsTests {
+  static let original = "samples/data/csv/customers.csv"
+
+  /// "category value line" of each finding, in order.
+  static func findings(_ arguments: [String]) throws -> (keys: [String], members: Set<String>, result: Binary.Result) {
+    let result = try Binary.run(["scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29"] + arguments)
+    var keys: [String] = []
+    var members = Set<String>()
+    for line in result.stdout.split(separator: "\n") {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+      guard let category = object["category"] as? String else { continue }
+      keys.append("\(category) \(object["value"]!) \(object["line"]!)")
+      if let member = object["member"] as? String { members.insert(member) }
+    }
+    return (keys, members, result)
+  }
+
+  static func shell(_ command: String, in directory: URL) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    process.currentDirectoryURL = directory
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "failed: \(command)"])
+    }
+  }
+
+  /// A temporary folder holding the sample as `customers.csv` in `db/`.
+  static func workspace(_ name: String) throws -> URL {
+    let directory = try Binary.temporaryDirectory(name)
+    let db = directory.appendingPathComponent("db")
+    try FileManager.default.createDirectory(at: db, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: Binary.packageRoot.appendingPathComponent(original), to: db.appendingPathComponent("customers.csv"))
+    return directory
+  }
+
+  static let expected: [String] = try! findings([original]).keys
+
+  @Test(arguments: [
+    ("gzip -c db/customers.csv > f", ["customers.csv"]),
+    ("bzip2 -c db/customers.csv > f", []),
+    ("xz -c db/customers.csv > f", []),
+    ("zstd -q -c db/customers.csv > f", []),
+    ("zip -q -r f.zip db && mv f.zip f", ["db/customers.csv"]),
+    ("tar cf f db", ["db/customers.csv"]),
+    ("tar czf f db", ["db/customers.csv"]),
+    ("zip -q -r inner.zip db && tar czf f inner.zip", ["inner.zip!db/customers.csv"]),
+  ])
+  func sameFindingsThroughEveryContainer(command: String, members: [String]) throws {
+    let directory = try Self.workspace("forms")
+    try Self.shell(command, in: directory)
+    // Named "f": the container is recognised by its magic bytes, never by its name.
+    let found = try Self.findings([directory.appendingPathComponent("f").path])
+    #expect(found.result.status == 1, "\(found.result.stderr)")
+    #expect(found.keys == Self.expected, "\(command)")
+    #expect(found.members == Set(members), "\(command)")
+  }
+
+  @Test func standardInputCanBeCompressed() throws {
+    let directory = try Self.workspace("stdin")
+    try Self.shell("gzip -c db/customers.csv > f.gz", in: directory)
+    let data = try Data(contentsOf: directory.appendingPathComponent("f.gz"))
+    let result = try Binary.run(["scan", "--count", "-"], input: data)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("<stdin>!customers.csv"))
+  }
+
+  @Test func truncatedCorruptAndBombAreNamedAndTheRestIsScanned() throws {
+    let directory = try Self.workspace("broken")
+    try Self.shell(
+      """
+      gzip -c db/customers.csv > full.gz && head -c 4000 full.gz > truncated.gz
+      zip -q -r good.zip db && cp good.zip corrupt.zip
+      printf 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' | dd of=corrupt.zip bs=1 seek=200 conv=notrunc 2>/dev/null
+      yes 13912345670 | head -c 300000000 > lines && zip -q bomb.zip lines && rm lines
+      """, in: directory)
+    let result = try Binary.run([
+      "scan", "--count", directory.appendingPathComponent("truncated.gz").path,
+      directory.appendingPathComponent("corrupt.zip").path,
+      directory.appendingPathComponent("bomb.zip").path,
+      directory.appendingPathComponent("db/customers.csv").path,
+    ])
+    #expect(result.stderr.contains("truncated.gz: cut short"), "\(result.stderr)")
+    #expect(result.stderr.contains("corrupt.zip"), "\(result.stderr)")
+    #expect(result.stderr.contains("bomb.zip!lines: stopped: decompression ratio exceeds"), "\(result.stderr)")
+    #expect(result.stdout.contains("db/customers.csv"))
+    #expect(result.status == 2)
+  }
+
+  @Test func noticesAreInTheMachineReadableOutput() throws {
+    let directory = try Self.workspace("notices")
+    try Self.shell("head -c 4000 /bin/sh > program && ln -s . loop", in: directory)
+    let result = try Binary.run(["scan", "--format", "jsonl", "--follow", directory.path])
+    let notices = result.stdout.split(separator: "\n").filter { $0.contains("\"notice\"") }
+    #expect(notices.contains { $0.contains("\"notice\":\"binary\"") && $0.contains("program") })
+    #expect(notices.contains { $0.contains("loop") && $0.contains("directory loop") })
+    #expect(result.stderr.contains("program: skipped: binary content"))
+  }
+
+  @Test func binaryFilesAreScannedOnRequest() throws {
+    let directory = try Self.workspace("binary")
+    try Self.shell("printf 'ID\\0\\0\\0 110101199003071233 \\1\\2\\3' > blob", in: directory)
+    let path = directory.appendingPathComponent("blob").path
+    #expect(try Binary.run(["scan", "--count", path]).status == 0)
+    let scanned = try Binary.run(["scan", "--count", "--binary", path])
+    #expect(scanned.status == 1)
+    #expect(scanned.stdout.contains("cn_resident_id"))
+  }
+}
