@@ -27,14 +27,17 @@ let package = Package(
 
     .target(name: "PIIScanPCRE2", dependencies: ["CPCRE2"]),
     .target(name: "PIIScanArchive", dependencies: ["CArchive"]),
+    // GB18030 and UTF-16 detection and decoding with exact offset maps (no dependencies).
+    .target(name: "PIIScanText"),
     .target(
       name: "PIIScanCore",
-      dependencies: ["PIIScanPCRE2", "PIIScanArchive", "CPIIScanKernels", "TOMLKit"]),
+      dependencies: ["PIIScanPCRE2", "PIIScanArchive", "PIIScanText", "CPIIScanKernels", "TOMLKit"]),
 
     .executableTarget(
       name: "piiscan",
       dependencies: [
         "PIIScanCore",
+        "PIIScanArchive",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Scores findings against labelled corpora (shared by piiscan-corpus and the tests).
@@ -44,6 +47,7 @@ let package = Package(
 
     .testTarget(name: "PIIScanPCRE2Tests", dependencies: ["PIIScanPCRE2"]),
     .testTarget(name: "PIIScanArchiveTests", dependencies: ["PIIScanArchive"]),
+    .testTarget(name: "PIIScanTextTests", dependencies: ["PIIScanText"]),
     .testTarget(name: "PIIScanCoreTests", dependencies: ["PIIScanCore"]),
     .testTarget(
       name: "PIIScanEndToEndTests",

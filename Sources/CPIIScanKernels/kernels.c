@@ -287,3 +287,144 @@ ptrdiff_t piiscan_find(const uint8_t *buf, size_t n, const uint8_t *needle, size
   const uint8_t *hit = memmem(buf, n, needle, m);
   return hit ? hit - buf : -1;
 }
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8 validation: the lookup algorithm of Keiser and Lemire ("Validating UTF-8 in less than
+// one instruction per byte", 2021). Each byte pair is classified by three 16-entry tables (high
+// nibble of the previous byte, its low nibble, high nibble of this byte); the AND of the three
+// is non-zero exactly for the invalid two-byte patterns. Third and fourth bytes of a sequence
+// are checked with the bytes two and three back.
+
+static int valid_utf8_scalar(const uint8_t *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    uint8_t c = s[i];
+    if (c < 0x80) { i++; continue; }
+    size_t len;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (i + len > n) return 0;
+    for (size_t k = 1; k < len; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) return 0;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return 0;
+    i += len;
+  }
+  return 1;
+}
+
+#ifdef PIISCAN_X86
+#define TOO_SHORT (1 << 0)
+#define TOO_LONG (1 << 1)
+#define OVERLONG_3 (1 << 2)
+#define TOO_LARGE (1 << 3)
+#define SURROGATE (1 << 4)
+#define OVERLONG_2 (1 << 5)
+#define TOO_LARGE_1000 (1 << 6)
+#define OVERLONG_4 (1 << 6)
+#define TWO_CONTS (1 << 7)
+#define CARRY (TOO_SHORT | TOO_LONG | TWO_CONTS)
+
+__attribute__((target("avx2")))
+static inline __m256i prev_n(__m256i input, __m256i previous, int n) {
+  __m256i shifted = _mm256_permute2x128_si256(previous, input, 0x21);
+  switch (n) {
+    case 1: return _mm256_alignr_epi8(input, shifted, 15);
+    case 2: return _mm256_alignr_epi8(input, shifted, 14);
+    default: return _mm256_alignr_epi8(input, shifted, 13);
+  }
+}
+
+__attribute__((target("avx2")))
+static inline __m256i utf8_block_errors(__m256i input, __m256i previous) {
+  const __m256i byte_1_high_table = _mm256_setr_epi8(
+      TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
+      TWO_CONTS, TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2, TOO_SHORT,
+      TOO_SHORT | OVERLONG_3 | SURROGATE, TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4,
+      TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
+      TWO_CONTS, TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2, TOO_SHORT,
+      TOO_SHORT | OVERLONG_3 | SURROGATE, TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);
+  const __m256i byte_1_low_table = _mm256_setr_epi8(
+      CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4, CARRY | OVERLONG_2, CARRY, CARRY,
+      CARRY | TOO_LARGE, CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+      CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+      CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+      CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+      CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE, CARRY | TOO_LARGE | TOO_LARGE_1000,
+      CARRY | TOO_LARGE | TOO_LARGE_1000,
+      CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4, CARRY | OVERLONG_2, CARRY, CARRY,
+      CARRY | TOO_LARGE, CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+      CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+      CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+      CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+      CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE, CARRY | TOO_LARGE | TOO_LARGE_1000,
+      CARRY | TOO_LARGE | TOO_LARGE_1000);
+  const __m256i byte_2_high_table = _mm256_setr_epi8(
+      TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,
+      TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4,
+      TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE,
+      TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,
+      TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,
+      TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,
+      TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,
+      TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4,
+      TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE,
+      TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,
+      TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,
+      TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT);
+  const __m256i low_nibble = _mm256_set1_epi8(0x0F);
+  __m256i prev1 = prev_n(input, previous, 1);
+  __m256i b1h = _mm256_shuffle_epi8(byte_1_high_table, _mm256_and_si256(_mm256_srli_epi16(prev1, 4), low_nibble));
+  __m256i b1l = _mm256_shuffle_epi8(byte_1_low_table, _mm256_and_si256(prev1, low_nibble));
+  __m256i b2h = _mm256_shuffle_epi8(byte_2_high_table, _mm256_and_si256(_mm256_srli_epi16(input, 4), low_nibble));
+  __m256i special = _mm256_and_si256(_mm256_and_si256(b1h, b1l), b2h);
+  __m256i prev2 = prev_n(input, previous, 2);
+  __m256i prev3 = prev_n(input, previous, 3);
+  // A third byte follows a lead >= E0 two back; a fourth a lead >= F0 three back.
+  __m256i third = _mm256_subs_epu8(prev2, _mm256_set1_epi8((char)(0xE0 - 0x80)));
+  __m256i fourth = _mm256_subs_epu8(prev3, _mm256_set1_epi8((char)(0xF0 - 0x80)));
+  __m256i must23 = _mm256_or_si256(third, fourth);
+  __m256i must23_80 = _mm256_and_si256(must23, _mm256_set1_epi8((char)0x80));
+  return _mm256_xor_si256(must23_80, special);
+}
+
+__attribute__((target("avx2")))
+static int valid_utf8_avx2(const uint8_t *s, size_t n) {
+  __m256i error = _mm256_setzero_si256();
+  __m256i previous = _mm256_setzero_si256();
+  __m256i previous_incomplete = _mm256_setzero_si256();
+  const __m256i max_value = _mm256_setr_epi8(
+      -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+      -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, (char)(0xF0 - 1), (char)(0xE0 - 1), (char)(0xC0 - 1));
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    __m256i input = _mm256_loadu_si256((const __m256i *)(s + i));
+    if (_mm256_movemask_epi8(input) == 0) {
+      error = _mm256_or_si256(error, previous_incomplete);
+    } else {
+      error = _mm256_or_si256(error, utf8_block_errors(input, previous));
+      previous_incomplete = _mm256_subs_epu8(input, max_value);
+    }
+    previous = input;
+  }
+  if (!_mm256_testz_si256(error, error)) return 0;
+  // The tail, and a sequence that started in the last block, scalar: back up to its lead.
+  size_t lead = i;
+  while (lead > 0 && i - lead < 4 && (s[lead - 1] & 0xC0) == 0x80) lead--;
+  if (lead > 0 && i - lead < 4 && s[lead - 1] >= 0xC0) lead--;
+  return valid_utf8_scalar(s + lead, n - lead);
+}
+#endif
+
+int piiscan_valid_utf8(const uint8_t *buf, size_t n) {
+#ifdef PIISCAN_X86
+  if (__atomic_load_n(&chosen, __ATOMIC_ACQUIRE) == 0) choose();
+  if (chosen == scan_avx2) return valid_utf8_avx2(buf, n);
+#endif
+  return valid_utf8_scalar(buf, n);
+}

@@ -64,6 +64,65 @@ import Testing
     #expect(found.members == Set(members), "\(command)")
   }
 
+  /// Each encoding: the same category, value, line and column as the UTF-8 original, and
+  /// offsets that point at the value's own bytes in the stored (encoded) file.
+  @Test(arguments: [
+    ("iconv -f UTF-8 -t GB18030 db/customers.csv > f", "GB18030"),
+    ("iconv -f UTF-8 -t UTF-16LE db/customers.csv > f", "UTF-16LE"),
+    ("(printf '\\377\\376'; iconv -f UTF-8 -t UTF-16LE db/customers.csv) > f", "UTF-16"),
+    ("iconv -f UTF-8 -t UTF-16BE db/customers.csv > f", "UTF-16BE"),
+    ("(printf '\\376\\377'; iconv -f UTF-8 -t UTF-16BE db/customers.csv) > f", "UTF-16"),
+    ("(head -40 db/customers.csv; tail -n +41 db/customers.csv | iconv -f UTF-8 -t GB18030) > f", "mixed"),
+    ("iconv -f UTF-8 -t GB18030 db/customers.csv | gzip > f", "gzip"),
+  ])
+  func sameFindingsInEveryEncoding(command: String, encoding: String) throws {
+    let directory = try Self.workspace("encodings")
+    try Self.shell(command, in: directory)
+    let path = directory.appendingPathComponent("f").path
+    let result = try Binary.run(["scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29", path])
+    let stored = try Data(contentsOf: URL(fileURLWithPath: path))
+    var keys: [String] = []
+    var columnsSeen: [String] = []
+    for line in result.stdout.split(separator: "\n") {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+      guard let category = object["category"] as? String, let value = object["value"] as? String
+      else { continue }
+      keys.append("\(category) \(value) \(object["line"]!)")
+      columnsSeen.append("\(object["line"]!):\(object["column"]!)")
+      guard encoding != "gzip" else { continue }
+      // The stored bytes at offset/length decode to the value's written form.
+      let offset = object["offset"] as! Int
+      let length = object["length"] as! Int
+      let raw = stored.subdata(in: offset..<offset + length)
+      // The ASCII letters and digits of the stored bytes (UTF-16's zero bytes and GB18030's
+      // multi-byte characters dropped) hold those of the value (a landline's extension follows).
+      let ascii = String(decoding: raw.filter { $0 < 0x80 && ($0 >= 0x30 && $0 <= 0x39 || $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || $0 == 0x40 || $0 == 0x2E) }, as: UTF8.self)
+      let wanted = value.filter { $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "@" || $0 == ".") }
+      #expect(
+        ascii.uppercased().contains(wanted.uppercased()),
+        "\(encoding): \(value) at \(offset)+\(length) reads \(ascii)")
+    }
+    #expect(keys == Self.expected, "\(encoding)")
+    let original = try Binary.run(["scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29", Self.original])
+    var originalColumns: [String] = []
+    for line in original.stdout.split(separator: "\n") {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+      originalColumns.append("\(object["line"]!):\(object["column"]!)")
+    }
+    #expect(columnsSeen == originalColumns, "\(encoding): columns")
+  }
+
+  @Test func undecodableBytesAreCountedAndTheRestIsRead() throws {
+    let directory = try Self.workspace("invalid")
+    try Self.shell(
+      "(iconv -f UTF-8 -t GB18030 db/customers.csv | head -c 2000; printf '\\201\\377\\201\\377'; "
+        + "iconv -f UTF-8 -t GB18030 db/customers.csv | tail -c +2001) > f", in: directory)
+    let result = try Binary.run(["scan", "--count", directory.appendingPathComponent("f").path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("could not be decoded"), "\(result.stderr)")
+    #expect(result.stdout.contains("cn_resident_id"))
+  }
+
   @Test func standardInputCanBeCompressed() throws {
     let directory = try Self.workspace("stdin")
     try Self.shell("gzip -c db/customers.csv > f.gz", in: directory)

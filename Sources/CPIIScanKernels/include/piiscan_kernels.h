@@ -79,6 +79,10 @@ ptrdiff_t piiscan_last_newline(const uint8_t *buf, size_t n);
 /// Swift cannot import because it is a GNU extension).
 ptrdiff_t piiscan_find(const uint8_t *buf, size_t n, const uint8_t *needle, size_t m);
 
+/// Whether `buf[0, n)` is valid UTF-8 (no overlong forms, surrogates, or code points past
+/// U+10FFFF; a sequence cut at the end is invalid). AVX2 when the CPU has it.
+int piiscan_valid_utf8(const uint8_t *buf, size_t n);
+
 /// Number of CPUs this process may run on (its affinity mask), or 0 when unknown.
 int piiscan_available_cpus(void);
 

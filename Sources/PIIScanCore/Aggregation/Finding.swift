@@ -56,6 +56,8 @@ public struct Finding: Sendable {
   public var record: Int64 = 0
 
   // Chunk-local location, resolved by the merge.
+  /// Position of the value in the scanned window (decoded text, for transcoded inputs).
+  var windowPosition: Int = 0
   /// Newlines between the chunk's owned start and the value.
   var localLine: Int = 0
   /// Characters from the line start (or, if the line began before the chunk, from the chunk's

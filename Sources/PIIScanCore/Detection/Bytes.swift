@@ -1,3 +1,11 @@
+import PIIScanText
+
+/// The map of a decoded window back to its stored bytes.
+final class OffsetMap {
+  let text: TranscodedText
+  init(_ text: TranscodedText) { self.text = text }
+}
+
 /// Byte classes used by the detectors (ASCII only; every byte ≥ 0x80 is "other").
 enum ByteClass {
   @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
@@ -15,7 +23,23 @@ enum ByteClass {
 /// any detector looks at, so that edge is the input's own start or end.
 struct ByteWindow {
   let bytes: UnsafeRawBufferPointer
+  /// Absolute offset, in the stored input, of `bytes[0]` (of the stored window, when `bytes`
+  /// is a decoded copy).
+  var base: Int64 = 0
+  /// For text decoded from GB18030 or UTF-16: maps positions in `bytes` to stored ones. A
+  /// reference, so that copying the window (done per candidate) copies three words.
+  var mapping: OffsetMap? = nil
+
   var count: Int { bytes.count }
+
+  /// Whether position 0 is the start of the input.
+  var startsInput: Bool { base == 0 }
+
+  /// The absolute stored offset of position `p` (a character boundary).
+  func absolute(_ p: Int) -> Int64 {
+    guard let mapping else { return base + Int64(p) }
+    return base + Int64(mapping.text.storedOffset(forUTF8: p))
+  }
 
   @inline(__always) subscript(_ i: Int) -> UInt8 {
     i >= 0 && i < bytes.count ? bytes[i] : 0

@@ -1,4 +1,5 @@
 import CPIIScanKernels
+import PIIScanText
 
 #if canImport(Glibc)
   import Glibc
@@ -23,6 +24,8 @@ public struct ChunkResult: Sendable {
   public var trailingCharacters: Int = 0
   /// Whether the owned range ends at a line end (then `trailingCharacters` is unused).
   public var endsAtLineEnd: Bool = true
+  /// Byte sequences in the owned range that could not be decoded (replaced by U+FFFD).
+  public var undecodable: Int = 0
 
   public init() {}
 }
@@ -31,6 +34,11 @@ public struct ChunkResult: Sendable {
 /// locations. Owns every per-worker buffer, so a scan allocates only for what it finds.
 public final class ChunkScanner {
   private let kernel = CandidateKernel()
+  private let transcoder: Transcoder = {
+    let transcoder = Transcoder()
+    transcoder.validUTF8 = { piiscan_valid_utf8($0, $1) != 0 }
+    return transcoder
+  }()
   /// Rule index per validator, by `ValidatorKind.ordinal`.
   private let ruleIndex: [Int]
   private var numbers: NumberDetector
@@ -49,13 +57,24 @@ public final class ChunkScanner {
     outcomes.reserveCapacity(1024)
   }
 
-  /// Scans `view` of an input with `profile` and returns its findings and line bookkeeping.
-  public func scan(_ view: ChunkView, profile: InputProfile = .unstructured) -> ChunkResult {
+  /// Scans `stored` of an input with `profile` and returns its findings and line bookkeeping.
+  ///
+  /// Text that is not UTF-8 (GB18030, UTF-16, or lines of GBK in a UTF-8 file) is decoded first
+  /// into a per-worker buffer; detectors read the decoded text and every offset they report is
+  /// mapped back to the stored bytes.
+  public func scan(_ stored: ChunkView, profile: InputProfile = .unstructured) -> ChunkResult {
+    let view = decoded(stored, profile: profile)
     var result = ChunkResult()
-    result.ownedBytes = view.ownEnd - view.ownStart
+    result.ownedBytes = stored.ownEnd - stored.ownStart
+    if let mapping = view.mapping, mapping.text.invalidCount > 0 {
+      // The window's count less the replacements in its context, outside the owned range.
+      result.undecodable = max(
+        0, mapping.text.invalidCount - replacements(view, 0..<view.ownStart)
+          - replacements(view, view.ownEnd..<view.bytes.count))
+    }
     guard let base = view.bytes.baseAddress else { return result }
     outcomes.removeAll(keepingCapacity: true)
-    numbers.begin(window: view.bytes, base: view.base, profile: profile)
+    numbers.begin(window: view.window, profile: profile)
     emails.begin(window: view.bytes)
     let wantNumbers = numbers.isEnabled
     let wantEmails = emails.isEnabled
@@ -83,38 +102,100 @@ public final class ChunkScanner {
 
     result.findings.reserveCapacity(outcomes.count)
     for outcome in outcomes {
-      result.findings.append(
-        Finding(
-          offset: view.base + Int64(outcome.span.lowerBound), length: outcome.span.count,
-          ruleIndex: ruleIndex[outcome.validator.ordinal], value: outcome.value, valid: outcome.valid,
-          reason: outcome.reason, confidence: outcome.confidence, details: outcome.details))
+      let start = view.absolute(outcome.span.lowerBound)
+      var finding = Finding(
+        offset: start, length: Int(view.absolute(outcome.span.upperBound) - start),
+        ruleIndex: ruleIndex[outcome.validator.ordinal], value: outcome.value, valid: outcome.valid,
+        reason: outcome.reason, confidence: outcome.confidence, details: outcome.details)
+      finding.windowPosition = outcome.span.lowerBound
+      result.findings.append(finding)
     }
 
     // Line bookkeeping for the merge.
     let bytes = base.assumingMemoryBound(to: UInt8.self)
+    var lastLineStart: Int?
     if result.newlineCount > 0 {
       let last = piiscan_last_newline(bytes + view.ownStart, view.ownEnd - view.ownStart)
-      result.lastLineStart = view.base + Int64(view.ownStart + last + 1)
+      lastLineStart = view.ownStart + last + 1
+      result.lastLineStart = view.absolute(view.ownStart + last + 1)
     }
     result.endsAtLineEnd = view.endsAtLineEnd
     if !result.endsAtLineEnd {
-      let from = result.lastLineStart.map { Int($0 - view.base) } ?? view.ownStart
+      let from = lastLineStart ?? view.ownStart
       result.trailingCharacters = piiscan_count_utf8_chars(bytes + from, view.ownEnd - from)
     }
     if locate && !result.findings.isEmpty {
       locateFindings(&result.findings, in: view)
       if profile.format != .text {
         let locator = FieldLocator(profile: profile)
-        let window = ByteWindow(bytes: view.bytes)
+        let window = view.window
         for index in result.findings.indices {
-          let position = Int(result.findings[index].offset - view.base)
-          if let record = locator.locate(position, in: window, base: view.base).record {
+          if let record = locator.locate(result.findings[index].windowPosition, in: window).record {
             result.findings[index].structuredRecord = record
           }
         }
       }
     }
     return result
+  }
+
+  /// The view the detectors read: `stored` itself when it is UTF-8, else its decoded text.
+  private func decoded(_ stored: ChunkView, profile: InputProfile) -> ChunkView {
+    let report = profile.encoding
+    var encoding = report.encoding
+    var mixed = report.mixedLines
+    if encoding == .utf8 || encoding == .utf8BOM {
+      // A UTF-8 file may hold GBK further on than its profile read ("an old system's dump
+      // appended to a new one"): a window that is not valid UTF-8 is decoded line by line.
+      let whole = Self.wholeCharacters(stored.bytes)
+      if mixed == false
+        && (whole.isEmpty
+          || piiscan_valid_utf8(whole.baseAddress!.assumingMemoryBound(to: UInt8.self), whole.count) != 0)
+      {
+        return stored
+      }
+      mixed = true
+      encoding = .utf8
+    }
+    let text = transcoder.transcode(
+      stored.bytes, encoding: encoding, mixedLines: mixed,
+      alignmentOrigin: Int((Int64(report.bomLength) - stored.base) & 1))
+    return ChunkView(
+      bytes: text.utf8, base: stored.base, ownStart: text.utf8Offset(forStored: stored.ownStart),
+      ownEnd: text.utf8Offset(forStored: stored.ownEnd), reachesEndOfInput: stored.reachesEndOfInput,
+      mapping: OffsetMap(text))
+  }
+
+  /// `bytes` without a partial UTF-8 character at either end: a window's edges may cut one.
+  static func wholeCharacters(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    var start = 0
+    while start < min(3, bytes.count) && bytes[start] & 0xC0 == 0x80 { start += 1 }
+    var end = bytes.count
+    // Back over continuation bytes to the last lead byte; drop it if its sequence is short.
+    var lead = end - 1
+    while lead > start && lead > end - 4 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+    if lead >= start {
+      let b = bytes[lead]
+      let needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+      if end - lead < needed { end = lead }
+    }
+    return UnsafeRawBufferPointer(rebasing: bytes[start..<max(start, end)])
+  }
+
+  /// U+FFFD characters (EF BF BD) in `range` of the decoded window.
+  private func replacements(_ view: ChunkView, _ range: Range<Int>) -> Int {
+    guard let base = view.bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+    var count = 0
+    var i = range.lowerBound
+    while i + 2 < range.upperBound {
+      if base[i] == 0xEF && base[i + 1] == 0xBF && base[i + 2] == 0xBD {
+        count += 1
+        i += 3
+      } else {
+        i += 1
+      }
+    }
+    return count
   }
 
   /// Fills each finding's chunk-local line, column and line start, walking the chunk once.
@@ -124,10 +205,16 @@ public final class ChunkScanner {
     var position = view.ownStart
     var line = 0
     var lineStart: Int? = view.startsAtLineStart ? view.ownStart : nil
+    // A byte-order mark (EF BB BF once decoded) is not a character of the first line.
+    if view.base == 0 && view.ownStart == 0 && view.bytes.count >= 3 && bytes[0] == 0xEF
+      && bytes[1] == 0xBB && bytes[2] == 0xBF
+    {
+      lineStart = 3
+    }
     // Characters from the reference point (lineStart, or ownStart) to `position`.
     var characters = 0
     for index in findings.indices {
-      let target = Int(findings[index].offset - view.base)
+      let target = findings[index].windowPosition
       if target < position {
         // Only a prefix before the owned start ("+86" of a number owned here) can be behind.
         findings[index].localLine = line
@@ -152,7 +239,7 @@ public final class ChunkScanner {
       position = target
       findings[index].localLine = line
       findings[index].localColumn = characters
-      findings[index].localLineStart = lineStart.map { view.base + Int64($0) } ?? -1
+      findings[index].localLineStart = lineStart.map(view.absolute) ?? -1
     }
   }
 }

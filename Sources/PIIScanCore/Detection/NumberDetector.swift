@@ -54,13 +54,10 @@ struct NumberDetector {
   }
 
   private var profile = InputProfile.unstructured
-  private var windowBase: Int64 = 0
 
-  /// Starts a new chunk window of an input with `profile`; `base` is the window's absolute
-  /// offset.
-  mutating func begin(window: UnsafeRawBufferPointer, base: Int64, profile: InputProfile) {
-    w = ByteWindow(bytes: window)
-    windowBase = base
+  /// Starts a new chunk window of an input with `profile`.
+  mutating func begin(window: ByteWindow, profile: InputProfile) {
+    w = window
     self.profile = profile
     consumedUntil = 0
   }
@@ -186,7 +183,7 @@ struct NumberDetector {
       lower = runStart
     }
     if words.occur(in: w, lower..<start) { return true }
-    guard let field = FieldLocator(profile: profile).locate(start, in: w, base: windowBase).field
+    guard let field = FieldLocator(profile: profile).locate(start, in: w).field
     else { return false }
     return field.withUnsafeBytes { words.occur(in: ByteWindow(bytes: $0), 0..<$0.count) }
   }

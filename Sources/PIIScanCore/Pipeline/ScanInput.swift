@@ -43,6 +43,8 @@ public struct InputSummary: Sendable {
   public var bytes: Int64 = 0
   /// Set when the input, or part of it, could not be read.
   public var error: InputError?
+  /// Byte sequences that could not be decoded in its encoding.
+  public var undecodable = 0
 
   public init() {}
 }

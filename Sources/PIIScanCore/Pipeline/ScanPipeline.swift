@@ -204,6 +204,7 @@ public final class ScanPipeline {
   private func feedText(_ stream: ArchiveByteStream, as input: ScanInput, emitter: inout Emitter) {
     let chunker = StreamChunker(stream: stream, layout: configuration.layout)
     var profile = chunker.profile()
+    chunker.encoding = profile.encoding
     if profile.isBinary && !configuration.scanBinary {
       enqueueMarker(.notice(input, Self.binaryNotice), emitter: &emitter)
       return
@@ -412,7 +413,8 @@ struct Worker {
         let readBuffer = buffer ?? ReadBuffer(capacity: configuration.layout.bufferCapacity)
         buffer = readBuffer
         do {
-          let view = try file.chunk(chunk, layout: configuration.layout, buffer: readBuffer)
+          let view = try file.chunk(
+            chunk, layout: configuration.layout, buffer: readBuffer, encoding: task.profile.encoding)
           outcome = .chunk(task.input, scanner.scan(view, profile: task.profile))
         } catch {
           outcome = .chunkFailed(task.input, error)
@@ -450,6 +452,14 @@ struct Emitter {
       sink.inputStarted(input)
     case .marker(.finished(let input, let error)):
       if let error, summary.error == nil { summary.error = error }
+      if summary.undecodable > 0 {
+        sink.noticed(
+          Notice(
+            kind: "undecodable", severity: .warning,
+            message: "\(summary.undecodable) byte sequence\(summary.undecodable == 1 ? "" : "s") "
+              + "could not be decoded and were read as U+FFFD"),
+          in: input)
+      }
       sink.inputFinished(input, summary: summary)
     case .marker(.notice(let input, let notice)):
       sink.noticed(notice, in: input)
@@ -460,6 +470,7 @@ struct Emitter {
     case .chunk(let input, var result):
       if locate { location.resolve(&result) }
       summary.bytes += Int64(result.ownedBytes)
+      summary.undecodable += result.undecodable
       bytesDone += Int64(result.ownedBytes)
       if !result.findings.isEmpty { sink.found(result.findings, in: input) }
       sink.progressed(bytes: bytesDone)

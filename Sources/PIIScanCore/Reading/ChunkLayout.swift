@@ -47,24 +47,49 @@ public struct ChunkLayout: Sendable, Hashable {
   ///   - inputSize: the input's size (for a stream: its size once known, else `Int64.max`).
   ///   - window: bytes of the input starting at absolute offset `windowBase`; it must contain
   ///     ``decidingRange(nominal:inputSize:)`` (or reach the input's end).
-  /// - Returns: the first line start in `(nominal - 1, nominal - 1 + chunkSize]`, else
-  ///   `nominal`. Cuts at or past the input's end are the input's end.
+  ///   - encoding: how newlines look in the stored bytes (UTF-16 newlines are code units), and
+  ///     where a line longer than a chunk may be cut without splitting a character.
+  /// - Returns: the first line start in `(nominal - 1, nominal - 1 + chunkSize]`, else a
+  ///   character boundary at or soon after `nominal`. Cuts at or past the input's end are the
+  ///   input's end.
   public func cut(
-    nominal: Int64, inputSize: Int64, window: UnsafeRawBufferPointer, windowBase: Int64
+    nominal: Int64, inputSize: Int64, window: UnsafeRawBufferPointer, windowBase: Int64,
+    encoding: EncodingReport? = nil
   ) -> Int64 {
     if nominal <= 0 { return 0 }
     if nominal >= inputSize { return inputSize }
     let range = decidingRange(nominal: nominal, inputSize: inputSize)
-    let lower = Int(range.lowerBound - windowBase)
-    let upper = min(Int(range.upperBound - windowBase), window.count)
-    precondition(lower >= 0 && lower <= upper, "window does not hold the deciding range")
-    guard let base = window.baseAddress, upper > lower else { return nominal }
-    if let hit = memchr(base + lower, 0x0A, upper - lower) {
-      return windowBase + Int64(base.distance(to: UnsafeRawPointer(hit))) + 1
+    let isUTF16 = encoding?.encoding.isUTF16 ?? false
+    let lower = Int(range.lowerBound - windowBase) - (isUTF16 ? 1 : 0)
+    let upper = min(Int(range.upperBound - windowBase) + (isUTF16 ? 1 : 0), window.count)
+    precondition(lower >= -1 && lower <= upper, "window does not hold the deciding range")
+    guard let base = window.baseAddress, upper > max(lower, 0) else { return nominal }
+    guard let encoding, encoding.encoding != .utf8 && encoding.encoding != .utf8BOM else {
+      if let hit = memchr(base + lower, 0x0A, upper - lower) {
+        return windowBase + Int64(base.distance(to: UnsafeRawPointer(hit))) + 1
+      }
+      return nominal
+    }
+    let origin = Int((Int64(encoding.bomLength) - windowBase) % 2)
+    let bounded = UnsafeRawBufferPointer(rebasing: window[0..<upper])
+    if let start = StoredNewlines.firstLineStart(
+      in: bounded, from: max(lower, 0), encoding: encoding.encoding, alignmentOrigin: origin)
+    {
+      return windowBase + Int64(start)
+    }
+    // A line longer than a chunk: cut where no character can be split, else at the nominal
+    // offset (a rare run of Hanzi with no ASCII byte in one chunk size).
+    let from = Int(nominal - windowBase)
+    if let start = StoredNewlines.firstCharacterStart(
+      in: bounded, from: from, encoding: encoding.encoding, alignmentOrigin: origin)
+    {
+      return windowBase + Int64(start)
     }
     return nominal
   }
 }
+
+import PIIScanText
 
 #if canImport(Glibc)
   import Glibc

@@ -1,3 +1,5 @@
+import PIIScanText
+
 /// The bytes one worker scans: an owned range inside a readable window.
 ///
 /// A chunk owns `[ownStart, ownEnd)`; the window around it holds up to
@@ -19,10 +21,22 @@ public struct ChunkView {
   public let ownEnd: Int
   /// Whether `bytes` ends where the input ends.
   public let reachesEndOfInput: Bool
+  /// When `bytes` is text decoded from the stored window (GB18030, UTF-16): the map from its
+  /// positions back to stored ones. Offsets in findings are always stored offsets.
+  let mapping: OffsetMap?
 
   public init(
     bytes: UnsafeRawBufferPointer, base: Int64, ownStart: Int, ownEnd: Int,
     reachesEndOfInput: Bool
+  ) {
+    self.init(
+      bytes: bytes, base: base, ownStart: ownStart, ownEnd: ownEnd,
+      reachesEndOfInput: reachesEndOfInput, mapping: nil)
+  }
+
+  init(
+    bytes: UnsafeRawBufferPointer, base: Int64, ownStart: Int, ownEnd: Int,
+    reachesEndOfInput: Bool, mapping: OffsetMap?
   ) {
     precondition(0 <= ownStart && ownStart <= ownEnd && ownEnd <= bytes.count)
     self.bytes = bytes
@@ -30,7 +44,14 @@ public struct ChunkView {
     self.ownStart = ownStart
     self.ownEnd = ownEnd
     self.reachesEndOfInput = reachesEndOfInput
+    self.mapping = mapping
   }
+
+  /// The bytes as the detectors read them, with their map to stored offsets.
+  var window: ByteWindow { ByteWindow(bytes: bytes, base: base, mapping: mapping) }
+
+  /// The absolute stored offset of position `p`.
+  public func absolute(_ p: Int) -> Int64 { window.absolute(p) }
 
   /// Whether the owned range begins at the start of a line.
   public var startsAtLineStart: Bool {

@@ -1,3 +1,5 @@
+import PIIScanText
+
 /// What the start of an input says about all of it, read once before the input is cut into
 /// chunks so that every worker knows it (DESIGN-NOTES §1): for delimited text, the delimiter and
 /// the header row, so that a value in the 4th column is known to sit under "sfzh".
@@ -10,6 +12,9 @@ public struct InputProfile: Sendable, Equatable {
 
   /// Whether the input looks binary: NUL bytes that are not UTF-16's, or many control bytes.
   public var isBinary = false
+  /// The text encoding of the input (GB18030, UTF-16 … are decoded by each worker).
+  public var encoding = EncodingReport(
+    encoding: .utf8, mixedLines: false, bomLength: 0, confidence: 1, reason: "default")
   /// The input's shape: what a record is, where field names are.
   public var format: InputFormat = .text
   /// The tables and `INSERT` statements of an SQL dump (filled by the pipeline's pre-scan).
@@ -25,18 +30,39 @@ public struct InputProfile: Sendable, Equatable {
 
   /// Reads the profile from the first bytes of an input.
   public static func sniff(_ prefix: UnsafeRawBufferPointer) -> InputProfile {
-    var bytes = prefix
-    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
-      bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
+    let report = EncodingDetector.detect(prefix)
+    let isBinary = report.looksBinary || (!report.encoding.isUTF16 && looksBinary(prefix))
+    // Structure is read from the text, decoded when the input is not UTF-8.
+    var profile: InputProfile
+    if report.encoding == .utf8 || report.encoding == .utf8BOM {
+      var bytes = prefix
+      if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+        bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
+      }
+      profile = sniffText(bytes)
+    } else {
+      let text = Transcoder().transcode(
+        prefix, encoding: report.encoding, mixedLines: report.mixedLines,
+        alignmentOrigin: report.bomLength & 1)
+      profile = sniffText(text.utf8)
+      profile.sql = SQLSchema()
     }
+    // SQL statement offsets are stored offsets: read them from the stored bytes, which hold
+    // the keywords as ASCII in every encoding but UTF-16.
+    if profile.format == .sql && !report.encoding.isUTF16 { profile.sql.scan(prefix, base: 0) }
+    profile.encoding = report
+    profile.isBinary = isBinary
+    return profile
+  }
+
+  /// Format, delimiter and header of UTF-8 text.
+  private static func sniffText(_ bytes: UnsafeRawBufferPointer) -> InputProfile {
     var profile = sniffDelimited(bytes)
-    profile.isBinary = looksBinary(bytes)
     profile.format = InputFormat.sniff(bytes, delimited: profile.delimiter != nil)
     if profile.format != .delimited {
       profile.delimiter = nil
       profile.columns = []
     }
-    if profile.format == .sql { profile.sql.scan(bytes, base: Int64(prefix.count - bytes.count)) }
     return profile
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PIIScanText
 
 #if canImport(Glibc)
   import Glibc
@@ -94,15 +95,17 @@ public final class RandomAccessInput: @unchecked Sendable {
   }
 
   /// The view of chunk `index` under `layout`, reading into `buffer` unless the file is mapped.
-  public func chunk(_ index: Int, layout: ChunkLayout, buffer: ReadBuffer) throws(InputError)
-    -> ChunkView
-  {
+  public func chunk(
+    _ index: Int, layout: ChunkLayout, buffer: ReadBuffer, encoding: EncodingReport? = nil
+  ) throws(InputError) -> ChunkView {
     let overlap = Int64(ChunkLayout.overlap)
     let nominal = layout.nominalStart(index)
     let nextNominal = nominal + Int64(layout.chunkSize)
     if let mapping {
-      let start = layout.cut(nominal: nominal, inputSize: size, window: mapping, windowBase: 0)
-      let end = layout.cut(nominal: nextNominal, inputSize: size, window: mapping, windowBase: 0)
+      let start = layout.cut(
+        nominal: nominal, inputSize: size, window: mapping, windowBase: 0, encoding: encoding)
+      let end = layout.cut(
+        nominal: nextNominal, inputSize: size, window: mapping, windowBase: 0, encoding: encoding)
       let lower = max(0, start - overlap)
       let upper = min(size, end + overlap)
       let window = UnsafeRawBufferPointer(rebasing: mapping[Int(lower)..<Int(upper)])
@@ -118,7 +121,8 @@ public final class RandomAccessInput: @unchecked Sendable {
     var upper = min(size, nextNominal + overlap + probe)
     try read(into: buffer, offset: 0, from: lower, count: Int(upper - lower))
     var window = UnsafeRawBufferPointer(rebasing: buffer.storage[0..<Int(upper - lower)])
-    let start = layout.cut(nominal: nominal, inputSize: size, window: window, windowBase: lower)
+    let start = layout.cut(
+      nominal: nominal, inputSize: size, window: window, windowBase: lower, encoding: encoding)
     var end = size
     if nextNominal < size {
       let deciding = layout.decidingRange(nominal: nextNominal, inputSize: size)
@@ -135,7 +139,8 @@ public final class RandomAccessInput: @unchecked Sendable {
           window = UnsafeRawBufferPointer(rebasing: buffer.storage[0..<Int(upper - lower)])
         }
       }
-      end = layout.cut(nominal: nextNominal, inputSize: size, window: window, windowBase: lower)
+      end = layout.cut(
+        nominal: nextNominal, inputSize: size, window: window, windowBase: lower, encoding: encoding)
       let needed = min(size, end + overlap)
       if needed > upper {
         try read(into: buffer, offset: Int(upper - lower), from: upper, count: Int(needed - upper))

@@ -43,6 +43,8 @@ public final class StreamChunker<Stream: ByteStream> {
   /// Why the stream ended early, if it did. What was read before is still cut and scanned:
   /// a truncated archive member gives its readable part.
   public private(set) var streamError: InputError?
+  /// The stream's text encoding, for newline cuts (set from its profile).
+  public var encoding: EncodingReport?
   private var nextIndex = 0
   private var nextStart: Int64 = 0
 
@@ -123,7 +125,7 @@ public final class StreamChunker<Stream: ByteStream> {
       end = layout.cut(
         nominal: nextNominal, inputSize: knownSize,
         window: UnsafeRawBufferPointer(rebasing: windowView[0..<windowCount]),
-        windowBase: windowBase)
+        windowBase: windowBase, encoding: encoding)
     }
     fill(upTo: end + overlap)
     let lower = max(windowBase, start - overlap)
@@ -165,3 +167,4 @@ public final class ArchiveByteStream: ByteStream {
 }
 
 import PIIScanArchive
+import PIIScanText

@@ -16,33 +16,33 @@ struct FieldLocator {
 
   let profile: InputProfile
 
-  func locate(_ p: Int, in w: ByteWindow, base: Int64) -> FieldContext {
+  func locate(_ p: Int, in w: ByteWindow) -> FieldContext {
     switch profile.format {
     case .delimited:
-      guard let start = realLineStart(p, w, base) else { return FieldContext() }
-      return FieldContext(record: base + Int64(start), field: column(p, lineStart: start, w))
+      guard let start = realLineStart(p, w) else { return FieldContext() }
+      return FieldContext(record: w.absolute(start), field: column(p, lineStart: start, w))
     case .sql:
       guard let tuple = tupleStart(p, w) else { return FieldContext(field: key(before: p, w)) }
-      let record = base + Int64(tuple)
+      let record = w.absolute(tuple)
       guard let index = fieldIndex(from: tuple + 1, to: p, w),
         let columns = profile.sql.columns(at: record), index < columns.count
       else { return FieldContext(record: record) }
       return FieldContext(record: record, field: columns[index])
     case .jsonLines:
-      return FieldContext(record: realLineStart(p, w, base).map { base + Int64($0) }, field: jsonKey(before: p, w))
+      return FieldContext(record: realLineStart(p, w).map(w.absolute), field: jsonKey(before: p, w))
     case .json:
-      return FieldContext(record: objectStart(p, w).map { base + Int64($0) }, field: jsonKey(before: p, w))
+      return FieldContext(record: objectStart(p, w).map(w.absolute), field: jsonKey(before: p, w))
     case .keyValue:
-      return FieldContext(record: blockStart(p, w, base).map { base + Int64($0) }, field: key(before: p, w))
+      return FieldContext(record: blockStart(p, w).map(w.absolute), field: key(before: p, w))
     case .text:
       return FieldContext(field: key(before: p, w))
     }
   }
 
   /// The start of the line holding `p`, if it is within reach and really a line start.
-  func realLineStart(_ p: Int, _ w: ByteWindow, _ base: Int64) -> Int? {
+  func realLineStart(_ p: Int, _ w: ByteWindow) -> Int? {
     let start = w.lineStart(before: p, limit: FieldLocator.lookBack)
-    return (start == 0 && base == 0) || w[start - 1] == 0x0A ? start : nil
+    return (start == 0 && w.startsInput) || w[start - 1] == 0x0A ? start : nil
   }
 
   /// The header of the delimited column holding `p`.
@@ -177,7 +177,7 @@ struct FieldLocator {
   }
 
   /// The first line of the block of non-blank lines holding `p`.
-  func blockStart(_ p: Int, _ w: ByteWindow, _ base: Int64) -> Int? {
+  func blockStart(_ p: Int, _ w: ByteWindow) -> Int? {
     var i = p
     let lowest = max(0, p - FieldLocator.lookBack)
     while i > lowest {
@@ -187,6 +187,6 @@ struct FieldLocator {
       }
       i -= 1
     }
-    return i == 0 && base == 0 ? 0 : nil
+    return i == 0 && w.startsInput ? 0 : nil
   }
 }

@@ -1,3 +1,4 @@
+import CPIIScanKernels
 import Testing
 
 @testable import PIIScanCore
@@ -87,6 +88,38 @@ import Testing
         #expect(
           Self.kernel(kernel, bytes, from: from, to: to) == Self.reference(bytes, from: from, to: to),
           "\(implementation) seed \(seed) range \(from)..<\(to)")
+      }
+    }
+  }
+
+  /// The SIMD UTF-8 validator agrees with the standard library on valid text, text with one
+  /// corrupted byte, cut text and random bytes, at every length around the 32-byte blocks.
+  @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+    var state: UInt64 = 7
+    func next() -> UInt64 {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return state >> 33
+    }
+    let samples = ["姓名张三，身份证110101199003071233 ok", "𠀀𝄞é ä 日本語 \u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"]
+    var cases: [[UInt8]] = []
+    for sample in samples {
+      let bytes = Array(String(repeating: sample, count: 5).utf8)
+      for cut in stride(from: 0, through: bytes.count, by: 3) { cases.append(Array(bytes[..<cut])) }
+      for _ in 0..<300 {
+        var corrupted = bytes
+        corrupted[Int(next()) % corrupted.count] = UInt8(truncatingIfNeeded: next())
+        cases.append(corrupted)
+      }
+    }
+    for _ in 0..<300 { cases.append((0..<(Int(next()) % 100)).map { _ in UInt8(truncatingIfNeeded: next()) }) }
+    // Overlong, surrogate and too-large forms.
+    cases += [[0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x80, 0x80, 0x80]]
+    for bytes in cases {
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      let padded = Array(repeating: UInt8(0x41), count: 40) + bytes
+      for input in [bytes, padded] {
+        let got = input.withUnsafeBufferPointer { piiscan_valid_utf8($0.baseAddress, $0.count) != 0 }
+        #expect(got == expected, "\(input)")
       }
     }
   }

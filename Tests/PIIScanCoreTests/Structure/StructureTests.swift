@@ -56,7 +56,7 @@ import Testing
     return bytes.withUnsafeMutableBytes { raw in
       let window = UnsafeRawBufferPointer(raw)
       let profile = InputProfile.sniff(window)
-      let context = FieldLocator(profile: profile).locate(position, in: ByteWindow(bytes: window), base: 0)
+      let context = FieldLocator(profile: profile).locate(position, in: ByteWindow(bytes: window))
       return (context.record, context.field.map { String(decoding: $0, as: UTF8.self) })
     }
   }
