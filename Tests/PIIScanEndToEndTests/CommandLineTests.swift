@@ -24,7 +24,7 @@ import Testing
     #expect(try Golden.check(result.stdout, against: "scan-text.txt") == nil)
   }
 
-  @Test(arguments: [["--threads", "1"], ["--threads", "2", "--chunk-size", "97"], ["--threads", "3", "--chunk-size", "4096", "--mmap"]])
+  @Test(arguments: [["--threads", "1"], ["--threads", "2", "--chunk-size", "7"], ["--threads", "2", "--chunk-size", "97"], ["--threads", "3", "--chunk-size", "4096", "--mmap"]])
   func outputDoesNotDependOnThreadsOrChunks(options: [String]) throws {
     let base = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", Self.asOf])
     let other = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", Self.asOf] + options)

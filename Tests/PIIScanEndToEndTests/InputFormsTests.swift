@@ -90,17 +90,26 @@ import Testing
       keys.append("\(category) \(value) \(object["line"]!)")
       columnsSeen.append("\(object["line"]!):\(object["column"]!)")
       guard encoding != "gzip" else { continue }
-      // The stored bytes at offset/length decode to the value's written form.
       let offset = object["offset"] as! Int
       let length = object["length"] as! Int
       let raw = stored.subdata(in: offset..<offset + length)
-      // The ASCII letters and digits of the stored bytes (UTF-16's zero bytes and GB18030's
-      // multi-byte characters dropped) hold those of the value (a landline's extension follows).
-      let ascii = String(decoding: raw.filter { $0 < 0x80 && ($0 >= 0x30 && $0 <= 0x39 || $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || $0 == 0x40 || $0 == 0x2E) }, as: UTF8.self)
-      let wanted = value.filter { $0.isASCII && ($0.isNumber || $0.isLetter || $0 == "@" || $0 == ".") }
-      #expect(
-        ascii.uppercased().contains(wanted.uppercased()),
-        "\(encoding): \(value) at \(offset)+\(length) reads \(ascii)")
+      if encoding.hasPrefix("UTF-16") {
+        // UTF-16 decodes exactly: the stored bytes are the value as written.
+        let bigEndian = encoding == "UTF-16BE" || (encoding == "UTF-16" && stored.first == 0xFE)
+        let decoded = String(data: raw, encoding: bigEndian ? .utf16BigEndian : .utf16LittleEndian) ?? ""
+        let digits = { (text: String) in text.filter { $0.isNumber || $0.isLetter || $0 == "@" || $0 == "." } }
+        #expect(
+          decoded.uppercased() == value.uppercased() || digits(decoded).uppercased().contains(digits(value).uppercased()),
+          "\(encoding): \(value) at \(offset)+\(length) reads \(decoded)")
+      } else if value.allSatisfy(\.isASCII) {
+        // GB18030 keeps ASCII as is: the value's letters and digits are in the stored bytes
+        // (a landline's extension may follow).
+        let ascii = String(decoding: raw.filter { $0 < 0x80 && ($0 >= 0x30 && $0 <= 0x39 || $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || $0 == 0x40 || $0 == 0x2E) }, as: UTF8.self)
+        let wanted = value.filter { $0.isNumber || $0.isLetter || $0 == "@" || $0 == "." }
+        #expect(
+          ascii.uppercased().contains(wanted.uppercased()),
+          "\(encoding): \(value) at \(offset)+\(length) reads \(ascii)")
+      }
     }
     #expect(keys == Self.expected, "\(encoding)")
     let original = try Binary.run(["scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29", Self.original])

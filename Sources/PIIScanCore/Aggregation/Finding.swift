@@ -68,6 +68,9 @@ public struct Finding: Sendable {
   /// The record's start when the input's structure decides it (a tuple, an object, a block);
   /// -1 means the record is the line.
   var structuredRecord: Int64 = -1
+  /// Whether a field or free-text detector found it (it then yields to an overlapping strong
+  /// finding).
+  var isSoft = false
 
   public init(
     offset: Int64, length: Int, ruleIndex: Int, value: String, valid: Bool, reason: String?,

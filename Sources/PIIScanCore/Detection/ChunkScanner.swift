@@ -15,6 +15,8 @@ public struct ChunkResult: Sendable {
   public var findings: [Finding] = []
   /// Bytes in the owned range.
   public var ownedBytes: Int = 0
+  /// Absolute offset just past the owned range.
+  public var ownedEnd: Int64 = 0
   /// Newlines in the owned range.
   public var newlineCount: Int = 0
   /// Absolute offset just after the owned range's last newline, if it has one.
@@ -43,6 +45,7 @@ public final class ChunkScanner {
   private let ruleIndex: [Int]
   private var numbers: NumberDetector
   private var emails: EmailDetector
+  private var softs: SoftDetector
   private var outcomes: [Outcome] = []
   /// Whether to compute lines, columns and records (not needed for `--count`).
   public let locate: Bool
@@ -53,8 +56,34 @@ public final class ChunkScanner {
     self.ruleIndex = ruleIndex
     numbers = NumberDetector(rules: rules, settings: settings)
     emails = EmailDetector(rules: rules, settings: settings)
+    softs = SoftDetector(rules: rules, settings: settings)
     self.locate = locate
     outcomes.reserveCapacity(1024)
+  }
+
+  /// When the owned range starts inside a chain of digit groups ("5220 0176 | 0933 3072", a
+  /// line longer than a chunk cut mid-number), replays the chain's runs before the owned start
+  /// so the number detector knows what the previous chunk's values already consumed, and a
+  /// tail of a card is not read again as a landline. The outcomes are the previous chunk's and
+  /// are dropped.
+  private func primeNumbers(_ view: ChunkView) {
+    let w = view.window
+    var start = view.ownStart
+    let lowest = max(0, view.ownStart - 48)
+    while start > lowest {
+      let b = w[start - 1]
+      if ByteClass.isDigit(b) || ((b == 0x20 || b == 0x2D) && ByteClass.isDigit(w[start - 2])) {
+        start -= 1
+      } else {
+        break
+      }
+    }
+    guard start < view.ownStart else { return }
+    var discarded: [Outcome] = []
+    kernel.scan(view.bytes, from: start, to: view.ownStart)
+    for i in 0..<kernel.runCount {
+      numbers.process(runStart: kernel.runStart(i), length: kernel.runLength(i), into: &discarded)
+    }
   }
 
   /// Scans `stored` of an input with `profile` and returns its findings and line bookkeeping.
@@ -66,6 +95,7 @@ public final class ChunkScanner {
     let view = decoded(stored, profile: profile)
     var result = ChunkResult()
     result.ownedBytes = stored.ownEnd - stored.ownStart
+    result.ownedEnd = stored.absolute(stored.ownEnd)
     if let mapping = view.mapping, mapping.text.invalidCount > 0 {
       // The window's count less the replacements in its context, outside the owned range.
       result.undecodable = max(
@@ -79,6 +109,8 @@ public final class ChunkScanner {
     let wantNumbers = numbers.isEnabled
     let wantEmails = emails.isEnabled
     var emailOutcomes: [Outcome] = []
+
+    if wantNumbers { primeNumbers(view) }
 
     var from = view.ownStart
     while from < view.ownEnd {
@@ -99,15 +131,26 @@ public final class ChunkScanner {
       outcomes.append(contentsOf: emailOutcomes)
       outcomes.sort { $0.span.lowerBound < $1.span.lowerBound }
     }
+    if softs.isEnabled {
+      let strong = outcomes.map(\.span)
+      let before = outcomes.count
+      softs.detect(view, profile: profile, strong: strong, into: &outcomes)
+      if outcomes.count > before { outcomes.sort { $0.span.lowerBound < $1.span.lowerBound } }
+    }
 
     result.findings.reserveCapacity(outcomes.count)
     for outcome in outcomes {
       let start = view.absolute(outcome.span.lowerBound)
       var finding = Finding(
         offset: start, length: Int(view.absolute(outcome.span.upperBound) - start),
-        ruleIndex: ruleIndex[outcome.validator.ordinal], value: outcome.value, valid: outcome.valid,
+        ruleIndex: outcome.rule ?? ruleIndex[outcome.validator.ordinal], value: outcome.value,
+        valid: outcome.valid,
         reason: outcome.reason, confidence: outcome.confidence, details: outcome.details)
       finding.windowPosition = outcome.span.lowerBound
+      finding.isSoft = outcome.validator == .field
+      if let record = outcome.record, profile.format != .text {
+        finding.structuredRecord = view.absolute(record)
+      }
       result.findings.append(finding)
     }
 
@@ -129,7 +172,7 @@ public final class ChunkScanner {
       if profile.format != .text {
         let locator = FieldLocator(profile: profile)
         let window = view.window
-        for index in result.findings.indices {
+        for index in result.findings.indices where result.findings[index].structuredRecord < 0 {
           if let record = locator.locate(result.findings[index].windowPosition, in: window).record {
             result.findings[index].structuredRecord = record
           }

@@ -8,6 +8,23 @@ struct Outcome {
   var reason: String?
   var confidence: Confidence
   var details: [FindingDetail]
+  /// The rule, when the validator alone does not say (field rules, one per category).
+  var rule: Int?
+  /// The record's start in the window, when the detector knows it (a field's record).
+  var record: Int?
+
+  init(
+    validator: ValidatorKind, span: Range<Int>, value: String, valid: Bool, reason: String?,
+    confidence: Confidence, details: [FindingDetail]
+  ) {
+    self.validator = validator
+    self.span = span
+    self.value = value
+    self.valid = valid
+    self.reason = reason
+    self.confidence = confidence
+    self.details = details
+  }
 }
 
 /// The settings every detector needs, fixed for a whole scan.

@@ -273,6 +273,699 @@ match = [
 nomatch = ["user@localhost", "a@b.c", "@163.com", "版本 v1.2@3"]
 
 """#),
+    ("soft/age.toml", #"""
+# An age in an age field.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to age, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "age"
+category = "age"
+description = "An age in an age field."
+finder = "structure"
+validator = "field"
+regex = '''[0-9]{1,3}'''
+context = []
+
+[rules.examples]
+match = ["年龄：36", "nl,xm\n52,张伟\n"]
+invalid = ["年龄：230"]
+nomatch = ["数量：36"]
+
+"""#),
+    ("soft/birth-date.toml", #"""
+# A birth date in a birth-date field (19900307, 1990-03-07, 1990年3月7日).
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to birth_date, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "birth-date"
+category = "birth_date"
+description = "A birth date in a birth-date field (19900307, 1990-03-07, 1990年3月7日)."
+finder = "structure"
+validator = "field"
+regex = '''(?:19|20)[0-9]{2}[-/.年]?[0-9]{1,2}[-/.月]?[0-9]{1,2}日?'''
+context = []
+
+[rules.examples]
+match = ["出生日期：1990-03-07", "csrq: 19850611"]
+invalid = ["出生日期：1990-02-30"]
+nomatch = ["日期：1990-03-07"]
+
+"""#),
+    ("soft/call-detail-record.toml", #"""
+# Call detail records (caller, callee, duration, cell): tier 500.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to call_detail_record, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "call-detail-record"
+category = "call_detail_record"
+description = "Call detail records (caller, callee, duration, cell): tier 500."
+finder = "structure"
+validator = "field"
+regex = '''.+'''
+context = []
+
+[rules.examples]
+match = ["通话时长：120"]
+invalid = []
+nomatch = ["时长：120"]
+
+"""#),
+    ("soft/cn-bank-account.toml", #"""
+# A bank account (not card) number in an account field.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to cn_bank_account, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "cn-bank-account"
+category = "cn_bank_account"
+description = "A bank account (not card) number in an account field."
+finder = "structure"
+validator = "field"
+regex = '''[0-9]{8,25}'''
+context = []
+
+[rules.examples]
+match = ["银行账号：11001002000052500348"]
+invalid = []
+nomatch = ["编号：11001002000052500348"]
+
+"""#),
+    ("soft/cn-foreign-permanent-residence-id.toml", #"""
+# 外国人永久居留身份证: 3 letters and 12 digits (2004/2017), or 18 characters starting 9 (2023).
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to cn_foreign_permanent_residence_id, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "cn-foreign-permanent-residence-id"
+category = "cn_foreign_permanent_residence_id"
+description = "外国人永久居留身份证: 3 letters and 12 digits (2004/2017), or 18 characters starting 9 (2023)."
+finder = "structure"
+validator = "field"
+regex = '''[A-Z]{3}[0-9]{12}|9[0-9]{16}[0-9X]'''
+context = []
+
+[rules.examples]
+match = ["永久居留证：USA110012345678"]
+invalid = []
+nomatch = ["编号：XYZ1"]
+
+"""#),
+    ("soft/cn-hkmo-exit-entry-permit.toml", #"""
+# 往来港澳通行证: C and 8 digits (older W).
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to cn_hkmo_exit_entry_permit, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "cn-hkmo-exit-entry-permit"
+category = "cn_hkmo_exit_entry_permit"
+description = "往来港澳通行证: C and 8 digits (older W)."
+finder = "structure"
+validator = "field"
+regex = '''[CW][0-9]{8}'''
+context = []
+
+[rules.examples]
+match = ["往来港澳通行证：C12345678"]
+invalid = []
+nomatch = ["往来港澳通行证：无"]
+
+"""#),
+    ("soft/cn-hkmo-home-return-permit.toml", #"""
+# 港澳居民来往内地通行证 (回乡证): H or M and 8 (or 10) digits.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to cn_hkmo_home_return_permit, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "cn-hkmo-home-return-permit"
+category = "cn_hkmo_home_return_permit"
+description = "港澳居民来往内地通行证 (回乡证): H or M and 8 (or 10) digits."
+finder = "structure"
+validator = "field"
+regex = '''[HM][0-9]{8}(?:[0-9]{2})?'''
+context = []
+
+[rules.examples]
+match = ["回乡证：H12345678"]
+invalid = []
+nomatch = ["回乡证：无"]
+
+"""#),
+    ("soft/cn-military-officer-id.toml", #"""
+# 军官证: an issuer, 字第, digits, 号.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to cn_military_officer_id, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "cn-military-officer-id"
+category = "cn_military_officer_id"
+description = "军官证: an issuer, 字第, digits, 号."
+finder = "structure"
+validator = "field"
+regex = '''\p{Han}{1,2}字第[0-9]{6,10}号'''
+context = []
+
+[rules.examples]
+match = ["军官证：南字第1234567号"]
+invalid = []
+nomatch = ["第1234567号"]
+
+"""#),
+    ("soft/cn-passport.toml", #"""
+# A PRC passport number (E, EA-EZ, G, D/S/P series) in a passport field or after 护照.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to cn_passport, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "cn-passport"
+category = "cn_passport"
+description = "A PRC passport number (E, EA-EZ, G, D/S/P series) in a passport field or after 护照."
+finder = "structure"
+validator = "field"
+regex = '''(?:E[A-HJ-NP-Z0-9][0-9]{7}|G[0-9]{8}|[DSP]E[0-9]{7})'''
+context = []
+
+[rules.examples]
+match = ["护照号码：EA1234567"]
+invalid = []
+nomatch = ["型号：EA1234567B", "护照号码：无"]
+
+"""#),
+    ("soft/cn-tw-compatriot-permit.toml", #"""
+# 台湾居民来往大陆通行证 (台胞证): 8 digits, or 10 with the issue count; header only.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to cn_tw_compatriot_permit, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "cn-tw-compatriot-permit"
+category = "cn_tw_compatriot_permit"
+description = "台湾居民来往大陆通行证 (台胞证): 8 digits, or 10 with the issue count; header only."
+finder = "structure"
+validator = "field"
+regex = '''[0-9]{8}(?:[0-9]{2})?'''
+context = []
+
+[rules.examples]
+match = ["台胞证：12345678"]
+invalid = []
+nomatch = ["编号：12345678"]
+
+"""#),
+    ("soft/cn-uscc.toml", #"""
+# A unified social credit code (an organisation, informational).
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to cn_uscc, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "cn-uscc"
+category = "cn_uscc"
+description = "A unified social credit code (an organisation, informational)."
+finder = "structure"
+validator = "field"
+regex = '''[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}'''
+context = []
+
+[rules.examples]
+match = ["统一社会信用代码：91350211M000100Y46"]
+invalid = []
+nomatch = ["编号：91350211M000100Y47"]
+
+"""#),
+    ("soft/cn-vehicle-plate.toml", #"""
+# A vehicle plate (province abbreviation, authority letter, 5 or 6 characters).
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to cn_vehicle_plate, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "cn-vehicle-plate"
+category = "cn_vehicle_plate"
+description = "A vehicle plate (province abbreviation, authority letter, 5 or 6 characters)."
+finder = "structure"
+validator = "field"
+regex = '''[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新][A-HJ-NP-Z][·\- ]?[A-HJ-NP-Z0-9]{5,6}'''
+context = []
+
+[rules.examples]
+match = ["车牌号：粤B36C21"]
+invalid = []
+nomatch = ["型号：A12345"]
+
+"""#),
+    ("soft/communication-content.toml", #"""
+# The content of communications (SMS, chat, e-mail bodies): tier 50.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to communication_content, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "communication-content"
+category = "communication_content"
+description = "The content of communications (SMS, chat, e-mail bodies): tier 50."
+finder = "structure"
+validator = "field"
+regex = '''.+'''
+context = []
+
+[rules.examples]
+match = ["短信内容：您好，验证码已发送"]
+invalid = []
+nomatch = ["内容摘要"]
+
+"""#),
+    ("soft/credential.toml", #"""
+# A password or other secret next to an account.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to credential, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "credential"
+category = "credential"
+description = "A password or other secret next to an account."
+finder = "structure"
+validator = "field"
+regex = '''\S+'''
+context = []
+
+[rules.examples]
+match = ["密码：abc12345"]
+invalid = []
+nomatch = ["密码：无"]
+
+"""#),
+    ("soft/credit-report.toml", #"""
+# Credit information (overdue amounts, credit lines, credit scores): tier 50.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to credit_report, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "credit-report"
+category = "credit_report"
+description = "Credit information (overdue amounts, credit lines, credit scores): tier 50."
+finder = "structure"
+validator = "field"
+regex = '''.+'''
+context = []
+
+[rules.examples]
+match = ["逾期金额：3000"]
+invalid = []
+nomatch = ["金额：3000"]
+
+"""#),
+    ("soft/education.toml", #"""
+# Education level in an education field (GB/T 4658 terms, schools).
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to education, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "education"
+category = "education"
+description = "Education level in an education field (GB/T 4658 terms, schools)."
+finder = "structure"
+validator = "field"
+regex = '''\p{Han}{2,20}'''
+context = []
+
+[rules.examples]
+match = ["学历：本科", "文化程度: 初中"]
+invalid = []
+nomatch = ["学历：无"]
+
+"""#),
+    ("soft/ethnicity.toml", #"""
+# An ethnic group (民族) in an ethnicity field.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to ethnicity, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "ethnicity"
+category = "ethnicity"
+description = "An ethnic group (民族) in an ethnicity field."
+finder = "structure"
+validator = "field"
+regex = '''\p{Han}{1,8}族?'''
+context = []
+
+[rules.examples]
+match = ["民族：汉族", "mz: 维吾尔族"]
+invalid = []
+nomatch = ["族谱：汉族"]
+
+"""#),
+    ("soft/gender.toml", #"""
+# Sex in a sex/gender field (男/女, M/F, GB/T 2261.1 codes).
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to gender, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "gender"
+category = "gender"
+description = "Sex in a sex/gender field (男/女, M/F, GB/T 2261.1 codes)."
+finder = "structure"
+validator = "field"
+regex = '''男|女|[MFmf]|male|female|[12]'''
+context = []
+
+[rules.examples]
+match = ["性别：男", "gender: female"]
+invalid = []
+nomatch = ["性别：未知", "男女平等"]
+
+"""#),
+    ("soft/health-info.toml", #"""
+# Health information (diagnoses, medical history, examinations): tier 500.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to health_info, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "health-info"
+category = "health_info"
+description = "Health information (diagnoses, medical history, examinations): tier 500."
+finder = "structure"
+validator = "field"
+regex = '''.+'''
+context = []
+
+[rules.examples]
+match = ["诊断：高血压"]
+invalid = []
+nomatch = ["结论：良好"]
+
+"""#),
+    ("soft/home-address.toml", #"""
+# A home address in an address field, or a full address (province/city/district, road, number) in free text.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to home_address, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "home-address"
+category = "home_address"
+description = "A home address in an address field, or a full address (province/city/district, road, number) in free text."
+finder = "structure"
+validator = "field"
+regex = '''\p{Han}{2,}.*[0-9]+\p{Han}'''
+context = []
+
+[rules.examples]
+match = ["家庭住址：北京市朝阳区建国路88号3号楼2单元501室", "他住在广东省深圳市南山区科技园路12号。"]
+invalid = ["地址：北京"]
+nomatch = ["我们明天去北京开会"]
+
+"""#),
+    ("soft/household-registration.toml", #"""
+# Household registration (户籍, 籍贯, 户口所在地) in such a field.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to household_registration, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "household-registration"
+category = "household_registration"
+description = "Household registration (户籍, 籍贯, 户口所在地) in such a field."
+finder = "structure"
+validator = "field"
+regex = '''\p{Han}{2,}'''
+context = []
+
+[rules.examples]
+match = ["户籍：河南省信阳市浉河区", "籍贯: 四川省成都市"]
+invalid = []
+nomatch = ["户籍：无"]
+
+"""#),
+    ("soft/location-trace.toml", #"""
+# A location or movement record (coordinates, positions, checkpoint sightings): tier 50.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to location_trace, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "location-trace"
+category = "location_trace"
+description = "A location or movement record (coordinates, positions, checkpoint sightings): tier 50."
+finder = "structure"
+validator = "field"
+regex = '''.+'''
+context = []
+
+[rules.examples]
+match = ["经度：116.397128"]
+invalid = []
+nomatch = ["温度：16.5"]
+
+"""#),
+    ("soft/lodging-record.toml", #"""
+# Lodging records (check-in and check-out, rooms, hotels): tier 500.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to lodging_record, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "lodging-record"
+category = "lodging_record"
+description = "Lodging records (check-in and check-out, rooms, hotels): tier 500."
+finder = "structure"
+validator = "field"
+regex = '''.+'''
+context = []
+
+[rules.examples]
+match = ["入住时间：2023-01-01 12:00"]
+invalid = []
+nomatch = ["时间：2023-01-01 12:00"]
+
+"""#),
+    ("soft/marital-status.toml", #"""
+# Marital status in a marital-status field (GB/T 2261.2 terms and codes).
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to marital_status, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "marital-status"
+category = "marital_status"
+description = "Marital status in a marital-status field (GB/T 2261.2 terms and codes)."
+finder = "structure"
+validator = "field"
+regex = '''\p{Han}{2,6}|[1-4][0-9]'''
+context = []
+
+[rules.examples]
+match = ["婚姻状况：已婚", "hyzk: 离异"]
+invalid = []
+nomatch = ["状况：已婚"]
+
+"""#),
+    ("soft/occupation.toml", #"""
+# An occupation or job title in an occupation field.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to occupation, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "occupation"
+category = "occupation"
+description = "An occupation or job title in an occupation field."
+finder = "structure"
+validator = "field"
+regex = '''\p{Han}{2,12}'''
+context = []
+
+[rules.examples]
+match = ["职业：教师", "职务: 软件工程师"]
+invalid = []
+nomatch = ["职业：无"]
+
+"""#),
+    ("soft/person-name-zh.toml", #"""
+# A person's name (Han characters, or a minority name with a separator dot), in a name field or after a cue word.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to person_name_zh, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "person-name-zh"
+category = "person_name_zh"
+description = "A person's name (Han characters, or a minority name with a separator dot), in a name field or after a cue word."
+finder = "structure"
+validator = "field"
+regex = '''\p{Han}{2,4}|\p{Han}{2,10}[·•・．.]\p{Han}{2,10}'''
+context = []
+
+[rules.examples]
+match = ["姓名：王小明", "联系人:欧阳娜娜", "xm,sfzh\n张伟,110101199003071233\n", "收件人：买买提·艾力"]
+invalid = []
+nomatch = ["今天和高中同学去江苏分公司", "备注：周末去张家港"]
+
+"""#),
+    ("soft/property-info.toml", #"""
+# Property information (balances, deposits, real estate, securities): tier 50.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to property_info, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "property-info"
+category = "property_info"
+description = "Property information (balances, deposits, real estate, securities): tier 50."
+finder = "structure"
+validator = "field"
+regex = '''.+'''
+context = []
+
+[rules.examples]
+match = ["余额：12000.50"]
+invalid = []
+nomatch = ["数量：12000.50"]
+
+"""#),
+    ("soft/qq-number.toml", #"""
+# A QQ number in a QQ field (5-11 digits).
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to qq_number, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "qq-number"
+category = "qq_number"
+description = "A QQ number in a QQ field (5-11 digits)."
+finder = "structure"
+validator = "field"
+regex = '''[1-9][0-9]{4,10}'''
+context = []
+
+[rules.examples]
+match = ["QQ号：12345678"]
+invalid = []
+nomatch = ["数量：12345678"]
+
+"""#),
+    ("soft/resume-history.toml", #"""
+# A résumé entry (time range, school or employer, degree or post) in a résumé field.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to resume_history, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "resume-history"
+category = "resume_history"
+description = "A résumé entry (time range, school or employer, degree or post) in a résumé field."
+finder = "structure"
+validator = "field"
+regex = '''(?:19|20)[0-9]{2}.*'''
+context = []
+
+[rules.examples]
+match = ["工作经历：2015.09-2019.06 北京大学 本科"]
+invalid = []
+nomatch = ["工作经历：无"]
+
+"""#),
+    ("soft/telecom-account-opening.toml", #"""
+# Telecom account-opening data: ICCID, IMSI, IMEI and opening details in such fields.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to telecom_account_opening, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "telecom-account-opening"
+category = "telecom_account_opening"
+description = "Telecom account-opening data: ICCID, IMSI, IMEI and opening details in such fields."
+finder = "structure"
+validator = "field"
+regex = '''[0-9A-Za-z:\- ]{4,}'''
+context = []
+
+[rules.examples]
+match = ["IMEI：356938035643809"]
+invalid = []
+nomatch = ["序号：356938035643809"]
+
+"""#),
+    ("soft/transaction-record.toml", #"""
+# Transaction records (orders, payments, deliveries): tier 500.
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to transaction_record, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "transaction-record"
+category = "transaction_record"
+description = "Transaction records (orders, payments, deliveries): tier 500."
+finder = "structure"
+validator = "field"
+regex = '''.+'''
+context = []
+
+[rules.examples]
+match = ["订单号：SO20231129001"]
+invalid = []
+nomatch = ["编号：SO20231129001"]
+
+"""#),
+    ("soft/wechat-id.toml", #"""
+# A WeChat ID in a WeChat field (a letter and 5-19 of letters, digits, _ and -; or wxid_…).
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to wechat_id, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "wechat-id"
+category = "wechat_id"
+description = "A WeChat ID in a WeChat field (a letter and 5-19 of letters, digits, _ and -; or wxid_…)."
+finder = "structure"
+validator = "field"
+regex = '''[A-Za-z][-_A-Za-z0-9]{5,19}|wxid_[a-z0-9]{14}'''
+context = []
+
+[rules.examples]
+match = ["微信号：zhang_san88"]
+invalid = []
+nomatch = ["用户名：zhang_san88"]
+
+"""#),
+    ("soft/work-unit.toml", #"""
+# An employer in a work-unit field (company, hospital, school, government unit).
+# Found by structure: the value of a field whose name the header dictionary
+# (vocabularies/header-dictionary.tsv) maps to work_unit, checked by that category's grammar and
+# vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[[rules]]
+id = "work-unit"
+category = "work_unit"
+description = "An employer in a work-unit field (company, hospital, school, government unit)."
+finder = "structure"
+validator = "field"
+regex = '''\p{Han}{2,40}'''
+context = []
+
+[rules.examples]
+match = ["工作单位：北京星辰科技有限公司", "gzdw: 深圳市人民医院"]
+invalid = []
+nomatch = ["工作单位：无"]
+
+"""#),
     ("tables/cn-bank-bins.tsv", #"""
 # cn-bank-bins.tsv: bank card BINs (issuer identification number prefixes, 3-10 digits) of PRC
 # issuers, with bank name, card type (DC 借记/储蓄卡, CC 信用卡, SCC 准贷记卡, PC 预付费卡) and card length.
@@ -10211,6 +10904,7118 @@ K12345678	cn_passport	format example (DOMAIN.md 4.1)
 MA1234567	cn_passport	format example (DOMAIN.md 4.1)
 粤BD12345	cn_vehicle_plate	new-energy plate format example (DOMAIN.md 4.7)
 粤B12345D	cn_vehicle_plate	new-energy plate format example (DOMAIN.md 4.7)
+
+"""#),
+    ("vocabularies/address-keywords.tsv", #"""
+# address-keywords.tsv: the words that end each part of a Chinese address below the county level
+#   (DOMAIN.md section 5.7 grammar); province, prefecture and county names come from the region table
+#   (Patterns/tables/cn-region-codes.tsv) and provinces.tsv.
+# Origin: DOMAIN.md section 5.7, extended by hand for piiscan (common compound and zone endings).
+# Licence: piiscan's own list.
+# Compiled: 2026-11-29.
+# Derived: keyword = the ending as written; levels = |-joined parts it can end: township, village,
+#   road, compound, building, unit, floor, room, number (after digits), group (rural 组/社/队), zone
+#   (functional zones that stand where a county would). Numeric parts (building, unit, floor, room,
+#   number, group) only follow a number; the others follow a name of one or more characters.
+keyword	levels
+街道	township
+镇	township
+乡	township
+民族乡	township
+苏木	township
+街道办事处	township
+地区办事处	township
+开发区	township|zone
+管理区	township
+村	village
+社区	village
+居委会	village
+村委会	village
+嘎查	village
+屯	village
+村民委员会	village
+居民委员会	village
+农场	village
+林场	village
+牧场	village
+行政村	village
+自然村	village
+路	road
+街	road
+大道	road
+大街	road
+巷	road
+弄	road
+胡同	road
+里	road
+道	road
+公路	road
+环路	road
+小巷	road
+横街	road
+直街	road
+小区	compound
+花园	compound
+苑	compound
+园	compound
+庭	compound
+府	compound
+城	compound
+公寓	compound
+家园	compound
+新村	compound
+大厦	compound
+广场	compound
+中心	compound
+湾	compound
+公馆	compound
+山庄	compound
+别墅	compound
+宿舍	compound
+大院	compound
+院	compound
+居	compound
+阁	compound
+邸	compound
+郡	compound
+名邸	compound
+名苑	compound
+华庭	compound
+雅苑	compound
+新城	compound
+国际	compound
+商城	compound
+大楼	compound
+楼盘	compound
+坊	compound
+里弄	compound
+栋	building
+幢	building
+座	building
+号楼	building
+楼	building
+期	building
+区	building
+号院	building
+单元	unit
+层	floor
+楼层	floor
+室	room
+房	room
+户	room
+号房	room
+号	number
+号附	number
+号之	number
+组	group
+社	group
+队	group
+村民小组	group
+小组	group
+生产队	group
+高新区	zone
+新区	zone
+园区	zone
+工业区	zone
+工业园	zone
+工业园区	zone
+经济区	zone
+经济开发区	zone
+经济技术开发区	zone
+高新技术产业开发区	zone
+保税区	zone
+自贸区	zone
+示范区	zone
+管委会	zone
+
+"""#),
+    ("vocabularies/document-prefixes.tsv", #"""
+# document-prefixes.tsv: the number formats of passports and travel permits (DOMAIN.md 4.1, 4.2).
+# Origin: DOMAIN.md section 4.1 (cited: cwdbkk.com, beatwenan.com, mip.rl85.com) and 4.2 (partly
+#   [knowledge]); the C+letter series is an unverified assumption carried over from DOMAIN.
+# Licence: facts.
+# Compiled: 2026-11-29.
+# Derived: prefix = the leading letters (- = none: digits only); category = piiscan id;
+#   forms = the accepted shapes, " | "-separated (documentation; the checks are in
+#   Soft/DocumentNumbers.swift and are tested against this file); document = what it is.
+prefix	category	forms	document
+E	cn_passport	E[0-9]{8} | E[A-HJ-NP-Z][0-9]{7}	普通电子护照 (ordinary e-passport)
+G	cn_passport	G[0-9]{8}	普通护照 (old ordinary passport)
+14	cn_passport	14[0-9]{7}	普通护照 (older numeric series)
+15	cn_passport	15[0-9]{7}	普通护照 (older numeric series)
+PE	cn_passport	PE[0-9]{7}	公务普通护照 (public affairs ordinary)
+P	cn_passport	P.?[0-9]{7}	公务普通护照 (older)
+SE	cn_passport	SE[0-9]{7}	公务护照 (service)
+S	cn_passport	S.?[0-9]{7} | S[0-9]{8}	公务护照 (older)
+DE	cn_passport	DE[0-9]{7}	外交护照 (diplomatic)
+D	cn_passport	D[0-9]{7,8}	外交护照 (older)
+K	cn_passport	K[0-9]{8}	香港特别行政区护照 (HKSAR passport)
+MA	cn_passport	MA[0-9]{7}	澳门特别行政区护照 (MSAR passport)
+H	cn_hkmo_home_return_permit	H[0-9]{8} | H[0-9]{10}	港澳居民来往内地通行证 (Hong Kong resident)
+M	cn_hkmo_home_return_permit	M[0-9]{8} | M[0-9]{10}	港澳居民来往内地通行证 (Macao resident)
+C	cn_hkmo_exit_entry_permit	C[0-9]{8} | C[A-HJ-NP-Z][0-9]{7}	往来港澳通行证 (card, 2014+; C+letter assumed when exhausted)
+W	cn_hkmo_exit_entry_permit	W[0-9]{8}	往来港澳通行证 (old booklet)
+-	cn_tw_compatriot_permit	[0-9]{8} | [0-9]{10} | [0-9]{8}([A-Z])	台湾居民来往大陆通行证 (header only)
+
+"""#),
+    ("vocabularies/education.tsv", #"""
+# education.tsv: 学历/文化程度 values: GB/T 4658-2006 terms and codes, and colloquial terms.
+# Origin: top-level codes and free-text terms from DOMAIN.md section 5.4 (GB/T 4658 [knowledge]);
+#   the two-digit sub-codes (11-19, 21-28, 31-33, 41-49, 61-63, 71-73, 81-83) are [knowledge] and
+#   were not re-verified against the standard; colloquial and English terms hand-compiled for
+#   piiscan from common usage.
+# Licence: facts; piiscan's own list.
+# Compiled: 2026-11-29.
+# Derived: term = the value as written (ASCII case-insensitive; full-width brackets read as ASCII);
+#   code = the GB/T 4658 code (the level it names: 10 研究生, 20 本科, 30 专科, 40 中职, 60 高中,
+#   70 初中, 80 小学, 90 其他); kind = standard | colloquial | english. The codes themselves are
+#   accepted under an education header; 90 其他 alone carries no information.
+term	code	kind
+研究生教育	10	standard
+博士研究生毕业	11	standard
+博士研究生结业	12	standard
+博士研究生肄业	13	standard
+硕士研究生毕业	14	standard
+硕士研究生结业	15	standard
+硕士研究生肄业	16	standard
+研究生班毕业	17	standard
+研究生班结业	18	standard
+研究生班肄业	19	standard
+大学本科教育	20	standard
+大学本科毕业	21	standard
+大学本科结业	22	standard
+大学本科肄业	23	standard
+大学普通班毕业	28	standard
+大学专科教育	30	standard
+大学专科毕业	31	standard
+大学专科结业	32	standard
+大学专科肄业	33	standard
+中等职业教育	40	standard
+中等专科毕业	41	standard
+中等专科结业	42	standard
+中等专科肄业	43	standard
+职业高中毕业	44	standard
+职业高中结业	45	standard
+职业高中肄业	46	standard
+技工学校毕业	47	standard
+技工学校结业	48	standard
+技工学校肄业	49	standard
+普通高级中学教育	60	standard
+普通高中毕业	61	standard
+普通高中结业	62	standard
+普通高中肄业	63	standard
+初级中学教育	70	standard
+初中毕业	71	standard
+初中肄业	73	standard
+小学教育	80	standard
+小学毕业	81	standard
+小学肄业	83	standard
+博士	10	colloquial
+博士研究生	10	colloquial
+博士(研究生)	10	colloquial
+博士后	10	colloquial
+硕士	10	colloquial
+硕士研究生	10	colloquial
+硕士(研究生)	10	colloquial
+研究生	10	colloquial
+在职研究生	10	colloquial
+双学位	20	colloquial
+学士	20	colloquial
+本科	20	colloquial
+大学本科	20	colloquial
+大本	20	colloquial
+大学	20	colloquial
+本科毕业	20	colloquial
+全日制本科	20	colloquial
+自考本科	20	colloquial
+成人本科	20	colloquial
+函授本科	20	colloquial
+专升本	20	colloquial
+大专	30	colloquial
+专科	30	colloquial
+大学专科	30	colloquial
+高职	30	colloquial
+高职高专	30	colloquial
+自考大专	30	colloquial
+成人大专	30	colloquial
+电大	30	colloquial
+中专	40	colloquial
+中技	40	colloquial
+技校	40	colloquial
+职高	40	colloquial
+中职	40	colloquial
+中等专科	40	colloquial
+职业高中	40	colloquial
+技工学校	40	colloquial
+中师	40	colloquial
+高中	60	colloquial
+普通高中	60	colloquial
+普高	60	colloquial
+高中毕业	60	colloquial
+初中	70	colloquial
+初级中学	70	colloquial
+小学	80	colloquial
+文盲	90	colloquial
+半文盲	90	colloquial
+文盲或半文盲	90	colloquial
+不识字或识字很少	90	colloquial
+扫盲班	90	colloquial
+无学历	90	colloquial
+phd	10	english
+ph.d.	10	english
+doctor	10	english
+doctorate	10	english
+master	10	english
+masters	10	english
+mba	10	english
+postgraduate	10	english
+bachelor	20	english
+bachelors	20	english
+undergraduate	20	english
+associate	30	english
+junior college	30	english
+college	30	english
+high school	60	english
+middle school	70	english
+primary school	80	english
+elementary school	80	english
+
+"""#),
+    ("vocabularies/employer-suffixes.tsv", #"""
+# employer-suffixes.tsv: how an employer (工作单位) name ends, and status words written instead of one.
+# Origin: DOMAIN.md section 5.5 employer-name grammar (有限责任公司|股份有限公司|…|部队, plus 科/处/部/室/
+#   车间/班组), extended by hand for piiscan with common organisation and department endings.
+# Licence: piiscan's own list.
+# Compiled: 2026-11-29.
+# Derived: suffix = ending (longest one wins); kind = company | government | education | medical |
+#   finance | police-justice | military | department | public-institution | status. kind status is matched against the
+#   whole value (个体, 无业, 退休…) and accepted at low confidence.
+suffix	kind
+有限责任公司	company
+股份有限公司	company
+有限公司	company
+股份公司	company
+集团有限公司	company
+集团公司	company
+集团	company
+公司	company
+分公司	company
+子公司	company
+总公司	company
+厂	company
+工厂	company
+加工厂	company
+制造厂	company
+商行	company
+商店	company
+超市	company
+门市部	company
+经营部	company
+工作室	company
+事务所	company
+商贸	company
+酒店	company
+宾馆	company
+饭店	company
+餐厅	company
+物业	company
+合作社	company
+农民专业合作社	company
+个体工商户	company
+局	government
+厅	government
+委员会	government
+委	government
+办	government
+办公室	government
+政府	government
+人民政府	government
+街道办事处	government
+办事处	government
+管委会	government
+管理委员会	government
+管理处	government
+管理所	government
+中心	government
+服务中心	government
+站	government
+所	government
+署	government
+部	government
+村委会	government
+居委会	government
+村民委员会	government
+居民委员会	government
+社区	government
+人大	government
+政协	government
+党委	government
+纪委	government
+大学	education
+学院	education
+学校	education
+中学	education
+小学	education
+幼儿园	education
+职业学院	education
+技术学院	education
+职业技术学院	education
+中专	education
+技校	education
+培训学校	education
+培训中心	education
+研究所	education
+研究院	education
+科学院	education
+院	education
+医院	medical
+人民医院	medical
+中医院	medical
+卫生院	medical
+卫生所	medical
+卫生室	medical
+诊所	medical
+门诊部	medical
+保健院	medical
+妇幼保健院	medical
+疾病预防控制中心	medical
+疾控中心	medical
+医疗中心	medical
+药房	medical
+药店	medical
+银行	finance
+支行	finance
+分行	finance
+营业部	finance
+信用社	finance
+农村信用合作社	finance
+证券公司	finance
+保险公司	finance
+储蓄所	finance
+派出所	police-justice
+公安局	police-justice
+公安分局	police-justice
+交警大队	police-justice
+交警支队	police-justice
+刑警大队	police-justice
+看守所	police-justice
+监狱	police-justice
+法院	police-justice
+人民法院	police-justice
+检察院	police-justice
+人民检察院	police-justice
+司法局	police-justice
+司法所	police-justice
+部队	military
+武警	military
+支队	military
+大队	military
+中队	military
+军分区	military
+人武部	military
+科	department
+处	department
+室	department
+车间	department
+班组	department
+项目部	department
+事业部	department
+分部	department
+营业厅	department
+图书馆	public-institution
+博物馆	public-institution
+纪念馆	public-institution
+文化馆	public-institution
+体育馆	public-institution
+美术馆	public-institution
+档案馆	public-institution
+展览馆	public-institution
+科技馆	public-institution
+少年宫	public-institution
+电视台	public-institution
+广播电台	public-institution
+广播电视台	public-institution
+报社	public-institution
+杂志社	public-institution
+出版社	public-institution
+剧团	public-institution
+歌舞团	public-institution
+艺术团	public-institution
+协会	public-institution
+学会	public-institution
+基金会	public-institution
+联合会	public-institution
+商会	public-institution
+工会	public-institution
+妇联	public-institution
+团委	public-institution
+红十字会	public-institution
+福利院	public-institution
+敬老院	public-institution
+养老院	public-institution
+殡仪馆	public-institution
+气象台	public-institution
+水文站	public-institution
+供电局	public-institution
+自来水厂	public-institution
+邮局	public-institution
+车站	public-institution
+机场	public-institution
+码头	public-institution
+港务局	public-institution
+个体	status
+个体户	status
+自由职业	status
+自由职业者	status
+无业	status
+待业	status
+退休	status
+离休	status
+务农	status
+在家	status
+学生	status
+在校学生	status
+无固定单位	status
+
+"""#),
+    ("vocabularies/ethnic-groups.tsv", #"""
+# ethnic-groups.tsv: the 56 民族 with their GB/T 3304-1991 codes, plus 97 其他 and 98 外国血统.
+# Origin: names from PyPI cpca 0.5.5 resources/56_nations.csv (/work/shared/data/cn_56_ethnic_groups_cpca.csv,
+#   2026-11-28); codes and their order from GB/T 3304-1991 《中国各民族名称的罗马字母拼写法和代码》
+#   [knowledge, DOMAIN.md section 5.2: not re-verified against the standard text].
+# Licence: MIT (cpca); names and codes are facts.
+# Compiled: 2026-11-29.
+# Derived: code = 2-digit GB/T 3304 code; name = official name; short = the name without 族
+#   (written that way in many dumps; empty where the short form would be ambiguous or generic).
+code	name	short
+01	汉族	汉
+02	蒙古族	蒙古
+03	回族	回
+04	藏族	藏
+05	维吾尔族	维吾尔
+06	苗族	苗
+07	彝族	彝
+08	壮族	壮
+09	布依族	布依
+10	朝鲜族	朝鲜
+11	满族	满
+12	侗族	侗
+13	瑶族	瑶
+14	白族	白
+15	土家族	土家
+16	哈尼族	哈尼
+17	哈萨克族	哈萨克
+18	傣族	傣
+19	黎族	黎
+20	傈僳族	傈僳
+21	佤族	佤
+22	畲族	畲
+23	高山族	高山
+24	拉祜族	拉祜
+25	水族	水
+26	东乡族	东乡
+27	纳西族	纳西
+28	景颇族	景颇
+29	柯尔克孜族	柯尔克孜
+30	土族	土
+31	达斡尔族	达斡尔
+32	仫佬族	仫佬
+33	羌族	羌
+34	布朗族	布朗
+35	撒拉族	撒拉
+36	毛南族	毛南
+37	仡佬族	仡佬
+38	锡伯族	锡伯
+39	阿昌族	阿昌
+40	普米族	普米
+41	塔吉克族	塔吉克
+42	怒族	怒
+43	乌孜别克族	乌孜别克
+44	俄罗斯族	俄罗斯
+45	鄂温克族	鄂温克
+46	德昂族	德昂
+47	保安族	保安
+48	裕固族	裕固
+49	京族	京
+50	塔塔尔族	塔塔尔
+51	独龙族	独龙
+52	鄂伦春族	鄂伦春
+53	赫哲族	赫哲
+54	门巴族	门巴
+55	珞巴族	珞巴
+56	基诺族	基诺
+97	其他	
+98	外国血统中国籍人士	外国血统
+
+"""#),
+    ("vocabularies/given-name-chars.tsv", #"""
+# given-name-chars.tsv: characters seen in Chinese given names, with how often.
+# Origin: PyPI mimesis 22.2.0 datasets/zh/person.json names.male (413) and names.female (1,000),
+#   as copied to /work/shared/data/mimesis_zh_person.json (2026-11-28).
+# Licence: MIT (mimesis).
+# Copied: 2026-11-29.
+# Derived: every character of every given name, counted over both lists; sorted by count
+#   (descending) then character. Used only to raise confidence, never to reject a name.
+char	count
+轩	64
+雨	35
+萱	29
+佳	28
+欣	25
+彤	24
+思	24
+昕	23
+涵	22
+梦	21
+姗	19
+昊	19
+泽	19
+雪	19
+妮	18
+怡	18
+文	18
+晨	18
+艳	18
+妍	17
+浩	17
+若	17
+宛	16
+月	16
+颖	16
+朵	15
+灵	15
+美	15
+俊	14
+妃	14
+紫	14
+芸	14
+蔓	14
+琳	13
+诺	13
+一	12
+嘉	12
+子	12
+瑶	12
+瑾	12
+莎	12
+菀	12
+霓	12
+静	12
+丹	11
+娅	11
+恒	11
+慧	11
+梓	11
+竹	11
+竺	11
+菡	11
+诗	11
+辰	11
+馨	11
+姣	10
+娇	10
+婧	10
+婷	10
+承	10
+明	10
+玉	10
+蕊	10
+亭	9
+娴	9
+岑	9
+晓	9
+玲	9
+璐	9
+艾	9
+芊	9
+钰	9
+雯	9
+霞	9
+鹦	9
+龙	9
+佩	8
+君	8
+宇	8
+戆	8
+政	8
+煜	8
+琦	8
+琪	8
+瑞	8
+芯	8
+莹	8
+萦	8
+贞	8
+鑫	8
+锦	8
+阳	8
+雅	8
+亚	7
+天	7
+洁	7
+熙	7
+茜	7
+荫	7
+菲	7
+萍	7
+薇	7
+贤	7
+依	6
+可	6
+奕	6
+妩	6
+姿	6
+娜	6
+彗	6
+忆	6
+昙	6
+曦	6
+洋	6
+滢	6
+烨	6
+珏	6
+璇	6
+睿	6
+碧	6
+祝	6
+舒	6
+芳	6
+金	6
+阑	6
+霖	6
+云	5
+俐	5
+倩	5
+儿	5
+兰	5
+凤	5
+博	5
+叶	5
+姐	5
+家	5
+小	5
+巧	5
+心	5
+恬	5
+悦	5
+旖	5
+旭	5
+晗	5
+晴	5
+林	5
+楠	5
+沐	5
+沛	5
+淑	5
+清	5
+炫	5
+燕	5
+珊	5
+甜	5
+红	5
+茹	5
+荥	5
+葶	5
+蓓	5
+蕴	5
+蕾	5
+袭	5
+语	5
+逸	5
+镶	5
+颍	5
+香	5
+鸿	5
+丽	4
+伊	4
+利	4
+华	4
+南	4
+善	4
+国	4
+夏	4
+姞	4
+婴	4
+宁	4
+德	4
+志	4
+敏	4
+旎	4
+星	4
+春	4
+杏	4
+桐	4
+璎	4
+禧	4
+秀	4
+篱	4
+缨	4
+艺	4
+芬	4
+英	4
+茗	4
+萌	4
+蓝	4
+世	3
+乐	3
+乔	3
+人	3
+仁	3
+元	3
+光	3
+冰	3
+凌	3
+凝	3
+凡	3
+函	3
+厅	3
+双	3
+啸	3
+圻	3
+堇	3
+妲	3
+姝	3
+娟	3
+婉	3
+嫣	3
+嫱	3
+孟	3
+安	3
+宜	3
+尼	3
+建	3
+彦	3
+念	3
+恩	3
+惠	3
+抒	3
+易	3
+昭	3
+昱	3
+桂	3
+汐	3
+汶	3
+泊	3
+洪	3
+然	3
+燮	3
+牧	3
+玫	3
+珂	3
+瑜	3
+盈	3
+盼	3
+芙	3
+芝	3
+芩	3
+苓	3
+莲	3
+莺	3
+菱	3
+藐	3
+蝶	3
+裳	3
+谨	3
+豪	3
+贝	3
+陇	3
+青	3
+馥	3
+鹊	3
+麦	3
+丛	2
+中	2
+仪	2
+优	2
+会	2
+伶	2
+佑	2
+何	2
+允	2
+先	2
+军	2
+卉	2
+友	2
+吉	2
+启	2
+和	2
+咏	2
+品	2
+哲	2
+唯	2
+圹	2
+坤	2
+夕	2
+姒	2
+婕	2
+媛	2
+孔	2
+宗	2
+宝	2
+寒	2
+少	2
+尧	2
+尹	2
+山	2
+屿	2
+岚	2
+岢	2
+岩	2
+希	2
+平	2
+年	2
+幽	2
+廷	2
+彩	2
+微	2
+怀	2
+慕	2
+扬	2
+搁	2
+新	2
+施	2
+昀	2
+昂	2
+映	2
+显	2
+景	2
+曜	2
+木	2
+杉	2
+李	2
+杨	2
+杰	2
+杼	2
+松	2
+果	2
+枰	2
+栖	2
+森	2
+樨	2
+樱	2
+檄	2
+正	2
+毅	2
+毛	2
+民	2
+永	2
+汕	2
+江	2
+沁	2
+河	2
+治	2
+法	2
+泞	2
+波	2
+泰	2
+海	2
+淳	2
+湄	2
+源	2
+漆	2
+漩	2
+澄	2
+炎	2
+熠	2
+牙	2
+玑	2
+玥	2
+玦	2
+环	2
+玺	2
+琼	2
+璨	2
+硕	2
+祥	2
+祺	2
+福	2
+秋	2
+窈	2
+笫	2
+筱	2
+箐	2
+簧	2
+素	2
+绮	2
+维	2
+翊	2
+翠	2
+耿	2
+至	2
+臻	2
+花	2
+芷	2
+芹	2
+苔	2
+苛	2
+苹	2
+苻	2
+茱	2
+菊	2
+萁	2
+萩	2
+葭	2
+蒙	2
+蓉	2
+蓬	2
+蔺	2
+蕖	2
+蜜	2
+蝉	2
+贵	2
+赵	2
+迎	2
+进	2
+钏	2
+非	2
+颐	2
+风	2
+飞	2
+骏	2
+鸯	2
+鹏	2
+丁	1
+东	1
+丸	1
+之	1
+书	1
+乾	1
+予	1
+于	1
+些	1
+亦	1
+享	1
+京	1
+付	1
+仙	1
+仝	1
+仿	1
+伉	1
+伐	1
+伦	1
+伺	1
+佯	1
+佻	1
+侄	1
+侈	1
+侍	1
+侑	1
+侪	1
+俞	1
+倪	1
+倮	1
+僦	1
+僾	1
+儒	1
+兆	1
+兔	1
+具	1
+兼	1
+冉	1
+再	1
+冬	1
+冯	1
+刁	1
+分	1
+刚	1
+刹	1
+刺	1
+劲	1
+勿	1
+匝	1
+匹	1
+千	1
+升	1
+卓	1
+卫	1
+印	1
+卷	1
+受	1
+叡	1
+叮	1
+合	1
+向	1
+吝	1
+吟	1
+含	1
+吻	1
+呈	1
+咆	1
+咨	1
+咺	1
+哗	1
+围	1
+圜	1
+坐	1
+城	1
+埠	1
+塾	1
+墨	1
+多	1
+奂	1
+奥	1
+奭	1
+奴	1
+如	1
+妆	1
+妙	1
+妞	1
+妤	1
+妯	1
+妻	1
+姬	1
+姹	1
+威	1
+娉	1
+娑	1
+娱	1
+婍	1
+媒	1
+媚	1
+嫦	1
+孀	1
+存	1
+孩	1
+宏	1
+宓	1
+定	1
+宫	1
+宸	1
+尔	1
+尚	1
+尥	1
+屋	1
+岐	1
+岫	1
+岳	1
+峒	1
+峰	1
+崧	1
+川	1
+左	1
+巫	1
+帅	1
+帆	1
+师	1
+帖	1
+帘	1
+帝	1
+幻	1
+庭	1
+廉	1
+弈	1
+归	1
+录	1
+彧	1
+彬	1
+征	1
+忝	1
+怜	1
+怿	1
+悠	1
+惜	1
+愈	1
+意	1
+慈	1
+懿	1
+成	1
+拼	1
+掎	1
+搴	1
+撰	1
+攘	1
+收	1
+斌	1
+斐	1
+斓	1
+於	1
+旆	1
+日	1
+早	1
+旬	1
+昌	1
+昏	1
+昪	1
+晋	1
+晰	1
+晶	1
+智	1
+暄	1
+曌	1
+曛	1
+曼	1
+朦	1
+未	1
+杭	1
+枚	1
+枝	1
+枥	1
+枷	1
+柃	1
+柚	1
+栅	1
+栊	1
+栩	1
+样	1
+桃	1
+桑	1
+桢	1
+桧	1
+梣	1
+梧	1
+梵	1
+楚	1
+槐	1
+槿	1
+樊	1
+橙	1
+次	1
+欢	1
+欷	1
+殷	1
+毓	1
+汀	1
+汉	1
+池	1
+汪	1
+沂	1
+沙	1
+沥	1
+沿	1
+泶	1
+泺	1
+洛	1
+洲	1
+浠	1
+浦	1
+涔	1
+涟	1
+淅	1
+淏	1
+淩	1
+淯	1
+淼	1
+淿	1
+渝	1
+渟	1
+渲	1
+湘	1
+湾	1
+溪	1
+溱	1
+滋	1
+滏	1
+满	1
+滨	1
+漠	1
+漫	1
+漾	1
+潇	1
+澤	1
+澧	1
+澶	1
+濂	1
+濡	1
+瀚	1
+灏	1
+灿	1
+炜	1
+烁	1
+烔	1
+烜	1
+烯	1
+焓	1
+焯	1
+煊	1
+熟	1
+熤	1
+爱	1
+牛	1
+牮	1
+犇	1
+狮	1
+玮	1
+珉	1
+珑	1
+珲	1
+珺	1
+琎	1
+琛	1
+琴	1
+瑕	1
+瑭	1
+瑷	1
+璞	1
+璧	1
+甑	1
+男	1
+畴	1
+痔	1
+益	1
+真	1
+眠	1
+眷	1
+瞬	1
+瞳	1
+瞿	1
+矛	1
+知	1
+研	1
+砭	1
+祢	1
+祷	1
+禹	1
+禾	1
+穆	1
+章	1
+笈	1
+笑	1
+箬	1
+米	1
+糍	1
+系	1
+纨	1
+纭	1
+纶	1
+绍	1
+绢	1
+绵	1
+绿	1
+缁	1
+缆	1
+缋	1
+缘	1
+缜	1
+罐	1
+罗	1
+羊	1
+群	1
+羽	1
+翼	1
+耀	1
+者	1
+而	1
+聪	1
+聿	1
+肖	1
+胤	1
+腊	1
+航	1
+舷	1
+芜	1
+芦	1
+芮	1
+苋	1
+苑	1
+苕	1
+茄	1
+茉	1
+茑	1
+茵	1
+荔	1
+荣	1
+荪	1
+荭	1
+荻	1
+莉	1
+莠	1
+莫	1
+菥	1
+菩	1
+菽	1
+萼	1
+葸	1
+蒋	1
+蔀	1
+蕃	1
+蕈	1
+蕋	1
+蕙	1
+藜	1
+虹	1
+虽	1
+螈	1
+衣	1
+西	1
+觎	1
+言	1
+誉	1
+讫	1
+评	1
+识	1
+诚	1
+谅	1
+豆	1
+豫	1
+贇	1
+贺	1
+赖	1
+赟	1
+赪	1
+起	1
+超	1
+越	1
+蹄	1
+蹊	1
+轶	1
+辂	1
+辉	1
+辕	1
+达	1
+迅	1
+运	1
+远	1
+连	1
+迟	1
+迩	1
+遣	1
+遥	1
+遭	1
+邢	1
+邬	1
+郝	1
+鄙	1
+酉	1
+采	1
+里	1
+鈺	1
+鍪	1
+钱	1
+铁	1
+铃	1
+铲	1
+铸	1
+铺	1
+锁	1
+锐	1
+键	1
+锶	1
+镐	1
+镒	1
+镗	1
+镞	1
+长	1
+门	1
+闱	1
+闺	1
+阊	1
+阒	1
+阙	1
+隰	1
+雁	1
+雷	1
+霆	1
+霍	1
+靓	1
+韬	1
+韵	1
+韶	1
+颉	1
+颜	1
+颡	1
+颢	1
+饱	1
+馀	1
+骀	1
+骞	1
+髓	1
+高	1
+鲛	1
+鲤	1
+鳞	1
+鸾	1
+鹃	1
+麟	1
+黎	1
+黾	1
+
+"""#),
+    ("vocabularies/header-dictionary.tsv", #"""
+# header-dictionary.tsv: column and key names and the category their values belong to (DOMAIN.md 5.9).
+# Origin: DOMAIN.md section 5.9 (Chinese headers, pinyin initialisms in GA/T 543 style [knowledge],
+#   English), extended by hand for piiscan with common variants seen in exports.
+# Licence: piiscan's own list.
+# Compiled: 2026-11-29.
+# Derived: header = the key after normalisation (ASCII lower-cased; spaces, _, -, ., quotes,
+#   brackets removed; full-width ASCII read as ASCII); category = a piiscan category id, or - for a
+#   known header with no category; note = how an ambiguous initialism is read. Lookup also retries
+#   without a trailing 号码/号/编号/no/number/num and without an owner prefix (客户, 联系人, …); see
+#   HeaderDictionary.swift.
+header	category	note
+姓名	person_name_zh	
+名字	person_name_zh	
+真实姓名	person_name_zh	
+客户姓名	person_name_zh	
+户主姓名	person_name_zh	
+机主姓名	person_name_zh	
+持卡人	person_name_zh	
+持卡人姓名	person_name_zh	
+联系人	person_name_zh	
+联系人姓名	person_name_zh	
+收件人	person_name_zh	
+收件人姓名	person_name_zh	
+收货人	person_name_zh	
+收货人姓名	person_name_zh	
+投保人	person_name_zh	
+被保险人	person_name_zh	
+患者姓名	person_name_zh	
+学生姓名	person_name_zh	
+家长姓名	person_name_zh	
+户主	person_name_zh	
+机主	person_name_zh	
+姓名全称	person_name_zh	
+真名	person_name_zh	
+中文名	person_name_zh	
+中文姓名	person_name_zh	
+户名	person_name_zh	
+开户名	person_name_zh	
+账户名	person_name_zh	
+客户名称	person_name_zh	
+乘客姓名	person_name_zh	
+旅客姓名	person_name_zh	
+住客姓名	person_name_zh	
+业主姓名	person_name_zh	
+法人代表	person_name_zh	
+法定代表人	person_name_zh	
+xm	person_name_zh	
+khxm	person_name_zh	
+hzxm	person_name_zh	
+jzxm	person_name_zh	
+lxr	person_name_zh	
+sjr	person_name_zh	
+shr	person_name_zh	
+tbr	person_name_zh	
+xsxm	person_name_zh	
+jzxm2	person_name_zh	
+name	person_name_zh	
+fullname	person_name_zh	
+realname	person_name_zh	
+truename	person_name_zh	
+custname	person_name_zh	
+customername	person_name_zh	
+contact	person_name_zh	
+contactname	person_name_zh	
+chinesename	person_name_zh	
+cnname	person_name_zh	
+personname	person_name_zh	
+holdername	person_name_zh	
+cardholder	person_name_zh	
+accountname	person_name_zh	
+身份证	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+身份证号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+身份证号码	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+公民身份号码	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+公民身份证号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+证件号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+证件号码	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+证件号码(身份证)	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+身份证件号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+身份证件号码	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+身份证件	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+机主证件号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+社会保障号码	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+社保号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+驾驶证号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+sfz	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+sfzh	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+sfzhm	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+gmsfhm	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+zjhm	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+zjh	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+idcard	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+idno	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+idnumber	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+certno	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+identityno	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+identitycard	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+cardid	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+证件类型	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+zjlx	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+certtype	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+idtype	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+号牌种类	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+hpzl	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+开户行	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+开户银行	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+开户网点	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+khh	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+车架号	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+车辆识别代号	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+clsbdh	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+vin	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+发动机号	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+fdjh	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+username	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+nickname	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+loginname	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+用户名	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+昵称	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+登录名	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+账号名	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+id	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+序号	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+编号	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+备注	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+remark	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+手机	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+手机号	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+手机号码	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+移动电话	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+联系电话	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+联系方式	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+电话	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+电话号码	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+常用手机	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+本人电话	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+本人手机	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+手机电话	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+联系手机	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+sj	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+sjh	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+sjhm	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+yddh	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+lxdh	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+lxfs	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+dh	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+mobile	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+mobilephone	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+mobileno	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+phone	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+phoneno	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+phonenumber	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+tel	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+telephone	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+cell	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+cellphone	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+msisdn	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
+固定电话	cn_landline	
+座机	cn_landline	
+座机号码	cn_landline	
+家庭电话	cn_landline	
+住宅电话	cn_landline	
+办公电话	cn_landline	
+单位电话	cn_landline	
+宅电	cn_landline	
+gddh	cn_landline	
+jtdh	cn_landline	
+bgdh	cn_landline	
+dwdh	cn_landline	
+zzdh	cn_landline	
+landline	cn_landline	
+homephone	cn_landline	
+officephone	cn_landline	
+workphone	cn_landline	
+地址	home_address	
+住址	home_address	
+家庭住址	home_address	
+家庭地址	home_address	
+现住址	home_address	
+现居住地	home_address	
+现住地址	home_address	
+居住地址	home_address	
+居住地	home_address	
+联系地址	home_address	
+通讯地址	home_address	
+收货地址	home_address	
+收件地址	home_address	
+详细地址	home_address	
+常住地址	home_address	
+住所	home_address	
+住所地	home_address	
+现居地址	home_address	
+通信地址	home_address	
+邮寄地址	home_address	
+dz	home_address	
+zz	home_address	
+jtzz	home_address	
+jtdz	home_address	
+xzz	home_address	
+xjzd	home_address	
+jzdz	home_address	
+lxdz	home_address	
+txdz	home_address	
+shdz	home_address	
+xxdz	home_address	
+address	home_address	
+addr	home_address	
+homeaddress	home_address	
+street	home_address	
+contactaddress	home_address	
+residentialaddress	home_address	
+户籍	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+户籍地	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+户籍地址	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+户口所在地	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+户籍所在地	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+户口地址	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+户口性质	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+户口类型	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+户籍性质	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+籍贯	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+出生地	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+原籍	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+hj	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+hjd	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+hjdz	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+hkszd	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+hjszd	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+hkxz	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+hklx	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+jg	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+csd	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+hometown	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+nativeplace	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+birthplace	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+householdregister	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+hukou	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
+出生日期	birth_date	
+出生年月	birth_date	
+出生年月日	birth_date	
+生日	birth_date	
+出生时间	birth_date	
+csrq	birth_date	
+csny	birth_date	
+sr	birth_date	
+birthday	birth_date	
+birth	birth_date	
+birthdate	birth_date	
+dob	birth_date	
+dateofbirth	birth_date	
+年龄	age	
+周岁	age	
+nl	age	
+age	age	
+性别	gender	
+xb	gender	
+sex	gender	
+gender	gender	
+民族	ethnicity	
+mz	ethnicity	
+nation	ethnicity	
+ethnic	ethnicity	
+ethnicity	ethnicity	
+nationalityzh	ethnicity	
+婚姻状况	marital_status	
+婚姻状态	marital_status	
+婚否	marital_status	
+婚姻	marital_status	
+hyzk	marital_status	
+maritalstatus	marital_status	
+marital	marital_status	
+marriage	marital_status	
+学历	education	专业/school values are majors and schools, not levels: only schools pass the value check
+文化程度	education	专业/school values are majors and schools, not levels: only schools pass the value check
+最高学历	education	专业/school values are majors and schools, not levels: only schools pass the value check
+学位	education	专业/school values are majors and schools, not levels: only schools pass the value check
+毕业院校	education	专业/school values are majors and schools, not levels: only schools pass the value check
+毕业学校	education	专业/school values are majors and schools, not levels: only schools pass the value check
+专业	education	专业/school values are majors and schools, not levels: only schools pass the value check
+所学专业	education	专业/school values are majors and schools, not levels: only schools pass the value check
+xl	education	专业/school values are majors and schools, not levels: only schools pass the value check
+whcd	education	专业/school values are majors and schools, not levels: only schools pass the value check
+xw	education	专业/school values are majors and schools, not levels: only schools pass the value check
+byyx	education	专业/school values are majors and schools, not levels: only schools pass the value check
+zgxl	education	专业/school values are majors and schools, not levels: only schools pass the value check
+education	education	专业/school values are majors and schools, not levels: only schools pass the value check
+degree	education	专业/school values are majors and schools, not levels: only schools pass the value check
+school	education	专业/school values are majors and schools, not levels: only schools pass the value check
+edu	education	专业/school values are majors and schools, not levels: only schools pass the value check
+工作单位	work_unit	
+单位	work_unit	
+单位名称	work_unit	
+所在单位	work_unit	
+就职单位	work_unit	
+服务处所	work_unit	
+公司	work_unit	
+公司名称	work_unit	
+工作单位名称	work_unit	
+任职单位	work_unit	
+所在公司	work_unit	
+工作地点	work_unit	
+gzdw	work_unit	
+dwmc	work_unit	
+fwcs	work_unit	
+szdw	work_unit	
+employer	work_unit	
+company	work_unit	
+companyname	work_unit	
+workunit	work_unit	
+organization	work_unit	
+organisation	work_unit	
+职业	occupation	zy read as 职业; title as 职称
+职务	occupation	zy read as 职业; title as 职称
+职称	occupation	zy read as 职业; title as 职称
+岗位	occupation	zy read as 职业; title as 职称
+职位	occupation	zy read as 职业; title as 职称
+工种	occupation	zy read as 职业; title as 职称
+从事职业	occupation	zy read as 职业; title as 职称
+zy	occupation	zy read as 职业; title as 职称
+zw	occupation	zy read as 职业; title as 职称
+zc	occupation	zy read as 职业; title as 职称
+gw	occupation	zy read as 职业; title as 职称
+occupation	occupation	zy read as 职业; title as 职称
+job	occupation	zy read as 职业; title as 职称
+jobtitle	occupation	zy read as 职业; title as 职称
+title	occupation	zy read as 职业; title as 职称
+position	occupation	zy read as 职业; title as 职称
+profession	occupation	zy read as 职业; title as 职称
+工作经历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+工作简历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+履历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+简历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+教育经历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+学习经历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+个人简历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+工作履历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+gzjl	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+jl	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+jyjl	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+resume	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+experience	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+workexperience	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+cv	resume_history	jl read as 简历 (it can be 记录 elsewhere)
+银行卡号	cn_bank_card	
+银行卡	cn_bank_card	
+卡号	cn_bank_card	
+借记卡号	cn_bank_card	
+信用卡号	cn_bank_card	
+储蓄卡号	cn_bank_card	
+yhkh	cn_bank_card	
+kh	cn_bank_card	
+bankcard	cn_bank_card	
+cardno	cn_bank_card	
+cardnumber	cn_bank_card	
+creditcard	cn_bank_card	
+银行账号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+账号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+帐号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+账户	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+帐户	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+银行账户	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+存折号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+对公账号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+收款账号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+yhzh	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+zh	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+accountno	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+acctno	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+bankaccount	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+accountnumber	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
+护照	cn_passport	
+护照号	cn_passport	
+护照号码	cn_passport	
+hzhm	cn_passport	
+hzh	cn_passport	
+passport	cn_passport	
+passportno	cn_passport	
+passportnumber	cn_passport	
+港澳通行证	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
+往来港澳通行证	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
+通行证	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
+通行证号	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
+通行证号码	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
+txzh	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
+gatxz	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
+回乡证	cn_hkmo_home_return_permit	
+港澳居民来往内地通行证	cn_hkmo_home_return_permit	
+hxz	cn_hkmo_home_return_permit	
+台胞证	cn_tw_compatriot_permit	
+台湾居民来往大陆通行证	cn_tw_compatriot_permit	
+tbz	cn_tw_compatriot_permit	
+永久居留证	cn_foreign_permanent_residence_id	
+外国人永久居留证	cn_foreign_permanent_residence_id	
+外国人永久居留身份证	cn_foreign_permanent_residence_id	
+永居证	cn_foreign_permanent_residence_id	
+军官证	cn_military_officer_id	
+军官证号	cn_military_officer_id	
+士官证	cn_military_officer_id	
+jgz	cn_military_officer_id	
+jgzh	cn_military_officer_id	
+车牌号	cn_vehicle_plate	
+车牌	cn_vehicle_plate	
+车牌号码	cn_vehicle_plate	
+号牌号码	cn_vehicle_plate	
+号牌	cn_vehicle_plate	
+hphm	cn_vehicle_plate	
+cph	cn_vehicle_plate	
+plate	cn_vehicle_plate	
+plateno	cn_vehicle_plate	
+licenseplate	cn_vehicle_plate	
+platenumber	cn_vehicle_plate	
+carno	cn_vehicle_plate	
+qq	qq_number	
+qq号	qq_number	
+qqh	qq_number	
+qq号码	qq_number	
+qqnum	qq_number	
+qqno	qq_number	
+微信	wechat_id	
+微信号	wechat_id	
+wx	wechat_id	
+wxh	wechat_id	
+wechat	wechat_id	
+wechatid	wechat_id	
+weixin	wechat_id	
+wxid	wechat_id	
+openid	wechat_id	
+邮箱	email	
+电子邮箱	email	
+邮件	email	
+邮箱地址	email	
+电子邮件	email	
+yx	email	
+dzyx	email	
+email	email	
+mail	email	
+emailaddress	email	
+入网时间	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+入网日期	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+开户时间	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+开户日期	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+开户营业厅	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+套餐	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+套餐名称	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+号码状态	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+实名登记	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+实名状态	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+iccid	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+imsi	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+imei	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+sim卡号	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+sim卡	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+串号	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+设备号	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+rwsj	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+khrq	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+khsj	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+tc	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+统一社会信用代码	cn_uscc	
+社会信用代码	cn_uscc	
+信用代码	cn_uscc	
+tyshxydm	cn_uscc	
+shxydm	cn_uscc	
+uscc	cn_uscc	
+creditcode	cn_uscc	
+入住时间	lodging_record	
+退房时间	lodging_record	
+离店时间	lodging_record	
+房号	lodging_record	
+房间号	lodging_record	
+旅馆名称	lodging_record	
+酒店名称	lodging_record	
+同住人	lodging_record	
+入住日期	lodging_record	
+rzsj	lodging_record	
+tfsj	lodging_record	
+ldsj	lodging_record	
+fh	lodging_record	
+lgmc	lodging_record	
+checkintime	lodging_record	
+checkouttime	lodging_record	
+roomno	lodging_record	
+hotelname	lodging_record	
+主叫号码	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+被叫号码	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+主叫	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+被叫	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+通话时间	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+通话时长	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+呼叫类型	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+基站	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+对方号码	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+bjhm	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+thsj	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+thsc	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+calltime	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+callduration	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+caller	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+callee	call_detail_record	zjhm is read as 证件号码, not 主叫号码
+诊断	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+病历	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+病史	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+疾病	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+病种	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+检查结果	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+化验	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+就诊科室	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+过敏史	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+体检	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+诊断结果	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+病情	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+血型	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+既往病史	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+zd	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+bl	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+bs	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+diagnosis	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+disease	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+medicalhistory	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+allergy	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+订单号	transaction_record	
+交易时间	transaction_record	
+交易金额	transaction_record	
+商品名称	transaction_record	
+支付方式	transaction_record	
+快递单号	transaction_record	
+运单号	transaction_record	
+订单金额	transaction_record	
+支付金额	transaction_record	
+下单时间	transaction_record	
+ddh	transaction_record	
+jysj	transaction_record	
+jyje	transaction_record	
+orderno	transaction_record	
+orderid	transaction_record	
+tradeno	transaction_record	
+amount	transaction_record	
+paytime	transaction_record	
+经度	location_trace	
+纬度	location_trace	
+坐标	location_trace	
+定位	location_trace	
+轨迹	location_trace	
+位置	location_trace	
+卡口	location_trace	
+过车时间	location_trace	
+经纬度	location_trace	
+lng	location_trace	
+lon	location_trace	
+lat	location_trace	
+longitude	location_trace	
+latitude	location_trace	
+gps	location_trace	
+location	location_trace	
+征信	credit_report	
+信用报告	credit_report	
+逾期	credit_report	
+逾期金额	credit_report	
+贷款余额	credit_report	
+授信额度	credit_report	
+信用评分	credit_report	
+征信记录	credit_report	
+逾期天数	credit_report	
+zx	credit_report	
+creditreport	credit_report	
+creditscore	credit_report	
+overdue	credit_report	
+余额	property_info	
+存款	property_info	
+资产	property_info	
+房产	property_info	
+房产证号	property_info	
+不动产	property_info	
+股票账户	property_info	
+证券账户	property_info	
+车辆登记	property_info	
+账户余额	property_info	
+存款余额	property_info	
+不动产权证号	property_info	
+ye	property_info	
+ck	property_info	
+balance	property_info	
+deposit	property_info	
+assets	property_info	
+短信内容	communication_content	
+聊天记录	communication_content	
+消息内容	communication_content	
+邮件正文	communication_content	
+通话内容	communication_content	
+短信	communication_content	
+dxnr	communication_content	
+content	communication_content	
+message	communication_content	
+smscontent	communication_content	
+chat	communication_content	
+密码	credential	
+支付密码	credential	
+交易密码	credential	
+登录密码	credential	
+取款密码	credential	
+查询密码	credential	
+pwd	credential	
+password	credential	
+passwd	credential	
+pass	credential	
+cvv	credential	
+cvn2	credential	
+cvv2	credential	
+验证码	credential	
+短信验证码	credential	
+receiver	person_name_zh	order receiver (收货人), as in shop logs and tables
+receivername	person_name_zh	
+consignee	person_name_zh	
+recipient	person_name_zh	
+sender	person_name_zh	sender of a parcel (寄件人)
+buyername	person_name_zh	
+receiveraddr	home_address	order receiver's address
+receiveraddress	home_address	
+receivermobile	cn_mobile	
+receiverphone	cn_mobile	
+紧急联系人	person_name_zh	emergency contact
+紧急联系人姓名	person_name_zh	
+紧急联系人电话	cn_mobile	
+
+"""#),
+    ("vocabularies/iso3166-alpha3.tsv", #"""
+# iso3166-alpha3.tsv: ISO 3166-1 country codes (alpha-3 and numeric), for the nationality part of
+#   外国人永久居留身份证 numbers (old format: alpha-3 + 12 digits; 2023 format: numeric code inside).
+# Origin: Debian package iso-codes 4.15.0-1, /usr/share/iso-codes/json/iso_3166-1.json.
+# Licence: LGPL-2.1+ (iso-codes); the codes are facts published by ISO.
+# Copied: 2026-11-29.
+# Derived: alpha_3, numeric and English name of every entry, sorted by alpha_3.
+alpha3	numeric	name
+ABW	533	Aruba
+AFG	004	Afghanistan
+AGO	024	Angola
+AIA	660	Anguilla
+ALA	248	Åland Islands
+ALB	008	Albania
+AND	020	Andorra
+ARE	784	United Arab Emirates
+ARG	032	Argentina
+ARM	051	Armenia
+ASM	016	American Samoa
+ATA	010	Antarctica
+ATF	260	French Southern Territories
+ATG	028	Antigua and Barbuda
+AUS	036	Australia
+AUT	040	Austria
+AZE	031	Azerbaijan
+BDI	108	Burundi
+BEL	056	Belgium
+BEN	204	Benin
+BES	535	Bonaire, Sint Eustatius and Saba
+BFA	854	Burkina Faso
+BGD	050	Bangladesh
+BGR	100	Bulgaria
+BHR	048	Bahrain
+BHS	044	Bahamas
+BIH	070	Bosnia and Herzegovina
+BLM	652	Saint Barthélemy
+BLR	112	Belarus
+BLZ	084	Belize
+BMU	060	Bermuda
+BOL	068	Bolivia, Plurinational State of
+BRA	076	Brazil
+BRB	052	Barbados
+BRN	096	Brunei Darussalam
+BTN	064	Bhutan
+BVT	074	Bouvet Island
+BWA	072	Botswana
+CAF	140	Central African Republic
+CAN	124	Canada
+CCK	166	Cocos (Keeling) Islands
+CHE	756	Switzerland
+CHL	152	Chile
+CHN	156	China
+CIV	384	Côte d'Ivoire
+CMR	120	Cameroon
+COD	180	Congo, The Democratic Republic of the
+COG	178	Congo
+COK	184	Cook Islands
+COL	170	Colombia
+COM	174	Comoros
+CPV	132	Cabo Verde
+CRI	188	Costa Rica
+CUB	192	Cuba
+CUW	531	Curaçao
+CXR	162	Christmas Island
+CYM	136	Cayman Islands
+CYP	196	Cyprus
+CZE	203	Czechia
+DEU	276	Germany
+DJI	262	Djibouti
+DMA	212	Dominica
+DNK	208	Denmark
+DOM	214	Dominican Republic
+DZA	012	Algeria
+ECU	218	Ecuador
+EGY	818	Egypt
+ERI	232	Eritrea
+ESH	732	Western Sahara
+ESP	724	Spain
+EST	233	Estonia
+ETH	231	Ethiopia
+FIN	246	Finland
+FJI	242	Fiji
+FLK	238	Falkland Islands (Malvinas)
+FRA	250	France
+FRO	234	Faroe Islands
+FSM	583	Micronesia, Federated States of
+GAB	266	Gabon
+GBR	826	United Kingdom
+GEO	268	Georgia
+GGY	831	Guernsey
+GHA	288	Ghana
+GIB	292	Gibraltar
+GIN	324	Guinea
+GLP	312	Guadeloupe
+GMB	270	Gambia
+GNB	624	Guinea-Bissau
+GNQ	226	Equatorial Guinea
+GRC	300	Greece
+GRD	308	Grenada
+GRL	304	Greenland
+GTM	320	Guatemala
+GUF	254	French Guiana
+GUM	316	Guam
+GUY	328	Guyana
+HKG	344	Hong Kong
+HMD	334	Heard Island and McDonald Islands
+HND	340	Honduras
+HRV	191	Croatia
+HTI	332	Haiti
+HUN	348	Hungary
+IDN	360	Indonesia
+IMN	833	Isle of Man
+IND	356	India
+IOT	086	British Indian Ocean Territory
+IRL	372	Ireland
+IRN	364	Iran, Islamic Republic of
+IRQ	368	Iraq
+ISL	352	Iceland
+ISR	376	Israel
+ITA	380	Italy
+JAM	388	Jamaica
+JEY	832	Jersey
+JOR	400	Jordan
+JPN	392	Japan
+KAZ	398	Kazakhstan
+KEN	404	Kenya
+KGZ	417	Kyrgyzstan
+KHM	116	Cambodia
+KIR	296	Kiribati
+KNA	659	Saint Kitts and Nevis
+KOR	410	Korea, Republic of
+KWT	414	Kuwait
+LAO	418	Lao People's Democratic Republic
+LBN	422	Lebanon
+LBR	430	Liberia
+LBY	434	Libya
+LCA	662	Saint Lucia
+LIE	438	Liechtenstein
+LKA	144	Sri Lanka
+LSO	426	Lesotho
+LTU	440	Lithuania
+LUX	442	Luxembourg
+LVA	428	Latvia
+MAC	446	Macao
+MAF	663	Saint Martin (French part)
+MAR	504	Morocco
+MCO	492	Monaco
+MDA	498	Moldova, Republic of
+MDG	450	Madagascar
+MDV	462	Maldives
+MEX	484	Mexico
+MHL	584	Marshall Islands
+MKD	807	North Macedonia
+MLI	466	Mali
+MLT	470	Malta
+MMR	104	Myanmar
+MNE	499	Montenegro
+MNG	496	Mongolia
+MNP	580	Northern Mariana Islands
+MOZ	508	Mozambique
+MRT	478	Mauritania
+MSR	500	Montserrat
+MTQ	474	Martinique
+MUS	480	Mauritius
+MWI	454	Malawi
+MYS	458	Malaysia
+MYT	175	Mayotte
+NAM	516	Namibia
+NCL	540	New Caledonia
+NER	562	Niger
+NFK	574	Norfolk Island
+NGA	566	Nigeria
+NIC	558	Nicaragua
+NIU	570	Niue
+NLD	528	Netherlands
+NOR	578	Norway
+NPL	524	Nepal
+NRU	520	Nauru
+NZL	554	New Zealand
+OMN	512	Oman
+PAK	586	Pakistan
+PAN	591	Panama
+PCN	612	Pitcairn
+PER	604	Peru
+PHL	608	Philippines
+PLW	585	Palau
+PNG	598	Papua New Guinea
+POL	616	Poland
+PRI	630	Puerto Rico
+PRK	408	Korea, Democratic People's Republic of
+PRT	620	Portugal
+PRY	600	Paraguay
+PSE	275	Palestine, State of
+PYF	258	French Polynesia
+QAT	634	Qatar
+REU	638	Réunion
+ROU	642	Romania
+RUS	643	Russian Federation
+RWA	646	Rwanda
+SAU	682	Saudi Arabia
+SDN	729	Sudan
+SEN	686	Senegal
+SGP	702	Singapore
+SGS	239	South Georgia and the South Sandwich Islands
+SHN	654	Saint Helena, Ascension and Tristan da Cunha
+SJM	744	Svalbard and Jan Mayen
+SLB	090	Solomon Islands
+SLE	694	Sierra Leone
+SLV	222	El Salvador
+SMR	674	San Marino
+SOM	706	Somalia
+SPM	666	Saint Pierre and Miquelon
+SRB	688	Serbia
+SSD	728	South Sudan
+STP	678	Sao Tome and Principe
+SUR	740	Suriname
+SVK	703	Slovakia
+SVN	705	Slovenia
+SWE	752	Sweden
+SWZ	748	Eswatini
+SXM	534	Sint Maarten (Dutch part)
+SYC	690	Seychelles
+SYR	760	Syrian Arab Republic
+TCA	796	Turks and Caicos Islands
+TCD	148	Chad
+TGO	768	Togo
+THA	764	Thailand
+TJK	762	Tajikistan
+TKL	772	Tokelau
+TKM	795	Turkmenistan
+TLS	626	Timor-Leste
+TON	776	Tonga
+TTO	780	Trinidad and Tobago
+TUN	788	Tunisia
+TUR	792	Türkiye
+TUV	798	Tuvalu
+TWN	158	Taiwan, Province of China
+TZA	834	Tanzania, United Republic of
+UGA	800	Uganda
+UKR	804	Ukraine
+UMI	581	United States Minor Outlying Islands
+URY	858	Uruguay
+USA	840	United States
+UZB	860	Uzbekistan
+VAT	336	Holy See (Vatican City State)
+VCT	670	Saint Vincent and the Grenadines
+VEN	862	Venezuela, Bolivarian Republic of
+VGB	092	Virgin Islands, British
+VIR	850	Virgin Islands, U.S.
+VNM	704	Viet Nam
+VUT	548	Vanuatu
+WLF	876	Wallis and Futuna
+WSM	882	Samoa
+YEM	887	Yemen
+ZAF	710	South Africa
+ZMB	894	Zambia
+ZWE	716	Zimbabwe
+
+"""#),
+    ("vocabularies/marital-status.tsv", #"""
+# marital-status.tsv: 婚姻状况 values: GB/T 2261.2-2003 terms and codes, and colloquial terms.
+# Origin: codes 10/20/21/22/23/30/40/90 from DOMAIN.md section 5.3 (GB/T 2261.2 [knowledge]);
+#   colloquial and English terms hand-compiled for piiscan from common usage in forms.
+# Licence: facts; piiscan's own list.
+# Compiled: 2026-11-29.
+# Derived: term = the value as written (ASCII letters are matched case-insensitively);
+#   code = the GB/T 2261.2 code it means (empty when none fits); kind = standard | colloquial |
+#   yes-no (婚否 columns only mean something under a marital header) | english | unstated
+#   (未说明: carries no information, treated like an empty cell). The codes themselves are
+#   accepted as values under a marital header.
+term	code	kind
+未婚	10	standard
+已婚	20	standard
+初婚	21	standard
+再婚	22	standard
+复婚	23	standard
+丧偶	30	standard
+离婚	40	standard
+未说明的婚姻状况	90	unstated
+未说明	90	unstated
+离异	40	colloquial
+单身	10	colloquial
+分居	20	colloquial
+同居		colloquial
+已婚有子女	20	colloquial
+已婚无子女	20	colloquial
+已婚已育	20	colloquial
+已婚未育	20	colloquial
+未婚未育	10	colloquial
+有配偶	20	colloquial
+无配偶		colloquial
+丧偶未再婚	30	colloquial
+离婚未再婚	40	colloquial
+离异带孩	40	colloquial
+是	20	yes-no
+否	10	yes-no
+已	20	yes-no
+未	10	yes-no
+married	20	english
+single	10	english
+unmarried	10	english
+divorced	40	english
+widowed	30	english
+separated	20	english
+remarried	22	english
+
+"""#),
+    ("vocabularies/military-issuers.tsv", #"""
+# military-issuers.tsv: issuer characters of 军官证 numbers written X字第NNNNNNN号 (DOMAIN.md 4.4).
+# Origin: DOMAIN.md section 4.4 [knowledge] (南/北/沈/兰/济/广/成, 海/空, 参/政/后/装, 军, 武), extended
+#   by hand with the post-2016 theatre and service characters [knowledge, unverified].
+# Licence: facts.
+# Compiled: 2026-11-29.
+# Derived: issuer = the character before 字第; meaning = the issuing body. Other 1-2 character
+#   issuers are still accepted, at lower confidence.
+issuer	meaning
+南	南京军区 (former military region)
+北	北京军区 (former military region)
+沈	沈阳军区 (former military region)
+兰	兰州军区 (former military region)
+济	济南军区 (former military region)
+广	广州军区 (former military region)
+成	成都军区 (former military region)
+海	海军 (navy)
+空	空军 (air force)
+参	总参谋部 (former general staff)
+政	总政治部 (former political department)
+后	总后勤部 (former logistics department)
+装	总装备部 (former armament department)
+军	军委机关等 (central military)
+武	武警 (armed police officer card)
+火	火箭军/第二炮兵 (rocket force)
+炮	第二炮兵 (former)
+东	东部战区 (theatre)
+西	西部战区 (theatre)
+中	中部战区 (theatre)
+战	战略支援部队 (strategic support)
+联	联勤保障部队 (joint logistics)
+国	国防大学等 (defence university)
+科	军事科学院 (academy of military science)
+警	武警 (armed police)
+
+"""#),
+    ("vocabularies/name-cues.tsv", #"""
+# name-cues.tsv: words around a person name in free text: the cue words that introduce one
+#   (姓名、联系人、收件人…), the connectors between cue and name (：/:/是/为/叫), and the words or
+#   characters that end a name (先生, 电话, 的…).
+# Origin: cue words from the piiscan brief and DOMAIN.md section 5.9 name headers; connectors and
+#   end words hand-compiled for piiscan from common usage.
+# Licence: piiscan's own list.
+# Compiled: 2026-11-29.
+# Derived: role = cue | connector | end. The longest cue at a position wins (客户姓名 over 客户).
+word	role
+姓名	cue
+名字	cue
+真实姓名	cue
+客户姓名	cue
+户主姓名	cue
+机主姓名	cue
+联系人	cue
+联系	cue
+联系人姓名	cue
+紧急联系人	cue
+收件人	cue
+收货人	cue
+寄件人	cue
+发件人	cue
+户主	cue
+机主	cue
+持卡人	cue
+患者	cue
+患者姓名	cue
+病人	cue
+客户	cue
+投保人	cue
+被保险人	cue
+受益人	cue
+乘客	cue
+旅客	cue
+住客	cue
+业主	cue
+法定代表人	cue
+法人代表	cue
+借款人	cue
+担保人	cue
+申请人	cue
+当事人	cue
+犯罪嫌疑人	cue
+嫌疑人	cue
+被告人	cue
+被害人	cue
+受害人	cue
+报案人	cue
+证人	cue
+开户人	cue
+户名	cue
+账户名	cue
+收款人	cue
+付款人	cue
+车主	cue
+房主	cue
+驾驶人	cue
+驾驶员	cue
+学生	cue
+家长	cue
+监护人	cue
+配偶	cue
+丈夫	cue
+妻子	cue
+父亲	cue
+母亲	cue
+经办人	cue
+负责人	cue
+姓名为	cue
+名叫	cue
+叫做	cue
+：	connector
+:	connector
+＝	connector
+=	connector
+是	connector
+为	connector
+叫	connector
+先生	end
+女士	end
+小姐	end
+同志	end
+老师	end
+师傅	end
+大夫	end
+医生	end
+经理	end
+总	end
+的	end
+了	end
+在	end
+说	end
+等	end
+和	end
+与	end
+及	end
+电话	end
+手机	end
+性别	end
+身份证	end
+证件	end
+年龄	end
+住址	end
+地址	end
+联系	end
+号码	end
+今年	end
+已	end
+于	end
+向	end
+对	end
+把	end
+被	end
+给	end
+称	end
+表示	end
+男	end
+女	end
+出生	end
+民族	end
+家住	end
+现住	end
+户籍	end
+籍贯	end
+工作	end
+单位	end
+职业	end
+学历	end
+婚姻	end
+邮箱	end
+微信	end
+卡号	end
+账号	end
+银行	end
+以及	end
+或	end
+将	end
+曾	end
+也	end
+还	end
+都	end
+就	end
+又	end
+才	end
+所	end
+来	end
+去	end
+到	end
+从	end
+自	end
+签	end
+同	end
+办	end
+因	end
+告	end
+通	end
+乘	end
+入	end
+住	end
+付	end
+收	end
+寄	end
+购	end
+买	end
+卖	end
+
+"""#),
+    ("vocabularies/name-traps.tsv", #"""
+# name-traps.tsv: common words that begin with a surname character but are not names (高中, 周末,
+#   黄金, 于是, 江苏, 张家港…), used to reject a name candidate that starts with one (DOMAIN.md 5.1).
+# Origin: hand-compiled for piiscan: for each surname in /work/shared/data/cn_surnames.csv (most
+#   frequent first), everyday words, place names and brands that start with that character were
+#   written down from common usage; words whose first character is not in the surname table were
+#   dropped by the build script (surnames.tsv). No corpus was used; the list is a seed, not a dictionary.
+# Licence: piiscan's own list.
+# Compiled: 2026-11-29.
+# Derived: word = the trap (2-4 characters); surname = the surname it starts with (- for generic
+#   non-names); maybe_name = Y when the word is also plausible as a whole name (金华, 平安): such a
+#   word is rejected only in free text, not as a whole value under a name header.
+word	surname	maybe_name
+王国	王	Y
+王朝	王	N
+王者	王	N
+王牌	王	N
+王府	王	N
+王子	王	N
+王后	王	N
+王位	王	N
+王冠	王	N
+王道	王	N
+王府井	王	N
+李子	李	N
+张开	张	N
+张贴	张	N
+张望	张	N
+张扬	张	N
+张力	张	Y
+张罗	张	N
+张家港	张	N
+张家口	张	N
+张家界	张	N
+张嘴	张	N
+张口	张	N
+张灯结彩	张	N
+刘海	刘	N
+陈列	陈	N
+陈述	陈	N
+陈旧	陈	N
+陈设	陈	N
+陈年	陈	N
+陈醋	陈	N
+陈皮	陈	N
+陈规	陈	N
+杨柳	杨	N
+杨树	杨	N
+杨梅	杨	N
+杨浦	杨	N
+杨絮	杨	N
+黄金	黄	N
+黄色	黄	N
+黄昏	黄	N
+黄瓜	黄	N
+黄河	黄	N
+黄山	黄	Y
+黄豆	黄	N
+黄牛	黄	N
+黄油	黄	N
+黄页	黄	N
+黄埔	黄	N
+黄石	黄	N
+黄冈	黄	N
+黄酒	黄	N
+黄沙	黄	N
+黄土	黄	N
+黄金周	黄	N
+黄鹤楼	黄	N
+黄花	黄	N
+黄桃	黄	N
+吴江	吴	N
+吴语	吴	N
+周末	周	N
+周围	周	N
+周年	周	N
+周期	周	N
+周边	周	N
+周到	周	N
+周一	周	N
+周二	周	N
+周三	周	N
+周四	周	N
+周五	周	N
+周六	周	N
+周日	周	N
+周岁	周	N
+周转	周	N
+周刊	周	N
+周报	周	N
+周密	周	Y
+周长	周	N
+周全	周	Y
+周口	周	N
+周庄	周	N
+周内	周	N
+周会	周	N
+周薪	周	N
+徐徐	徐	N
+徐州	徐	Y
+徐汇	徐	N
+孙子	孙	N
+孙女	孙	N
+孙辈	孙	N
+马上	马	N
+马路	马	N
+马车	马	N
+马克	马	N
+马达	马	N
+马虎	马	N
+马桶	马	N
+马拉松	马	N
+马铃薯	马	N
+马匹	马	N
+马戏	马	N
+马尾	马	N
+马鞍山	马	N
+马来西亚	马	N
+马甲	马	N
+马赛克	马	N
+朱红	朱	N
+胡同	胡	N
+胡说	胡	N
+胡乱	胡	N
+胡萝卜	胡	N
+胡子	胡	N
+胡椒	胡	N
+胡须	胡	N
+胡闹	胡	N
+胡琴	胡	N
+胡思乱想	胡	N
+林业	林	N
+林场	林	N
+林木	林	Y
+林地	林	N
+林区	林	N
+林荫	林	N
+何时	何	N
+何必	何	N
+何况	何	N
+何等	何	N
+何处	何	N
+何谓	何	N
+何尝	何	N
+何以	何	N
+何在	何	N
+何种	何	N
+何故	何	N
+高中	高	N
+高兴	高	N
+高级	高	N
+高速	高	N
+高度	高	N
+高楼	高	N
+高考	高	N
+高温	高	N
+高新	高	N
+高端	高	N
+高效	高	N
+高层	高	N
+高价	高	N
+高山	高	N
+高原	高	Y
+高峰	高	Y
+高铁	高	N
+高校	高	N
+高手	高	N
+高压	高	N
+高贵	高	N
+高尚	高	Y
+高空	高	N
+高档	高	N
+高清	高	N
+高管	高	N
+高频	高	N
+高额	高	N
+高潮	高	N
+高低	高	N
+高大	高	N
+高深	高	N
+高于	高	N
+高达	高	Y
+高等	高	N
+高血压	高	N
+高跟鞋	高	N
+高架	高	N
+高职	高	N
+罗列	罗	N
+罗盘	罗	N
+罗马	罗	N
+罗汉	罗	N
+郑重	郑	N
+郑州	郑	Y
+谢谢	谢	N
+谢绝	谢	N
+谢意	谢	N
+谢幕	谢	N
+宋体	宋	N
+宋朝	宋	N
+宋代	宋	N
+唐朝	唐	N
+唐代	唐	N
+唐山	唐	Y
+许多	许	N
+许可	许	N
+许久	许	N
+许愿	许	N
+许诺	许	N
+许可证	许	N
+韩国	韩	N
+韩元	韩	N
+韩语	韩	N
+韩剧	韩	N
+曾经	曾	N
+曾几何时	曾	N
+肖像	肖	N
+田地	田	N
+田野	田	N
+田间	田	N
+田园	田	Y
+田径	田	N
+董事	董	N
+董事长	董	N
+董事会	董	N
+于是	于	N
+于今	于	N
+于此	于	N
+于是乎	于	N
+余额	余	N
+余下	余	N
+余地	余	N
+余热	余	N
+余数	余	N
+余量	余	N
+余款	余	N
+余生	余	N
+余额宝	余	N
+杜绝	杜	N
+叶子	叶	N
+叶片	叶	N
+叶绿素	叶	N
+程序	程	Y
+程度	程	N
+程式	程	N
+程序员	程	N
+苏醒	苏	N
+苏州	苏	Y
+苏北	苏	N
+苏南	苏	N
+丁香	丁	N
+丁点	丁	N
+任何	任	N
+任务	任	N
+任意	任	N
+任职	任	N
+任命	任	N
+任期	任	N
+任性	任	N
+任由	任	N
+任凭	任	N
+沈阳	沈	Y
+姜汤	姜	N
+姜片	姜	N
+钟表	钟	N
+钟头	钟	N
+钟点	钟	N
+钟声	钟	N
+钟楼	钟	N
+陆续	陆	N
+陆地	陆	N
+陆军	陆	N
+陆路	陆	N
+汪洋	汪	N
+范围	范	N
+范例	范	N
+范畴	范	N
+范本	范	N
+金融	金	N
+金额	金	N
+金属	金	N
+金牌	金	N
+金色	金	N
+金条	金	N
+金子	金	N
+金钱	金	N
+金币	金	N
+金价	金	N
+金卡	金	N
+金鱼	金	N
+金秋	金	N
+金山	金	Y
+金额为	金	N
+石头	石	Y
+石油	石	N
+石化	石	N
+石材	石	N
+石灰	石	N
+石家庄	石	N
+石块	石	N
+石子	石	N
+石榴	石	N
+夏天	夏	N
+夏季	夏	N
+夏令营	夏	N
+夏日	夏	N
+付款	付	N
+付出	付	N
+付费	付	N
+付清	付	N
+方法	方	N
+方面	方	N
+方便	方	N
+方向	方	N
+方式	方	N
+方案	方	N
+方圆	方	Y
+方针	方	N
+方位	方	N
+方形	方	N
+方言	方	N
+方才	方	N
+白天	白	N
+白色	白	N
+白菜	白	N
+白酒	白	N
+白领	白	N
+白银	白	N
+白云	白	Y
+白糖	白	N
+白血病	白	N
+白发	白	N
+白纸	白	N
+白板	白	N
+白班	白	N
+熊猫	熊	N
+秦朝	秦	N
+江苏	江	N
+江西	江	N
+江南	江	Y
+江北	江	N
+江湖	江	N
+江山	江	Y
+江边	江	N
+江门	江	Y
+江阴	江	Y
+江河	江	Y
+段落	段	N
+雷电	雷	N
+雷达	雷	N
+雷雨	雷	N
+雷锋	雷	Y
+龙头	龙	N
+龙舟	龙	N
+龙虾	龙	N
+龙卷风	龙	N
+龙岗	龙	N
+史诗	史	N
+史料	史	N
+史上	史	N
+陶瓷	陶	N
+陶器	陶	N
+陶醉	陶	N
+黎明	黎	N
+贺卡	贺	N
+贺词	贺	N
+贺岁	贺	N
+顾客	顾	N
+顾问	顾	N
+顾虑	顾	N
+顾及	顾	N
+毛巾	毛	N
+毛病	毛	N
+毛衣	毛	N
+毛利	毛	N
+毛笔	毛	N
+毛发	毛	N
+毛毯	毛	N
+毛重	毛	N
+万一	万	N
+万能	万	N
+万元	万	N
+万岁	万	N
+万物	万	N
+万分	万	N
+万里	万	N
+万事	万	N
+钱包	钱	N
+钱财	钱	N
+严格	严	N
+严重	严	N
+严禁	严	N
+严肃	严	N
+严厉	严	N
+严密	严	N
+严寒	严	N
+武器	武	N
+武术	武	N
+武汉	武	Y
+武装	武	N
+武警	武	N
+武功	武	N
+戴上	戴	N
+莫名	莫	N
+莫非	莫	N
+莫过于	莫	N
+向上	向	N
+向前	向	N
+向下	向	N
+向往	向	N
+向导	向	N
+向来	向	N
+向东	向	N
+汤圆	汤	N
+汤匙	汤	N
+常见	常	N
+常用	常	N
+常规	常	N
+常识	常	N
+常年	常	N
+常态	常	N
+常委	常	N
+常住	常	N
+常州	常	Y
+常温	常	N
+常务	常	N
+温度	温	N
+温暖	温	N
+温和	温	N
+温州	温	Y
+温泉	温	N
+温馨	温	N
+温差	温	N
+康复	康	N
+施工	施	N
+施行	施	N
+施肥	施	N
+文件	文	N
+文化	文	N
+文档	文	N
+文章	文	N
+文字	文	N
+文明	文	Y
+文具	文	N
+文学	文	N
+文艺	文	N
+文本	文	N
+文物	文	N
+文凭	文	N
+牛奶	牛	N
+牛肉	牛	N
+牛仔	牛	N
+邢台	邢	N
+安全	安	N
+安排	安	N
+安装	安	N
+安静	安	N
+安心	安	N
+安徽	安	N
+安置	安	N
+安检	安	N
+安保	安	N
+安慰	安	N
+安定	安	Y
+安全生产	安	N
+齐全	齐	N
+齐心	齐	N
+齐声	齐	N
+易于	易	N
+易燃	易	N
+乔迁	乔	N
+庞大	庞	N
+颜色	颜	N
+颜料	颜	N
+颜值	颜	N
+庄稼	庄	N
+庄园	庄	N
+庄严	庄	N
+章程	章	N
+章节	章	N
+鲁莽	鲁	N
+岳父	岳	N
+岳母	岳	N
+殷勤	殷	N
+申请	申	N
+申报	申	N
+申诉	申	N
+申购	申	N
+欧洲	欧	N
+欧元	欧	N
+欧美	欧	N
+耿直	耿	N
+关于	关	N
+关系	关	N
+关注	关	N
+关键	关	N
+关闭	关	N
+关心	关	N
+关联	关	N
+关口	关	N
+关税	关	N
+兰花	兰	N
+兰州	兰	Y
+焦点	焦	N
+焦虑	焦	N
+焦急	焦	N
+左右	左	N
+左边	左	N
+左侧	左	N
+左手	左	N
+柳树	柳	N
+柳州	柳	Y
+甘心	甘	N
+甘肃	甘	N
+甘蔗	甘	N
+祝福	祝	N
+祝贺	祝	N
+祝愿	祝	N
+包括	包	N
+包装	包	N
+包裹	包	N
+包含	包	N
+包子	包	N
+包邮	包	N
+包头	包	N
+宁可	宁	N
+宁夏	宁	N
+宁波	宁	Y
+宁愿	宁	N
+宁静	宁	N
+尚未	尚	N
+尚且	尚	N
+符合	符	N
+符号	符	N
+舒服	舒	N
+舒适	舒	N
+舒展	舒	N
+纪念	纪	N
+纪律	纪	N
+纪录	纪	N
+纪要	纪	N
+梅花	梅	N
+梅雨	梅	N
+童年	童	N
+童话	童	N
+童装	童	N
+凌晨	凌	N
+凌乱	凌	N
+毕业	毕	N
+毕竟	毕	N
+单位	单	N
+单独	单	N
+单价	单	N
+单据	单	N
+单身	单	N
+单号	单	N
+单元	单	N
+单纯	单	N
+单一	单	N
+季节	季	N
+季度	季	N
+霍乱	霍	N
+涂料	涂	N
+涂抹	涂	N
+成功	成	Y
+成本	成	N
+成为	成	N
+成绩	成	N
+成立	成	N
+成都	成	Y
+成果	成	N
+成员	成	N
+成人	成	N
+成熟	成	N
+成交	成	N
+成品	成	N
+成长	成	N
+苗条	苗	N
+苗头	苗	N
+谷物	谷	N
+谷歌	谷	N
+盛大	盛	N
+盛开	盛	N
+盛夏	盛	N
+曲线	曲	N
+曲折	曲	N
+骆驼	骆	N
+蓝色	蓝	N
+蓝天	蓝	N
+蓝牙	蓝	N
+路口	路	N
+路线	路	N
+路上	路	N
+路面	路	N
+路过	路	N
+路费	路	N
+路灯	路	N
+路况	路	N
+路由	路	N
+游戏	游	N
+游客	游	N
+游泳	游	N
+游览	游	N
+游玩	游	N
+辛苦	辛	N
+辛勤	辛	N
+管理	管	N
+管道	管	N
+管辖	管	N
+管家	管	N
+柴油	柴	N
+柴火	柴	N
+蒙古	蒙	N
+鲍鱼	鲍	N
+华人	华	N
+华丽	华	N
+华为	华	N
+华北	华	N
+华东	华	Y
+华南	华	Y
+华中	华	N
+华侨	华	N
+华夏	华	Y
+蒲公英	蒲	N
+房子	房	N
+房间	房	N
+房东	房	N
+房租	房	N
+房价	房	N
+房产	房	N
+房屋	房	N
+房地产	房	N
+房贷	房	N
+房号	房	N
+屈服	屈	N
+饶恕	饶	N
+解决	解	N
+解释	解	N
+解放	解	N
+解除	解	N
+解答	解	N
+解析	解	N
+解锁	解	N
+解说	解	N
+牟利	牟	N
+尤其	尤	N
+阳光	阳	N
+阳台	阳	N
+阳性	阳	N
+时间	时	N
+时候	时	N
+时代	时	N
+时期	时	N
+时尚	时	N
+时刻	时	N
+时常	时	N
+农业	农	N
+农民	农	N
+农村	农	N
+农田	农	N
+农药	农	N
+农场	农	N
+农历	农	N
+农产品	农	N
+司机	司	N
+司法	司	N
+司令	司	N
+古代	古	N
+古老	古	N
+古典	古	N
+古董	古	N
+吉祥	吉	N
+吉林	吉	Y
+吉他	吉	N
+简单	简	N
+简历	简	N
+简介	简	N
+简直	简	N
+简称	简	N
+简易	简	N
+车辆	车	N
+车站	车	N
+车主	车	N
+车票	车	N
+车位	车	N
+车牌	车	N
+车间	车	N
+车库	车	N
+项目	项	N
+项链	项	N
+连续	连	N
+连接	连	N
+连锁	连	N
+连忙	连	N
+连同	连	N
+麦子	麦	N
+麦克风	麦	N
+景色	景	N
+景点	景	N
+景区	景	N
+景观	景	N
+党员	党	N
+党委	党	N
+党支部	党	N
+党建	党	N
+费用	费	N
+冷静	冷	N
+冷水	冷	N
+冷气	冷	N
+冷冻	冷	N
+冷链	冷	N
+卫生	卫	N
+卫星	卫	N
+卫生间	卫	N
+米饭	米	N
+米粉	米	N
+宗教	宗	N
+宗旨	宗	N
+桂花	桂	N
+桂林	桂	Y
+全部	全	N
+全国	全	N
+全面	全	N
+全体	全	N
+全球	全	N
+全额	全	N
+全新	全	N
+全家	全	N
+全称	全	N
+全职	全	N
+应该	应	N
+应用	应	N
+应当	应	N
+应急	应	N
+应对	应	N
+边境	边	N
+边缘	边	N
+边防	边	N
+师傅	师	N
+师范	师	N
+师生	师	N
+明天	明	N
+明白	明	Y
+明显	明	N
+明确	明	N
+明年	明	N
+明细	明	N
+明星	明	Y
+和平	和	N
+和谐	和	N
+和睦	和	N
+和解	和	N
+平时	平	N
+平安	平	Y
+平台	平	N
+平均	平	N
+平方	平	N
+平常	平	N
+平等	平	N
+平稳	平	N
+平面	平	N
+东西	东	N
+东北	东	N
+东莞	东	N
+东部	东	N
+南方	南	N
+南京	南	N
+南北	南	N
+南部	南	N
+强大	强	N
+强调	强	N
+强度	强	N
+通知	通	N
+通过	通	N
+通讯	通	N
+通信	通	N
+信息	信	N
+信用	信	N
+信号	信	N
+国家	国	N
+国际	国	N
+国内	国	N
+公司	公	N
+公安	公	N
+公民	公	N
+公园	公	N
+公开	公	N
+海南	海	Y
+海关	海	N
+海外	海	N
+海鲜	海	N
+山东	山	N
+山西	山	N
+山区	山	N
+云南	云	Y
+云端	云	N
+广东	广	N
+广州	广	N
+广西	广	N
+广告	广	N
+广场	广	N
+广泛	广	N
+商品	商	N
+商场	商	N
+商业	商	N
+经理	经	N
+经济	经	N
+经过	经	N
+经营	经	N
+经常	经	N
+经验	经	N
+经历	经	N
+经典	经	N
+经费	经	N
+经销	经	N
+经办	经	N
+某某	-	N
+无名氏	-	N
+
+"""#),
+    ("vocabularies/occupations.tsv", #"""
+# occupations.tsv: 职业/职务 words, and suffixes that end an occupation word (*师, *员…).
+# Origin: the 196 mimesis occupations (PyPI mimesis 22.2.0 datasets/zh/person.json "occupation", MIT,
+#   via /work/shared/data/mimesis_zh_person.json, 2026-11-28; Taiwanese wording kept as is) plus
+#   common mainland occupation and status words and English words hand-compiled for piiscan.
+# Licence: MIT (mimesis rows); piiscan's own list (the others).
+# Compiled: 2026-11-29.
+# Derived: source = mimesis | piiscan | english | suffix. A term starting with * is a suffix: an
+#   occupation header value of 2-16 Han characters ending with it is accepted at medium confidence.
+term	source
+民意代表	mimesis
+行政主管	mimesis
+企业主管	mimesis
+经理人	mimesis
+土木营造监工	mimesis
+天文学家	mimesis
+电脑程式设计人员	mimesis
+系统分析师	mimesis
+道景师	mimesis
+建筑师	mimesis
+交通规划师	mimesis
+化学工程技术师	mimesis
+土木工程师	mimesis
+造景师	mimesis
+测量员	mimesis
+销售工程师	mimesis
+工业工程师	mimesis
+品质管制工程师	mimesis
+陶瓷技师	mimesis
+药师	mimesis
+兽医师	mimesis
+公共卫生医师	mimesis
+中医师	mimesis
+护理佐理员	mimesis
+护理师	mimesis
+学前教育教师	mimesis
+特殊教育教师	mimesis
+会计师	mimesis
+公共关系员	mimesis
+律师	mimesis
+心理谘商师	mimesis
+社会工作师	mimesis
+人事管理师	mimesis
+翻译人员	mimesis
+人力仲介师	mimesis
+图书管理员	mimesis
+新闻记者	mimesis
+报刊杂志编辑人员	mimesis
+编剧	mimesis
+书籍编辑	mimesis
+石雕工	mimesis
+木雕工	mimesis
+漫画家	mimesis
+舞蹈家	mimesis
+乐器演奏家	mimesis
+营建及工程管理	mimesis
+钢结构设计与管理人员	mimesis
+微电脑	mimesis
+电子报/电子杂志编辑	mimesis
+资讯管理师	mimesis
+幼稚教育教师	mimesis
+连锁加盟店店长	mimesis
+行销企划	mimesis
+电信工程师	mimesis
+网页设计师	mimesis
+市调人员	mimesis
+制程工程师	mimesis
+土木营建机械操作工	mimesis
+电机工程人员	mimesis
+机械制图工	mimesis
+建筑制图人员	mimesis
+电子处理资料系统操作员	mimesis
+摄影工作人员	mimesis
+商船工作人员	mimesis
+民航运输驾驶员	mimesis
+轮机人员	mimesis
+飞航管制员	mimesis
+营养师	mimesis
+眼镜专业人员	mimesis
+病历管理师	mimesis
+保险佐理人员	mimesis
+推销员	mimesis
+证券商业务人员	mimesis
+销售代理人员	mimesis
+房地产经纪人	mimesis
+采购人员	mimesis
+进出口办事员	mimesis
+期货经纪人	mimesis
+会计员	mimesis
+商业美术设计师	mimesis
+室内设计师	mimesis
+播音员	mimesis
+美工人员	mimesis
+职业运动员	mimesis
+电视节目主持人	mimesis
+广告AE	mimesis
+国际贸易从业员	mimesis
+国际贸易英文文书	mimesis
+中文打字员	mimesis
+事务秘书	mimesis
+资料登录员	mimesis
+会计师助理	mimesis
+品质管制助理员	mimesis
+仓库管理人员	mimesis
+生产规划佐理员	mimesis
+供配销工作人员	mimesis
+邮务士	mimesis
+邮政工作人员	mimesis
+报关人员	mimesis
+客务管理	mimesis
+银行行员	mimesis
+金融业柜员	mimesis
+外汇交易员	mimesis
+旅行社业务员	mimesis
+导游人员	mimesis
+空中服务员	mimesis
+文物解说员	mimesis
+厨师	mimesis
+调酒员	mimesis
+西餐厨师	mimesis
+餐旅服务人员	mimesis
+褓姆	mimesis
+美容理发师	mimesis
+美容师	mimesis
+保全工作人员	mimesis
+警察	mimesis
+消防工作人员	mimesis
+时装模特儿	mimesis
+售货员	mimesis
+商品售货员	mimesis
+宠物美容师	mimesis
+园艺作物栽培员	mimesis
+苗圃工	mimesis
+花匠	mimesis
+建筑工	mimesis
+水电工	mimesis
+工业配管工	mimesis
+工业配线工	mimesis
+室内配线工	mimesis
+一般电工	mimesis
+卫生配管工	mimesis
+磁砖铺贴设计	mimesis
+配线工	mimesis
+油漆工	mimesis
+汽车板金工	mimesis
+电焊工	mimesis
+一般板金工	mimesis
+特种电焊	mimesis
+铸造工	mimesis
+金属模具制造工	mimesis
+钳工	mimesis
+汽车修护工	mimesis
+汽车电系工	mimesis
+事务机器修护工	mimesis
+重机械修护工	mimesis
+汽车底盘工	mimesis
+精密磨床工	mimesis
+铣床工	mimesis
+数值控制车床操作工	mimesis
+冷冻空调工	mimesis
+冷冻空调装修工	mimesis
+视听电子工	mimesis
+工业电子工	mimesis
+面包烘制工	mimesis
+电机修护工	mimesis
+电器修护工	mimesis
+电子仪表修护工	mimesis
+珠宝及贵重金属制造工	mimesis
+精密量具制造工	mimesis
+乐器调音师	mimesis
+精密机械	mimesis
+陶瓷工	mimesis
+印刷工	mimesis
+印刷设计与制版人员	mimesis
+烘焙食品	mimesis
+食品及饮料技师	mimesis
+木模工	mimesis
+家俱木工	mimesis
+缝纫工	mimesis
+织布工	mimesis
+西装工	mimesis
+国服缝制人员	mimesis
+制鞋工	mimesis
+服装设计与制作人员	mimesis
+女装工	mimesis
+成衣工	mimesis
+热处理工	mimesis
+金属造型	mimesis
+金属表面处理工	mimesis
+合板制造工	mimesis
+冷作工	mimesis
+刨床工	mimesis
+金属电镀工	mimesis
+塑胶模具制造工	mimesis
+塑胶制品制造工	mimesis
+橡胶制品制造工	mimesis
+纸制品制造工	mimesis
+照相制版工	mimesis
+乳制品制造工	mimesis
+电子装配人员	mimesis
+汽车驾驶员	mimesis
+渔船船员	mimesis
+车床工	mimesis
+油气压自动控制人员	mimesis
+清洁服务人员	mimesis
+工人	piiscan
+农民	piiscan
+教师	piiscan
+老师	piiscan
+医生	piiscan
+护士	piiscan
+司机	piiscan
+学生	piiscan
+公务员	piiscan
+职员	piiscan
+会计	piiscan
+出纳	piiscan
+销售	piiscan
+销售员	piiscan
+销售经理	piiscan
+文员	piiscan
+经理	piiscan
+总经理	piiscan
+副总经理	piiscan
+部门经理	piiscan
+项目经理	piiscan
+主管	piiscan
+总监	piiscan
+保安	piiscan
+保洁	piiscan
+保姆	piiscan
+快递员	piiscan
+外卖员	piiscan
+骑手	piiscan
+程序员	piiscan
+软件工程师	piiscan
+工程师	piiscan
+技术员	piiscan
+设计师	piiscan
+法官	piiscan
+检察官	piiscan
+民警	piiscan
+辅警	piiscan
+军人	piiscan
+士兵	piiscan
+教授	piiscan
+讲师	piiscan
+研究员	piiscan
+科研人员	piiscan
+记者	piiscan
+编辑	piiscan
+演员	piiscan
+歌手	piiscan
+导演	piiscan
+作家	piiscan
+画家	piiscan
+运动员	piiscan
+教练	piiscan
+个体户	piiscan
+个体经营	piiscan
+自由职业	piiscan
+自由职业者	piiscan
+无业	piiscan
+待业	piiscan
+退休	piiscan
+离休	piiscan
+务农	piiscan
+家庭主妇	piiscan
+农民工	piiscan
+服务员	piiscan
+收银员	piiscan
+营业员	piiscan
+店员	piiscan
+店长	piiscan
+导购	piiscan
+客服	piiscan
+行政	piiscan
+人事	piiscan
+财务	piiscan
+审计	piiscan
+出租车司机	piiscan
+货车司机	piiscan
+公交司机	piiscan
+电工	piiscan
+焊工	piiscan
+木工	piiscan
+瓦工	piiscan
+机修工	piiscan
+装修工	piiscan
+建筑工人	piiscan
+搬运工	piiscan
+清洁工	piiscan
+环卫工	piiscan
+厂长	piiscan
+车间主任	piiscan
+班长	piiscan
+组长	piiscan
+主任	piiscan
+科长	piiscan
+处长	piiscan
+局长	piiscan
+村长	piiscan
+村支书	piiscan
+书记	piiscan
+董事长	piiscan
+法人代表	piiscan
+股东	piiscan
+老板	piiscan
+商人	piiscan
+个体工商户	piiscan
+医师	piiscan
+药剂师	piiscan
+护工	piiscan
+月嫂	piiscan
+育婴师	piiscan
+美发师	piiscan
+理发师	piiscan
+按摩师	piiscan
+健身教练	piiscan
+翻译	piiscan
+秘书	piiscan
+助理	piiscan
+采购	piiscan
+仓管	piiscan
+质检员	piiscan
+检验员	piiscan
+操作工	piiscan
+普工	piiscan
+技工	piiscan
+学徒	piiscan
+实习生	piiscan
+保险代理人	piiscan
+理财顾问	piiscan
+客户经理	piiscan
+银行职员	piiscan
+证券分析师	piiscan
+精算师	piiscan
+测绘员	piiscan
+飞行员	piiscan
+乘务员	piiscan
+空姐	piiscan
+船员	piiscan
+海员	piiscan
+渔民	piiscan
+牧民	piiscan
+猎人	piiscan
+僧人	piiscan
+神职人员	piiscan
+社工	piiscan
+志愿者	piiscan
+保育员	piiscan
+幼师	piiscan
+医务人员	piiscan
+乡村医生	piiscan
+兽医	piiscan
+村干部	piiscan
+干部	piiscan
+职工	piiscan
+员工	piiscan
+个体	piiscan
+经商	piiscan
+*师	suffix
+*员	suffix
+*工	suffix
+*长	suffix
+*家	suffix
+*手	suffix
+*官	suffix
+*警	suffix
+*匠	suffix
+*经理	suffix
+*主管	suffix
+*总监	suffix
+*主任	suffix
+*专员	suffix
+*顾问	suffix
+*助理	suffix
+*代表	suffix
+*秘书	suffix
+*会计	suffix
+*司机	suffix
+*老板	suffix
+*人员	suffix
+*工人	suffix
+*者	suffix
+engineer	english
+teacher	english
+doctor	english
+nurse	english
+driver	english
+student	english
+manager	english
+accountant	english
+lawyer	english
+worker	english
+farmer	english
+clerk	english
+sales	english
+salesman	english
+programmer	english
+developer	english
+designer	english
+officer	english
+police	english
+soldier	english
+retired	english
+unemployed	english
+freelancer	english
+self-employed	english
+cashier	english
+cook	english
+chef	english
+waiter	english
+secretary	english
+assistant	english
+director	english
+consultant	english
+analyst	english
+technician	english
+
+"""#),
+    ("vocabularies/placeholders.tsv", #"""
+# placeholders.tsv: values that stand for "no value" in exports (NULL, -, 无, 未知, N/A…).
+# Origin: hand-compiled for piiscan (the brief's list plus common export placeholders).
+# Licence: piiscan's own list.
+# Compiled: 2026-11-29.
+# Derived: one value per row, matched after trimming; ASCII letters case-insensitively.
+value
+NULL
+null
+Null
+nil
+None
+none
+NaN
+nan
+-
+--
+---
+—
+——
+/
+\
+.
+。
+?
+？
+无
+暂无
+未知
+不详
+不明
+未填
+未填写
+空
+无数据
+N/A
+n/a
+NA
+na
+N.A.
+不适用
+未提供
+保密
+待定
+待补充
+*
+**
+***
+0000-00-00
+00000000
+未说明
+
+"""#),
+    ("vocabularies/provinces.tsv", #"""
+# provinces.tsv: province-level divisions with their short names and one-character abbreviations.
+# Origin: codes and full names as in Patterns/tables/cn-region-codes.tsv (MCA); short names and
+#   简称 (the vehicle-plate province characters, DOMAIN.md section 4.7) [knowledge].
+# Licence: facts.
+# Compiled: 2026-11-29.
+# Derived: code, full name (checked against the region table when built), short = the name without
+#   省/市/自治区/特别行政区 and the ethnic-group name; abbr = 简称; plate = Y when ordinary plates start
+#   with abbr (31 mainland divisions; 港/澳 appear only as plate suffixes).
+code	name	short	abbr	plate
+110000	北京市	北京	京	Y
+120000	天津市	天津	津	Y
+130000	河北省	河北	冀	Y
+140000	山西省	山西	晋	Y
+150000	内蒙古自治区	内蒙古	蒙	Y
+210000	辽宁省	辽宁	辽	Y
+220000	吉林省	吉林	吉	Y
+230000	黑龙江省	黑龙江	黑	Y
+310000	上海市	上海	沪	Y
+320000	江苏省	江苏	苏	Y
+330000	浙江省	浙江	浙	Y
+340000	安徽省	安徽	皖	Y
+350000	福建省	福建	闽	Y
+360000	江西省	江西	赣	Y
+370000	山东省	山东	鲁	Y
+410000	河南省	河南	豫	Y
+420000	湖北省	湖北	鄂	Y
+430000	湖南省	湖南	湘	Y
+440000	广东省	广东	粤	Y
+450000	广西壮族自治区	广西	桂	Y
+460000	海南省	海南	琼	Y
+500000	重庆市	重庆	渝	Y
+510000	四川省	四川	川	Y
+520000	贵州省	贵州	贵	Y
+530000	云南省	云南	云	Y
+540000	西藏自治区	西藏	藏	Y
+610000	陕西省	陕西	陕	Y
+620000	甘肃省	甘肃	甘	Y
+630000	青海省	青海	青	Y
+640000	宁夏回族自治区	宁夏	宁	Y
+650000	新疆维吾尔自治区	新疆	新	Y
+710000	台湾省	台湾	台	N
+810000	香港特别行政区	香港	港	N
+820000	澳门特别行政区	澳门	澳	N
+
+"""#),
+    ("vocabularies/surnames.tsv", #"""
+# surnames.tsv: Chinese surnames, single and compound (DOMAIN.md section 5.1).
+# Origin: /work/shared/data/cn_surnames.csv (gathered 2026-11-28), merged from PyPI faker 40.63.0
+#   providers/person/zh_CN (399 surnames with frequency, taken from zh.wikipedia 中国姓氏排名) and
+#   PyPI mimesis 22.2.0 datasets/zh/person.json (440 百家姓 surnames incl. compound).
+# Licence: MIT (faker) + MIT (mimesis); surnames and their frequencies are facts.
+# Copied: 2026-11-29.
+# Derived: one row per surname in file order; freq_percent = share of the population in percent
+#   (empty when faker has no frequency); baijiaxing = in mimesis 百家姓 list (Y/N);
+#   compound = two-character surname (Y/N); source = data (cn_surnames.csv) or piiscan (5 common
+#   surnames the merged list lacks, added by hand [knowledge]: 肖 付 闫 丘 畅, written with the modern
+#   simplified characters that dumps use; no frequency). CR line ends of the source removed.
+surname	freq_percent	baijiaxing	compound	source
+王	7.17	Y	N	data
+李	7.0	Y	N	data
+张	6.74	Y	N	data
+刘	5.1	Y	N	data
+陈	4.61	Y	N	data
+杨	3.22	Y	N	data
+黄	2.45	Y	N	data
+吴	2.0	Y	N	data
+赵	2.0	Y	N	data
+周	1.9	Y	N	data
+徐	1.45	Y	N	data
+孙	1.38	Y	N	data
+马	1.29	Y	N	data
+朱	1.28	Y	N	data
+胡	1.16	Y	N	data
+林	1.13	Y	N	data
+郭	1.13	Y	N	data
+何	1.06	Y	N	data
+高	1.0	Y	N	data
+罗	0.95	Y	N	data
+郑	0.93	Y	N	data
+梁	0.85	Y	N	data
+谢	0.76	Y	N	data
+宋	0.7	Y	N	data
+唐	0.69	Y	N	data
+许	0.66	Y	N	data
+邓	0.62	Y	N	data
+冯	0.62	Y	N	data
+韩	0.61	Y	N	data
+曹	0.6	Y	N	data
+曾	0.58	Y	N	data
+彭	0.58	Y	N	data
+萧	0.56	Y	N	data
+蔡	0.53	Y	N	data
+潘	0.52	Y	N	data
+田	0.52	Y	N	data
+董	0.51	Y	N	data
+袁	0.5	Y	N	data
+于	0.0074	Y	N	data
+余	0.48	Y	N	data
+叶	0.48	Y	N	data
+蒋	0.48	Y	N	data
+杜	0.47	Y	N	data
+苏	0.46	Y	N	data
+魏	0.45	Y	N	data
+程	0.45	Y	N	data
+吕	0.45	Y	N	data
+丁	0.43	Y	N	data
+沈	0.41	Y	N	data
+任	0.41	Y	N	data
+姚	0.4	Y	N	data
+卢	0.4	Y	N	data
+傅	0.4	Y	N	data
+钟	0.4	Y	N	data
+姜	0.39	Y	N	data
+崔	0.38	Y	N	data
+谭	0.38	Y	N	data
+廖	0.37	Y	N	data
+范	0.36	Y	N	data
+汪	0.36	Y	N	data
+陆	0.36	Y	N	data
+金	0.35	Y	N	data
+石	0.34	Y	N	data
+戴	0.34	Y	N	data
+贾	0.33	Y	N	data
+韦	0.32	Y	N	data
+夏	0.32	Y	N	data
+邱	0.32	Y	N	data
+方	0.31	Y	N	data
+侯	0.3	Y	N	data
+邹	0.3	Y	N	data
+熊	0.29	Y	N	data
+孟	0.29	Y	N	data
+秦	0.29	Y	N	data
+白	0.28	Y	N	data
+江	0.28	Y	N	data
+阎	0.27	Y	N	data
+薛	0.26	Y	N	data
+尹	0.26	Y	N	data
+段	0.24	Y	N	data
+雷	0.24	Y	N	data
+黎	0.22	Y	N	data
+史	0.21	Y	N	data
+龙	0.21	Y	N	data
+陶	0.21	Y	N	data
+贺	0.21	Y	N	data
+顾	0.2	Y	N	data
+毛	0.2	Y	N	data
+郝	0.2	Y	N	data
+龚	0.2	Y	N	data
+邵	0.2	Y	N	data
+万	0.19	Y	N	data
+钱	0.19	Y	N	data
+严	0.19	Y	N	data
+赖	0.18	Y	N	data
+覃	0.18	N	N	data
+洪	0.18	Y	N	data
+武	0.18	Y	N	data
+莫	0.18	Y	N	data
+孔	0.17	Y	N	data
+汤	0.17	Y	N	data
+向	0.17	Y	N	data
+常	0.16	Y	N	data
+温	0.16	Y	N	data
+康	0.16	Y	N	data
+施	0.15	Y	N	data
+文	0.15	Y	N	data
+牛	0.15	Y	N	data
+樊	0.15	Y	N	data
+葛	0.15	Y	N	data
+邢	0.14	Y	N	data
+安	0.13	Y	N	data
+齐	0.13	Y	N	data
+易	0.13	Y	N	data
+乔	0.13	Y	N	data
+伍	0.13	Y	N	data
+庞	0.13	Y	N	data
+颜	0.12	Y	N	data
+倪	0.12	Y	N	data
+庄	0.12	Y	N	data
+聂	0.12	Y	N	data
+章	0.12	Y	N	data
+鲁	0.11	Y	N	data
+岳	0.11	N	N	data
+翟	0.11	Y	N	data
+殷	0.11	Y	N	data
+詹	0.11	Y	N	data
+申	0.11	Y	N	data
+欧	0.11	Y	N	data
+耿	0.11	Y	N	data
+关	0.1	Y	N	data
+兰	0.1	N	N	data
+焦	0.1	Y	N	data
+俞	0.1	Y	N	data
+左	0.1	Y	N	data
+柳	0.1	Y	N	data
+甘	0.095	Y	N	data
+祝	0.09	Y	N	data
+包	0.087	Y	N	data
+宁	0.083	Y	N	data
+尚	0.082	Y	N	data
+符	0.082	Y	N	data
+舒	0.082	Y	N	data
+阮	0.082	Y	N	data
+柯	0.08	Y	N	data
+纪	0.08	Y	N	data
+梅	0.079	Y	N	data
+童	0.079	Y	N	data
+凌	0.078	Y	N	data
+毕	0.078	Y	N	data
+单	0.076	Y	N	data
+季	0.076	Y	N	data
+裴	0.076	Y	N	data
+霍	0.075	Y	N	data
+涂	0.075	N	N	data
+成	0.075	Y	N	data
+苗	0.075	Y	N	data
+谷	0.075	Y	N	data
+盛	0.074	Y	N	data
+曲	0.074	N	N	data
+翁	0.073	Y	N	data
+冉	0.073	Y	N	data
+骆	0.073	Y	N	data
+蓝	0.072	Y	N	data
+路	0.072	Y	N	data
+游	0.071	Y	N	data
+辛	0.07	Y	N	data
+靳	0.069	Y	N	data
+欧阳	0.068	Y	Y	data
+管	0.065	Y	N	data
+柴	0.065	Y	N	data
+蒙	0.062	Y	N	data
+鲍	0.062	Y	N	data
+华	0.061	Y	N	data
+喻	0.061	Y	N	data
+祁	0.061	Y	N	data
+蒲	0.056	Y	N	data
+房	0.056	Y	N	data
+滕	0.055	Y	N	data
+屈	0.055	Y	N	data
+饶	0.055	Y	N	data
+解	0.053	Y	N	data
+牟	0.053	N	N	data
+艾	0.052	Y	N	data
+尤	0.052	Y	N	data
+阳	0.05	N	N	data
+时	0.05	Y	N	data
+穆	0.048	Y	N	data
+农	0.047	Y	N	data
+司	0.044	Y	N	data
+卓	0.043	Y	N	data
+古	0.043	Y	N	data
+吉	0.043	Y	N	data
+缪	0.043	Y	N	data
+简	0.043	Y	N	data
+车	0.043	Y	N	data
+项	0.043	Y	N	data
+连	0.043	Y	N	data
+芦	0.042	N	N	data
+麦	0.041	N	N	data
+褚	0.041	Y	N	data
+娄	0.04	Y	N	data
+窦	0.04	Y	N	data
+戚	0.04	Y	N	data
+岑	0.039	Y	N	data
+景	0.039	Y	N	data
+党	0.039	Y	N	data
+宫	0.039	Y	N	data
+费	0.039	Y	N	data
+卜	0.038	Y	N	data
+冷	0.038	Y	N	data
+晏	0.038	Y	N	data
+席	0.036	Y	N	data
+卫	0.036	Y	N	data
+米	0.035	Y	N	data
+柏	0.035	Y	N	data
+宗	0.034	Y	N	data
+瞿	0.033	Y	N	data
+桂	0.033	Y	N	data
+全	0.033	Y	N	data
+佟	0.033	N	N	data
+应	0.033	Y	N	data
+臧	0.032	Y	N	data
+闵	0.032	Y	N	data
+苟	0.032	N	N	data
+邬	0.032	Y	N	data
+边	0.032	Y	N	data
+卞	0.032	Y	N	data
+姬	0.032	Y	N	data
+师	0.031	Y	N	data
+和	0.031	Y	N	data
+仇	0.03	Y	N	data
+栾	0.03	Y	N	data
+隋	0.03	N	N	data
+商	0.03	N	N	data
+刁	0.03	Y	N	data
+沙	0.03	Y	N	data
+荣	0.029	Y	N	data
+巫	0.029	Y	N	data
+寇	0.029	Y	N	data
+桑	0.028	Y	N	data
+郎	0.028	Y	N	data
+甄	0.027	Y	N	data
+丛	0.027	N	N	data
+仲	0.027	Y	N	data
+虞	0.026	Y	N	data
+敖	0.026	Y	N	data
+巩	0.026	Y	N	data
+明	0.026	Y	N	data
+佘	0.025	N	N	data
+池	0.025	Y	N	data
+查	0.025	Y	N	data
+麻	0.025	Y	N	data
+苑	0.025	N	N	data
+迟	0.024	N	N	data
+邝	0.024	N	N	data
+官	0.023	N	N	data
+封	0.023	Y	N	data
+谈	0.023	Y	N	data
+匡	0.023	Y	N	data
+鞠	0.23	Y	N	data
+惠	0.022	Y	N	data
+荆	0.022	Y	N	data
+乐	0.022	Y	N	data
+冀	0.021	Y	N	data
+郁	0.021	Y	N	data
+胥	0.021	Y	N	data
+南	0.021	N	N	data
+班	0.021	Y	N	data
+储	0.021	Y	N	data
+原	0.02	N	N	data
+栗	0.02	N	N	data
+燕	0.02	Y	N	data
+楚	0.02	N	N	data
+鄢	0.02	N	N	data
+劳	0.019	Y	N	data
+谌	0.019	N	N	data
+奚	0.017	Y	N	data
+皮	0.017	Y	N	data
+粟	0.017	N	N	data
+冼	0.017	N	N	data
+蔺	0.017	Y	N	data
+楼	0.017	N	N	data
+盘	0.017	N	N	data
+满	0.016	Y	N	data
+闻	0.016	Y	N	data
+位	0.016	N	N	data
+厉	0.016	Y	N	data
+伊	0.016	Y	N	data
+仝	0.015	N	N	data
+区	0.015	N	N	data
+郜	0.015	Y	N	data
+海	0.015	N	N	data
+阚	0.015	Y	N	data
+花	0.015	Y	N	data
+权	0.014	Y	N	data
+强	0.014	Y	N	data
+帅	0.014	N	N	data
+屠	0.014	Y	N	data
+豆	0.014	N	N	data
+朴	0.014	N	N	data
+盖	0.014	Y	N	data
+练	0.014	N	N	data
+廉	0.014	Y	N	data
+禹	0.014	Y	N	data
+井	0.013	Y	N	data
+祖	0.013	Y	N	data
+漆	0.013	N	N	data
+巴	0.013	Y	N	data
+丰	0.013	Y	N	data
+支	0.013	Y	N	data
+卿	0.013	N	N	data
+国	0.013	Y	N	data
+狄	0.013	Y	N	data
+平	0.013	Y	N	data
+计	0.012	Y	N	data
+索	0.012	Y	N	data
+宣	0.012	Y	N	data
+晋	0.012	N	N	data
+相	0.012	Y	N	data
+初	0.012	N	N	data
+门	0.012	N	N	data
+云	0.012	Y	N	data
+容	0.012	Y	N	data
+敬	0.011	N	N	data
+来	0.011	N	N	data
+扈	0.011	Y	N	data
+晁	0.011	Y	N	data
+芮	0.011	Y	N	data
+都	0.011	Y	N	data
+普	0.011	N	N	data
+阙	0.011	Y	N	data
+浦	0.011	Y	N	data
+戈	0.011	Y	N	data
+伏	0.011	Y	N	data
+鹿	0.011	N	N	data
+薄	0.011	Y	N	data
+邸	0.011	N	N	data
+雍	0.01	Y	N	data
+辜	0.01	N	N	data
+羊	0.01	Y	N	data
+阿	0.01	N	N	data
+乌	0.01	Y	N	data
+母	0.01	Y	N	data
+裘	0.01	Y	N	data
+亓	0.01	N	N	data
+修	0.01	N	N	data
+邰	0.01	Y	N	data
+赫	0.01	N	N	data
+杭	0.01	Y	N	data
+况	0.0094	N	N	data
+那	0.0093	Y	N	data
+宿	0.0093	Y	N	data
+鲜	0.0092	N	N	data
+印	0.0091	Y	N	data
+逯	0.0091	Y	N	data
+隆	0.009	Y	N	data
+茹	0.009	Y	N	data
+诸	0.0089	Y	N	data
+战	0.0088	N	N	data
+慕	0.0086	Y	N	data
+危	0.0084	Y	N	data
+玉	0.0084	N	N	data
+银	0.0084	N	N	data
+亢	0.0083	N	N	data
+嵇	0.0082	Y	N	data
+公	0.0082	Y	N	data
+哈	0.0081	N	N	data
+湛	0.0079	Y	N	data
+宾	0.0077	N	N	data
+戎	0.0076	Y	N	data
+勾	0.0076	Y	N	data
+茅	0.0076	Y	N	data
+利	0.0076	Y	N	data
+呼	0.0074	N	N	data
+居	0.0074	Y	N	data
+揭	0.0073	N	N	data
+干	0.0072	Y	N	data
+但	0.0072	N	N	data
+尉	0.0071	N	N	data
+冶	0.0071	N	N	data
+斯	0.007	N	N	data
+元	0.0069	Y	N	data
+束	0.0068	Y	N	data
+檀	0.0068	N	N	data
+衣	0.0067	N	N	data
+信	0.0067	N	N	data
+展	0.0067	N	N	data
+阴	0.0067	Y	N	data
+昝	0.0066	Y	N	data
+智	0.0065	N	N	data
+幸	0.0065	Y	N	data
+奉	0.0064	N	N	data
+植	0.0064	N	N	data
+衡	0.0063	Y	N	data
+富	0.0063	Y	N	data
+尧	0.006	N	N	data
+闭	0.006	N	N	data
+由	0.006	N	N	data
+水		Y	N	data
+昌		Y	N	data
+凤		Y	N	data
+酆		Y	N	data
+贝		Y	N	data
+经		Y	N	data
+贲		Y	N	data
+钮		Y	N	data
+滑		Y	N	data
+荀		Y	N	data
+於		Y	N	data
+麴		Y	N	data
+家		Y	N	data
+羿		Y	N	data
+汲		Y	N	data
+邴		Y	N	data
+糜		Y	N	data
+松		Y	N	data
+弓		Y	N	data
+牧		Y	N	data
+隗		Y	N	data
+山		Y	N	data
+宓		Y	N	data
+蓬		Y	N	data
+郗		Y	N	data
+仰		Y	N	data
+秋		Y	N	data
+暴		Y	N	data
+钭		Y	N	data
+韶		Y	N	data
+蓟		Y	N	data
+怀		Y	N	data
+从		Y	N	data
+鄂		Y	N	data
+咸		Y	N	data
+籍		Y	N	data
+能		Y	N	data
+苍		Y	N	data
+双		Y	N	data
+莘		Y	N	data
+贡		Y	N	data
+逄		Y	N	data
+扶		Y	N	data
+堵		Y	N	data
+宰		Y	N	data
+郦		Y	N	data
+郗		Y	N	data
+璩		Y	N	data
+濮		Y	N	data
+寿		Y	N	data
+通		Y	N	data
+郏		Y	N	data
+别		Y	N	data
+充		Y	N	data
+习		Y	N	data
+宦		Y	N	data
+鱼		Y	N	data
+慎		Y	N	data
+庾		Y	N	data
+终		Y	N	data
+暨		Y	N	data
+步		Y	N	data
+弘		Y	N	data
+广		Y	N	data
+禄		Y	N	data
+东		Y	N	data
+殳		Y	N	data
+沃		Y	N	data
+蔚		Y	N	data
+越		Y	N	data
+夔		Y	N	data
+库		Y	N	data
+融		Y	N	data
+訾		Y	N	data
+空		Y	N	data
+乜		Y	N	data
+养		Y	N	data
+须		Y	N	data
+巢		Y	N	data
+蒯		Y	N	data
+后		Y	N	data
+红		Y	N	data
+竺		Y	N	data
+益		Y	N	data
+桓		Y	N	data
+万俟		Y	Y	data
+司马		Y	Y	data
+上官		Y	Y	data
+夏侯		Y	Y	data
+诸葛		Y	Y	data
+闻人		Y	Y	data
+东方		Y	Y	data
+赫连		Y	Y	data
+皇甫		Y	Y	data
+尉迟		Y	Y	data
+公羊		Y	Y	data
+澹台		Y	Y	data
+公冶		Y	Y	data
+宗政		Y	Y	data
+濮阳		Y	Y	data
+淳于		Y	Y	data
+单于		Y	Y	data
+太叔		Y	Y	data
+申屠		Y	Y	data
+公孙		Y	Y	data
+仲孙		Y	Y	data
+轩辕		Y	Y	data
+令狐		Y	Y	data
+钟离		Y	Y	data
+宇文		Y	Y	data
+长孙		Y	Y	data
+慕容		Y	Y	data
+鲜于		Y	Y	data
+闾丘		Y	Y	data
+司徒		Y	Y	data
+司空		Y	Y	data
+肖		N	N	piiscan
+付		N	N	piiscan
+闫		N	N	piiscan
+丘		N	N	piiscan
+畅		N	N	piiscan
+
+"""#),
+    ("vocabularies/tibetan-name-parts.tsv", #"""
+# tibetan-name-parts.tsv: common two-character parts of Tibetan personal names (扎西, 卓玛…), written
+#   without a separator (扎西次仁); a name-column value made of two known parts is accepted.
+# Origin: hand-compiled for piiscan from common knowledge of Tibetan naming [knowledge].
+# Licence: piiscan's own list.
+# Compiled: 2026-11-29.
+# Derived: one part per row.
+part
+扎西
+次仁
+多吉
+卓玛
+格桑
+旦增
+丹增
+索朗
+拉姆
+央金
+德吉
+白玛
+拉巴
+次旦
+顿珠
+罗布
+才让
+平措
+尼玛
+达瓦
+巴桑
+普布
+边巴
+米玛
+洛桑
+曲珍
+央宗
+卓嘎
+益西
+强巴
+贡嘎
+群培
+旺堆
+次珍
+仁增
+土登
+晋美
+嘎玛
+桑珠
+加措
+嘉措
+多杰
+才旦
+措姆
+拉珍
+德庆
+琼达
+桑吉
+索南
+阿旺
+根敦
+欧珠
+泽仁
+泽旺
+仁青
+巴珠
+曲措
+旺姆
+斯朗
+尼玛次仁
+
+"""#),
+    ("vocabularies/universities.tsv", #"""
+# universities.tsv: names of Chinese universities and colleges (résumé and education values).
+# Origin: PyPI mimesis 22.2.0 datasets/zh/person.json "university" (2,596 names), as copied to
+#   /work/shared/data/mimesis_zh_person.json (2026-11-28).
+# Licence: MIT (mimesis); the names are facts.
+# Copied: 2026-11-29.
+# Derived: trimmed, duplicates removed, file order kept.
+name
+北京大学
+中国人民大学
+清华大学
+北京交通大学
+北京工业大学
+北京航空航天大学
+北京理工大学
+北京科技大学
+北方工业大学
+北京化工大学
+北京工商大学
+北京服装学院
+北京邮电大学
+北京印刷学院
+北京建筑大学
+北京石油化工学院
+北京电子科技学院
+中国农业大学
+北京农学院
+北京林业大学
+北京协和医学院
+首都医科大学
+北京中医药大学
+北京师范大学
+首都师范大学
+首都体育学院
+北京外国语大学
+北京第二外国语学院
+北京语言大学
+中国传媒大学
+中央财经大学
+对外经济贸易大学
+北京物资学院
+首都经济贸易大学
+外交学院
+中国人民公安大学
+国际关系学院
+北京体育大学
+中央音乐学院
+中国音乐学院
+中央美术学院
+中央戏剧学院
+中国戏曲学院
+北京电影学院
+北京舞蹈学院
+中央民族大学
+中国政法大学
+华北电力大学
+中华女子学院
+北京信息科技大学
+中国矿业大学（北京）
+中国石油大学（北京）
+中国地质大学（北京）
+北京联合大学
+北京城市学院
+中国青年政治学院
+首钢工学院
+中国劳动关系学院
+北京吉利学院
+首都师范大学科德学院
+北京工商大学嘉华学院
+北京邮电大学世纪学院
+北京工业大学耿丹学院
+北京警察学院
+北京第二外国语学院中瑞酒店管理学院
+中国科学院大学
+北京工业职业技术学院
+北京信息职业技术学院
+北京电子科技职业学院
+北京京北职业技术学院
+北京交通职业技术学院
+北京青年政治学院
+北京农业职业学院
+北京政法职业学院
+北京财贸职业学院
+北京北大方正软件职业技术学院
+北京经贸职业学院
+北京经济技术职业学院
+北京戏曲艺术职业学院
+北京汇佳职业学院
+北京科技经营管理学院
+北京科技职业学院
+北京培黎职业学院
+北京经济管理职业学院
+北京劳动保障职业学院
+北京社会管理职业学院
+北京艺术传媒职业学院
+北京体育职业学院
+北京交通运输职业学院
+北京卫生职业学院
+北京网络职业学院
+南开大学
+天津大学
+天津科技大学
+天津工业大学
+中国民航大学
+天津理工大学
+天津农学院
+天津医科大学
+天津中医药大学
+天津师范大学
+天津职业技术师范大学
+天津外国语大学
+天津商业大学
+天津财经大学
+天津体育学院
+天津音乐学院
+天津美术学院
+天津城建大学
+天津天狮学院
+天津中德应用技术大学
+天津外国语大学滨海外事学院
+天津体育学院运动与文化艺术学院
+天津商业大学宝德学院
+天津医科大学临床医学院
+南开大学滨海学院
+天津师范大学津沽学院
+天津理工大学中环信息学院
+北京科技大学天津学院
+天津大学仁爱学院
+天津财经大学珠江学院
+天津市职业大学
+天津滨海职业学院
+天津工程职业技术学院
+天津青年职业学院
+天津渤海职业技术学院
+天津电子信息职业技术学院
+天津机电职业技术学院
+天津现代职业技术学院
+天津公安警官职业学院
+天津轻工职业技术学院
+天津商务职业学院
+天津国土资源和房屋职业学院
+天津医学高等专科学校
+天津开发区职业技术学院
+天津艺术职业学院
+天津交通职业学院
+天津冶金职业技术学院
+天津石油职业技术学院
+天津城市职业学院
+天津铁道职业技术学院
+天津工艺美术职业学院
+天津城市建设管理职业技术学院
+天津生物工程职业技术学院
+天津海运职业学院
+天津广播影视职业学院
+河北大学
+河北工程大学
+河北地质大学
+河北工业大学
+华北理工大学
+河北科技大学
+河北建筑工程学院
+河北水利电力学院
+河北农业大学
+河北医科大学
+河北北方学院
+承德医学院
+河北师范大学
+保定学院
+河北民族师范学院
+唐山师范学院
+廊坊师范学院
+衡水学院
+石家庄学院
+邯郸学院
+邢台学院
+沧州师范学院
+石家庄铁道大学
+燕山大学
+河北科技师范学院
+唐山学院
+华北科技学院
+中国人民武装警察部队学院
+河北体育学院
+河北金融学院
+北华航天工业学院
+防灾科技学院
+河北经贸大学
+中央司法警官学院
+河北传媒学院
+河北工程技术学院
+河北美术学院
+河北科技学院
+河北外国语学院
+河北大学工商学院
+华北理工大学轻工学院
+河北科技大学理工学院
+河北师范大学汇华学院
+河北经贸大学经济管理学院
+河北医科大学临床学院
+华北电力大学科技学院
+河北工程大学科信学院
+河北工业大学城市学院
+燕山大学里仁学院
+石家庄铁道大学四方学院
+河北地质大学华信学院
+河北农业大学现代科技学院
+华北理工大学冀唐学院
+中国地质大学长城学院
+燕京理工学院
+北京中医药大学东方学院
+北京交通大学海滨学院
+河北东方学院
+河北中医学院
+张家口学院
+河北环境工程学院
+河北工业职业技术学院
+邯郸职业技术学院
+石家庄职业技术学院
+张家口职业技术学院
+承德石油高等专科学校
+邢台职业技术学院
+河北软件职业技术学院
+河北石油职业技术学院
+河北建材职业技术学院
+河北政法职业学院
+沧州职业技术学院
+河北能源职业技术学院
+石家庄铁路职业技术学院
+保定职业技术学院
+秦皇岛职业技术学院
+石家庄工程职业学院
+石家庄城市经济职业学院
+唐山职业技术学院
+衡水职业技术学院
+唐山工业职业技术学院
+邢台医学高等专科学校
+河北省艺术职业学院
+河北旅游职业学院
+石家庄财经职业学院
+河北交通职业技术学院
+河北化工医药职业技术学院
+石家庄信息工程职业学院
+河北对外经贸职业学院
+保定电力职业技术学院
+河北机电职业技术学院
+渤海石油职业学院
+廊坊职业技术学院
+唐山科技职业技术学院
+石家庄邮电职业技术学院
+河北公安警察职业学院
+石家庄工商职业学院
+石家庄理工职业学院
+石家庄科技信息职业学院
+河北司法警官职业学院
+沧州医学高等专科学校
+河北女子职业技术学院
+石家庄医学高等专科学校
+石家庄经济职业学院
+冀中职业学院
+石家庄人民医学高等专科学校
+石家庄科技工程职业学院
+河北劳动关系职业学院
+石家庄科技职业学院
+泊头职业学院
+宣化科技职业学院
+廊坊燕京职业技术学院
+承德护理职业学院
+石家庄幼儿师范高等专科学校
+廊坊卫生职业学院
+河北轨道运输职业技术学院
+保定幼儿师范高等专科学校
+河北工艺美术职业学院
+渤海理工职业学院
+唐山幼儿师范高等专科学校
+山西大学
+太原科技大学
+中北大学
+太原理工大学
+山西农业大学
+山西医科大学
+长治医学院
+山西师范大学
+太原师范学院
+山西大同大学
+晋中学院
+长治学院
+运城学院
+忻州师范学院
+山西财经大学
+山西中医学院
+吕梁学院
+太原学院
+山西警察学院
+山西应用科技学院
+山西大学商务学院
+太原理工大学现代科技学院
+山西农业大学信息学院
+山西师范大学现代文理学院
+中北大学信息商务学院
+太原科技大学华科学院
+山西医科大学晋祠学院
+山西财经大学华商学院
+山西工商学院
+太原工业学院
+山西传媒学院
+山西工程技术学院
+山西能源学院
+山西省财政税务专科学校
+长治职业技术学院
+山西艺术职业学院
+晋城职业技术学院
+山西建筑职业技术学院
+山西药科职业学院
+山西工程职业技术学院
+山西交通职业技术学院
+大同煤炭职业技术学院
+山西机电职业技术学院
+山西戏剧职业学院
+山西财贸职业技术学院
+山西林业职业技术学院
+山西水利职业技术学院
+阳泉职业技术学院
+临汾职业技术学院
+山西职业技术学院
+山西煤炭职业技术学院
+山西金融职业学院
+太原城市职业技术学院
+山西信息职业技术学院
+山西体育职业学院
+山西警官职业学院
+山西国际商务职业学院
+潞安职业技术学院
+太原旅游职业学院
+山西旅游职业学院
+山西管理职业学院
+山西电力职业技术学院
+忻州职业技术学院
+山西同文职业技术学院
+晋中职业技术学院
+山西华澳商贸职业学院
+山西运城农业职业技术学院
+运城幼儿师范高等专科学校
+山西老区职业技术学院
+山西经贸职业学院
+朔州职业技术学院
+运城职业技术学院
+山西轻工职业技术学院
+晋中师范高等专科学校
+阳泉师范高等专科学校
+山西青年职业学院
+运城护理职业学院
+运城师范高等专科学校
+朔州师范高等专科学校
+吕梁职业技术学院
+内蒙古大学
+内蒙古科技大学
+内蒙古工业大学
+内蒙古农业大学
+内蒙古医科大学
+内蒙古师范大学
+内蒙古民族大学
+赤峰学院
+内蒙古财经大学
+呼伦贝尔学院
+集宁师范学院
+河套学院
+呼和浩特民族学院
+内蒙古大学创业学院
+内蒙古师范大学鸿德学院
+内蒙古艺术学院
+鄂尔多斯应用技术学院
+内蒙古建筑职业技术学院
+内蒙古丰州职业学院
+包头职业技术学院
+兴安职业技术学院
+呼和浩特职业学院
+包头轻工职业技术学院
+内蒙古电子信息职业技术学院
+内蒙古机电职业技术学院
+内蒙古化工职业学院
+内蒙古商贸职业学院
+锡林郭勒职业学院
+内蒙古警察职业学院
+内蒙古体育职业学院
+乌兰察布职业学院
+通辽职业学院
+科尔沁艺术职业学院
+内蒙古交通职业技术学院
+包头钢铁职业技术学院
+乌海职业技术学院
+内蒙古科技职业学院
+内蒙古北方职业技术学院
+赤峰职业技术学院
+内蒙古经贸外语职业学院
+包头铁道职业技术学院
+乌兰察布医学高等专科学校
+鄂尔多斯职业学院
+内蒙古工业职业学院
+呼伦贝尔职业技术学院
+满洲里俄语职业学院
+内蒙古能源职业学院
+赤峰工业职业技术学院
+阿拉善职业技术学院
+内蒙古美术职业学院
+内蒙古民族幼儿师范高等专科学校
+鄂尔多斯生态环境职业学院
+扎兰屯职业学院
+辽宁大学
+大连理工大学
+沈阳工业大学
+沈阳航空航天大学
+沈阳理工大学
+东北大学
+辽宁科技大学
+辽宁工程技术大学
+辽宁石油化工大学
+沈阳化工大学
+大连交通大学
+大连海事大学
+大连工业大学
+沈阳建筑大学
+辽宁工业大学
+沈阳农业大学
+大连海洋大学
+中国医科大学
+锦州医科大学
+大连医科大学
+辽宁中医药大学
+沈阳药科大学
+沈阳医学院
+辽宁师范大学
+沈阳师范大学
+渤海大学
+鞍山师范学院
+大连外国语大学
+东北财经大学
+中国刑事警察学院
+沈阳体育学院
+沈阳音乐学院
+鲁迅美术学院
+辽宁对外经贸学院
+沈阳大学
+大连大学
+辽宁科技学院
+辽宁警察学院
+沈阳工程学院
+辽东学院
+大连民族大学
+大连理工大学城市学院
+沈阳工业大学工程学院
+沈阳航空航天大学北方科技学院
+沈阳工学院
+大连工业大学艺术与信息工程学院
+大连科技学院
+沈阳城市建设学院
+中国医科大学临床医药学院
+大连医科大学中山学院
+锦州医科大学医疗学院
+辽宁师范大学海华学院
+辽宁理工学院
+大连财经学院
+沈阳城市学院
+辽宁科技大学信息技术学院
+辽宁石油化工大学顺华能源学院
+大连艺术学院
+辽宁中医药大学杏林学院
+辽宁何氏医学院
+沈阳科技学院
+大连东软信息学院
+辽宁财贸学院
+辽宁传媒学院
+营口理工学院
+朝阳师范高等专科学校
+抚顺师范高等专科学校
+锦州师范高等专科学校
+营口职业技术学院
+铁岭师范高等专科学校
+大连职业技术学院
+辽宁农业职业技术学院
+抚顺职业技术学院
+辽阳职业技术学院
+阜新高等专科学校
+辽宁省交通高等专科学校
+辽宁税务高等专科学校
+盘锦职业技术学院
+沈阳航空职业技术学院
+辽宁体育运动职业技术学院
+辽宁职业学院
+辽宁林业职业技术学院
+沈阳职业技术学院
+辽宁理工职业学院
+大连商务职业学院
+辽宁金融职业学院
+辽宁轨道交通职业学院
+辽宁广告职业学院
+辽宁机电职业技术学院
+辽宁经济职业技术学院
+辽宁石化职业技术学院
+渤海船舶职业学院
+大连软件职业学院
+大连翻译职业学院
+辽宁商贸职业学院
+大连枫叶职业技术学院
+辽宁装备制造职业技术学院
+辽河石油职业技术学院
+辽宁地质工程职业学院
+辽宁铁道职业技术学院
+辽宁建筑职业学院
+大连航运职业技术学院
+大连装备制造职业技术学院
+大连汽车职业技术学院
+辽宁现代服务职业技术学院
+辽宁冶金职业技术学院
+辽宁工程职业学院
+辽宁城市建设职业技术学院
+辽宁医药职业学院
+铁岭卫生职业学院
+沈阳北软信息职业技术学院
+辽宁政法职业学院
+辽宁民族师范高等专科学校
+辽宁轻工职业学院
+辽宁水利职业学院
+辽宁特殊教育师范高等专科学校
+吉林大学
+延边大学
+长春理工大学
+东北电力大学
+长春工业大学
+吉林建筑大学
+吉林化工学院
+吉林农业大学
+长春中医药大学
+东北师范大学
+北华大学
+通化师范学院
+吉林师范大学
+吉林工程技术师范学院
+长春师范大学
+白城师范学院
+吉林财经大学
+吉林体育学院
+吉林艺术学院
+吉林华桥外国语学院
+吉林工商学院
+长春工程学院
+吉林农业科技学院
+吉林警察学院
+长春大学
+长春光华学院
+长春工业大学人文信息学院
+长春理工大学光电信息学院
+长春财经学院
+吉林建筑大学城建学院
+长春建筑学院
+长春科技学院
+吉林动画学院
+吉林师范大学博达学院
+长春大学旅游学院
+东北师范大学人文学院
+吉林医药学院
+长春师范高等专科学校
+辽源职业技术学院
+四平职业大学
+长春汽车工业高等专科学校
+长春金融高等专科学校
+长春医学高等专科学校
+吉林交通职业技术学院
+长春东方职业学院
+吉林司法警官职业学院
+吉林电子信息职业技术学院
+吉林工业职业技术学院
+吉林工程职业学院
+长春职业技术学院
+白城医学高等专科学校
+长春信息技术职业学院
+松原职业技术学院
+吉林铁道职业技术学院
+白城职业技术学院
+长白山职业技术学院
+吉林科技职业技术学院
+延边职业技术学院
+吉林城市职业技术学院
+吉林职业技术学院
+黑龙江大学
+哈尔滨工业大学
+哈尔滨理工大学
+哈尔滨工程大学
+黑龙江科技大学
+东北石油大学
+佳木斯大学
+黑龙江八一农垦大学
+东北农业大学
+东北林业大学
+哈尔滨医科大学
+黑龙江中医药大学
+牡丹江医学院
+哈尔滨师范大学
+齐齐哈尔大学
+牡丹江师范学院
+哈尔滨学院
+大庆师范学院
+绥化学院
+哈尔滨商业大学
+哈尔滨体育学院
+哈尔滨金融学院
+齐齐哈尔医学院
+黑龙江工业学院
+黑龙江东方学院
+哈尔滨信息工程学院
+黑龙江工程学院
+齐齐哈尔工程学院
+黑龙江外国语学院
+黑龙江财经学院
+哈尔滨石油学院
+黑龙江工商学院
+哈尔滨远东理工学院
+哈尔滨剑桥学院
+黑龙江工程学院昆仑旅游学院
+哈尔滨广厦学院
+哈尔滨华德学院
+黑河学院
+哈尔滨音乐学院
+齐齐哈尔高等师范专科学校
+伊春职业学院
+牡丹江大学
+黑龙江职业学院
+黑龙江建筑职业技术学院
+黑龙江艺术职业学院
+大庆职业学院
+黑龙江林业职业技术学院
+黑龙江农业职业技术学院
+黑龙江农业工程职业学院
+黑龙江农垦职业学院
+黑龙江司法警官职业学院
+鹤岗师范高等专科学校
+哈尔滨电力职业技术学院
+哈尔滨铁道职业技术学院
+大兴安岭职业学院
+黑龙江农业经济职业学院
+哈尔滨职业技术学院
+哈尔滨传媒职业学院
+黑龙江生物科技职业学院
+黑龙江商业职业学院
+黑龙江公安警官职业学院
+黑龙江信息技术职业学院
+哈尔滨江南职业技术学院
+黑龙江农垦科技职业学院
+黑龙江旅游职业技术学院
+黑龙江三江美术职业学院
+黑龙江生态工程职业学院
+黑龙江煤炭职业技术学院
+七台河职业学院
+黑龙江民族职业学院
+大庆医学高等专科学校
+黑龙江交通职业技术学院
+哈尔滨应用职业技术学院
+黑龙江幼儿师范高等专科学校
+哈尔滨科学技术职业学院
+黑龙江粮食职业学院
+佳木斯职业学院
+黑龙江护理高等专科学校
+哈尔滨工程技术职业学院
+齐齐哈尔理工职业学院
+哈尔滨幼儿师范高等专科学校
+黑龙江冰雪体育职业学院
+复旦大学
+同济大学
+上海交通大学
+华东理工大学
+上海理工大学
+上海海事大学
+东华大学
+上海电力学院
+上海应用技术大学
+上海健康医学院
+上海海洋大学
+上海中医药大学
+华东师范大学
+上海师范大学
+上海外国语大学
+上海财经大学
+上海对外经贸大学
+上海海关学院
+华东政法大学
+上海体育学院
+上海音乐学院
+上海戏剧学院
+上海大学
+上海公安学院
+上海工程技术大学
+上海立信会计金融学院
+上海电机学院
+上海杉达学院
+上海政法学院
+上海第二工业大学
+上海商学院
+上海建桥学院
+上海兴伟学院
+上海视觉艺术学院
+上海外国语大学贤达经济人文学院
+上海师范大学天华学院
+上海科技大学
+上海纽约大学
+上海旅游高等专科学校
+上海东海职业技术学院
+上海工商职业技术学院
+上海出版印刷高等专科学校
+上海行健职业学院
+上海城建职业学院
+上海交通职业技术学院
+上海海事职业技术学院
+上海电子信息职业技术学院
+上海震旦职业学院
+上海民远职业技术学院
+上海欧华职业技术学院
+上海思博职业技术学院
+上海立达职业技术学院
+上海工艺美术职业学院
+上海济光职业技术学院
+上海工商外国语职业学院
+上海科学技术职业学院
+上海农林职业技术学院
+上海邦德职业技术学院
+上海中侨职业技术学院
+上海电影艺术职业学院
+上海中华职业技术学院
+上海工会管理职业学院
+上海体育职业学院
+上海民航职业技术学院
+南京大学
+苏州大学
+东南大学
+南京航空航天大学
+南京理工大学
+江苏科技大学
+中国矿业大学
+南京工业大学
+常州大学
+南京邮电大学
+河海大学
+江南大学
+南京林业大学
+江苏大学
+南京信息工程大学
+南通大学
+盐城工学院
+南京农业大学
+南京医科大学
+徐州医科大学
+南京中医药大学
+中国药科大学
+南京师范大学
+江苏师范大学
+淮阴师范学院
+盐城师范学院
+南京财经大学
+江苏警官学院
+南京体育学院
+南京艺术学院
+苏州科技大学
+常熟理工学院
+淮阴工学院
+常州工学院
+扬州大学
+三江学院
+南京工程学院
+南京审计大学
+南京晓庄学院
+江苏理工学院
+淮海工学院
+徐州工程学院
+南京特殊教育师范学院
+南通理工学院
+南京森林警察学院
+东南大学成贤学院
+泰州学院
+无锡太湖学院
+金陵科技学院
+中国矿业大学徐海学院
+南京大学金陵学院
+南京理工大学紫金学院
+南京航空航天大学金城学院
+中国传媒大学南广学院
+南京理工大学泰州科技学院
+南京师范大学泰州学院
+南京工业大学浦江学院
+南京师范大学中北学院
+南京医科大学康达学院
+南京中医药大学翰林学院
+南京信息工程大学滨江学院
+苏州大学文正学院
+苏州大学应用技术学院
+苏州科技大学天平学院
+江苏大学京江学院
+扬州大学广陵学院
+江苏师范大学科文学院
+南京邮电大学通达学院
+南京财经大学红山学院
+江苏科技大学苏州理工学院
+常州大学怀德学院
+南通大学杏林学院
+南京审计大学金审学院
+宿迁学院
+江苏第二师范学院
+西交利物浦大学
+昆山杜克大学
+盐城幼儿师范高等专科学校
+苏州幼儿师范高等专科学校
+民办明达职业技术学院
+无锡职业技术学院
+江苏建筑职业技术学院
+南京工业职业技术学院
+江苏工程职业技术学院
+苏州工艺美术职业技术学院
+连云港职业技术学院
+镇江市高等专科学校
+南通职业大学
+苏州职业大学
+沙洲职业工学院
+扬州市职业大学
+连云港师范高等专科学校
+江苏经贸职业技术学院
+九州职业技术学院
+硅湖职业技术学院
+泰州职业技术学院
+常州信息职业技术学院
+江苏联合职业技术学院
+江苏海事职业技术学院
+应天职业技术学院
+无锡科技职业学院
+盐城卫生职业技术学院
+扬州环境资源职业技术学院
+南通科技职业学院
+苏州经贸职业技术学院
+苏州工业职业技术学院
+苏州托普信息职业技术学院
+苏州卫生职业技术学院
+无锡商业职业技术学院
+南通航运职业技术学院
+南京交通职业技术学院
+淮安信息职业技术学院
+江苏农牧科技职业学院
+常州纺织服装职业技术学院
+苏州农业职业技术学院
+苏州工业园区职业技术学院
+太湖创意职业技术学院
+炎黄职业技术学院
+南京科技职业学院
+正德职业技术学院
+钟山职业技术学院
+无锡南洋职业技术学院
+江南影视艺术职业学院
+金肯职业技术学院
+常州轻工职业技术学院
+常州工程职业技术学院
+江苏农林职业技术学院
+江苏食品药品职业技术学院
+建东职业技术学院
+南京铁道职业技术学院
+徐州工业职业技术学院
+江苏信息职业技术学院
+宿迁职业技术学院
+南京信息职业技术学院
+江海职业技术学院
+常州机电职业技术学院
+江阴职业技术学院
+无锡城市职业技术学院
+无锡工艺职业技术学院
+金山职业技术学院
+苏州健雄职业技术学院
+盐城工业职业技术学院
+江苏财经职业技术学院
+扬州工业职业技术学院
+苏州港大思培科技职业学院
+昆山登云科技职业学院
+南京视觉艺术职业学院
+江苏城市职业学院
+南京城市职业学院
+南京机电职业技术学院
+苏州高博软件技术职业学院
+南京旅游职业学院
+江苏建康职业学院
+苏州信息职业技术学院
+宿迁泽达职业技术学院
+苏州工业园区服务外包职业学院
+徐州幼儿师范高等专科学校
+徐州生物工程职业技术学院
+江苏商贸职业学院
+南通师范高等专科学校
+扬州中瑞酒店职业学院
+江苏护理职业学院
+江苏财会职业学院
+江苏城乡建设职业学院
+江苏航空职业技术学院
+江苏安全技术职业学院
+浙江大学
+杭州电子科技大学
+浙江工业大学
+浙江理工大学
+浙江海洋大学
+浙江农林大学
+温州医科大学
+浙江中医药大学
+浙江师范大学
+杭州师范大学
+湖州师范学院
+绍兴文理学院
+台州学院
+温州大学
+丽水学院
+浙江工商大学
+嘉兴学院
+中国美术学院
+中国计量大学
+公安海警学院
+浙江万里学院
+浙江科技学院
+宁波工程学院
+浙江水利水电学院
+浙江财经大学
+浙江警察学院
+衢州学院
+宁波大学
+浙江传媒学院
+浙江树人学院
+浙江越秀外国语学院
+宁波大红鹰学院
+浙江大学城市学院
+浙江大学宁波理工学院
+杭州医学院
+浙江工业大学之江学院
+浙江师范大学行知学院
+宁波大学科学技术学院
+杭州电子科技大学信息工程学院
+浙江理工大学科技与艺术学院
+浙江海洋大学东海科学技术学院
+浙江农林大学暨阳学院
+温州医科大学仁济学院
+浙江中医药大学滨江学院
+杭州师范大学钱江学院
+湖州师范学院求真学院
+绍兴文理学院元培学院
+温州大学瓯江学院
+浙江工商大学杭州商学院
+嘉兴学院南湖学院
+中国计量大学现代科技学院
+浙江财经大学东方学院
+温州商学院
+同济大学浙江学院
+上海财经大学浙江学院
+浙江外国语学院
+浙江音乐学院
+宁波诺丁汉大学
+温州肯恩大学
+宁波职业技术学院
+温州职业技术学院
+浙江交通职业技术学院
+金华职业技术学院
+宁波城市职业技术学院
+浙江电力职业技术学院
+浙江同济科技职业学院
+浙江工商职业技术学院
+台州职业技术学院
+浙江工贸职业技术学院
+浙江医药高等专科学校
+浙江机电职业技术学院
+浙江建设职业技术学院
+浙江艺术职业学院
+浙江经贸职业技术学院
+浙江商业职业技术学院
+浙江经济职业技术学院
+浙江旅游职业学院
+浙江育英职业技术学院
+浙江警官职业学院
+浙江金融职业学院
+浙江工业职业技术学院
+杭州职业技术学院
+嘉兴职业技术学院
+湖州职业技术学院
+绍兴职业技术学院
+衢州职业技术学院
+丽水职业技术学院
+浙江东方职业技术学院
+义乌工商职业技术学院
+浙江纺织服装职业技术学院
+杭州科技职业技术学院
+浙江长征职业技术学院
+嘉兴南洋职业技术学院
+浙江广厦建设职业技术学院
+杭州万向职业技术学院
+浙江邮电职业技术学院
+宁波卫生职业技术学院
+台州科技职业学院
+浙江国际海运职业技术学院
+浙江体育职业技术学院
+温州科技职业学院
+浙江汽车职业技术学院
+浙江横店影视职业学院
+浙江农业商贸职业学院
+浙江特殊教育职业学院
+浙江安防职业技术学院
+浙江舟山群岛新区旅游与健康职业学院
+安徽大学
+中国科学技术大学
+合肥工业大学
+安徽工业大学
+安徽理工大学
+安徽工程大学
+安徽农业大学
+安徽医科大学
+蚌埠医学院
+皖南医学院
+安徽中医药大学
+安徽师范大学
+阜阳师范学院
+安庆师范大学
+淮北师范大学
+黄山学院
+皖西学院
+滁州学院
+安徽财经大学
+宿州学院
+巢湖学院
+淮南师范学院
+铜陵学院
+安徽建筑大学
+安徽科技学院
+安徽三联学院
+合肥学院
+蚌埠学院
+池州学院
+安徽新华学院
+安徽文达信息工程学院
+亳州学院
+安徽外国语学院
+安徽财经大学商学院
+安徽大学江淮学院
+安徽信息工程学院
+安徽工业大学工商学院
+安徽建筑大学城市建设学院
+安徽农业大学经济技术学院
+安徽师范大学皖江学院
+安徽医科大学临床医学院
+阜阳师范学院信息工程学院
+淮北师范大学信息学院
+合肥师范学院
+河海大学文天学院
+安徽职业技术学院
+淮北职业技术学院
+芜湖职业技术学院
+淮南联合大学
+安徽商贸职业技术学院
+安徽水利水电职业技术学院
+阜阳职业技术学院
+铜陵职业技术学院
+民办万博科技职业学院
+安徽警官职业学院
+淮南职业技术学院
+安徽工业经济职业技术学院
+合肥通用职业技术学院
+安徽工贸职业技术学院
+宿州职业技术学院
+六安职业技术学院
+安徽电子信息职业技术学院
+民办合肥经济技术职业学院
+安徽交通职业技术学院
+安徽体育运动职业技术学院
+安徽中医药高等专科学校
+安徽医学高等专科学校
+合肥职业技术学院
+滁州职业技术学院
+池州职业技术学院
+宣城职业技术学院
+安徽广播影视职业技术学院
+民办合肥滨湖职业技术学院
+安徽电气工程职业技术学院
+安徽冶金科技职业学院
+安徽城市管理职业学院
+安徽机电职业技术学院
+安徽工商职业学院
+安徽中澳科技职业学院
+阜阳科技职业学院
+亳州职业技术学院
+安徽国防科技职业学院
+安庆职业技术学院
+安徽艺术职业学院
+马鞍山师范高等专科学校
+安徽财贸职业学院
+安徽国际商务职业学院
+安徽公安职业学院
+安徽林业职业技术学院
+安徽审计职业学院
+安徽新闻出版职业技术学院
+安徽邮电职业技术学院
+安徽工业职业技术学院
+民办合肥财经职业学院
+安庆医药高等专科学校
+安徽涉外经济职业学院
+安徽绿海商务职业学院
+合肥共达职业技术学院
+蚌埠经济技术职业学院
+民办安徽旅游职业学院
+徽商职业学院
+马鞍山职业技术学院
+安徽现代信息工程职业学院
+安徽矿业职业技术学院
+合肥信息技术职业学院
+桐城师范高等专科学校
+黄山职业技术学院
+滁州城市职业学院
+安徽汽车职业技术学院
+皖西卫生职业学院
+合肥幼儿师范高等专科学校
+安徽长江职业学院
+安徽扬子职业技术学院
+安徽黄梅戏艺术职业学院
+安徽粮食工程职业学院
+安徽人口职业学院
+合肥科技职业学院
+皖北卫生职业学院
+阜阳幼儿师范高等专科学校
+厦门大学
+华侨大学
+福州大学
+福建工程学院
+福建农林大学
+集美大学
+福建医科大学
+福建中医药大学
+福建师范大学
+闽江学院
+武夷学院
+宁德师范学院
+泉州师范学院
+闽南师范大学
+厦门理工学院
+三明学院
+龙岩学院
+福建商学院
+福建警察学院
+莆田学院
+仰恩大学
+厦门医学院
+厦门华厦学院
+闽南理工学院
+福建师范大学闽南科技学院
+福建农林大学东方学院
+厦门工学院
+阳光学院
+厦门大学嘉庚学院
+福州大学至诚学院
+集美大学诚毅学院
+福建师范大学协和学院
+福州外语外贸学院
+福建江夏学院
+泉州信息工程学院
+福州理工学院
+福建农林大学金山学院
+福建船政交通职业学院
+漳州职业技术学院
+闽西职业技术学院
+黎明职业大学
+福建华南女子职业学院
+福州职业技术学院
+福建林业职业技术学院
+福建信息职业技术学院
+福建水利电力职业技术学院
+福建电力职业技术学院
+厦门海洋职业技术学院
+福建农业职业技术学院
+福建卫生职业技术学院
+泉州医学高等专科学校
+福州英华职业学院
+泉州纺织服装职业学院
+泉州华光职业学院
+泉州理工职业学院
+福建警官职业学院
+闽北职业技术学院
+福州黎明职业技术学院
+厦门演艺职业学院
+厦门华天涉外职业技术学院
+福州科技职业技术学院
+泉州经贸职业技术学院
+福建对外经济贸易职业技术学院
+湄洲湾职业技术学院
+福建生物工程职业技术学院
+福建艺术职业学院
+福建幼儿师范高等专科学校
+厦门城市职业学院
+泉州工艺美术职业学院
+三明职业技术学院
+宁德职业技术学院
+福州软件职业技术学院
+厦门兴才职业技术学院
+厦门软件职业技术学院
+福建体育职业技术学院
+漳州城市职业学院
+厦门南洋职业学院
+厦门东海职业技术学院
+漳州科技职业学院
+漳州理工职业学院
+武夷山职业学院
+漳州卫生职业学院
+泉州海洋职业学院
+泉州轻工职业学院
+厦门安防科技职业学院
+泉州幼儿师范高等专科学校
+闽江师范高等专科学校
+泉州工程职业技术学院
+南昌大学
+华东交通大学
+东华理工大学
+南昌航空大学
+江西理工大学
+景德镇陶瓷大学
+江西农业大学
+江西中医药大学
+赣南医学院
+江西师范大学
+上饶师范学院
+宜春学院
+赣南师范大学
+井冈山大学
+江西财经大学
+江西科技学院
+景德镇学院
+萍乡学院
+江西科技师范大学
+南昌工程学院
+江西警察学院
+新余学院
+九江学院
+江西工程学院
+南昌理工学院
+江西应用科技学院
+江西服装学院
+南昌工学院
+南昌大学科学技术学院
+南昌大学共青学院
+华东交通大学理工学院
+东华理工大学长江学院
+南昌航空大学科技学院
+江西理工大学应用科学学院
+景德镇陶瓷大学科技艺术学院
+江西农业大学南昌商学院
+江西中医药大学科技学院
+江西师范大学科学技术学院
+赣南师范大学科技学院
+江西科技师范大学理工学院
+江西财经大学现代经济管理学院
+南昌师范学院
+江西工业职业技术学院
+江西医学高等专科学校
+九江职业大学
+九江职业技术学院
+江西司法警官职业学院
+江西陶瓷工艺美术职业技术学院
+江西旅游商贸职业学院
+江西电力职业技术学院
+江西环境工程职业学院
+江西艺术职业学院
+鹰潭职业技术学院
+江西信息应用职业技术学院
+江西交通职业技术学院
+江西财经职业学院
+江西应用技术职业学院
+江西现代职业技术学院
+江西工业工程职业技术学院
+江西机电职业技术学院
+江西科技职业学院
+南昌职业学院
+江西外语外贸职业学院
+江西工业贸易职业技术学院
+宜春职业技术学院
+江西应用工程职业学院
+江西生物科技职业学院
+江西建设职业技术学院
+抚州职业技术学院
+南昌师范高等专科学校
+江西中医药高等专科学校
+江西先锋软件职业技术学院
+江西经济管理职业学院
+江西制造职业技术学院
+江西工程职业学院
+江西青年职业学院
+上饶职业技术学院
+江西航空职业技术学院
+江西农业工程职业学院
+赣西科技职业学院
+江西卫生职业学院
+江西新能源科技职业学院
+江西枫林涉外经贸职业学院
+江西泰豪动漫职业学院
+江西冶金职业技术学院
+江西管理职业学院
+江西传媒职业学院
+江西工商职业技术学院
+景德镇陶瓷职业技术学院
+共青科技职业学院
+赣州师范高等专科学校
+江西水利职业学院
+宜春幼儿师范高等专科学校
+吉安职业技术学院
+江西洪州职业学院
+江西师范高等专科学校
+南昌影视传播职业学院
+赣南卫生健康职业学院
+山东大学
+中国海洋大学
+山东科技大学
+中国石油大学（华东）
+青岛科技大学
+济南大学
+青岛理工大学
+山东建筑大学
+齐鲁工业大学
+山东理工大学
+山东农业大学
+青岛农业大学
+潍坊医学院
+泰山医学院
+滨州医学院
+山东中医药大学
+济宁医学院
+山东师范大学
+曲阜师范大学
+聊城大学
+德州学院
+滨州学院
+鲁东大学
+临沂大学
+泰山学院
+济宁学院
+菏泽学院
+山东财经大学
+山东体育学院
+山东艺术学院
+齐鲁医药学院
+青岛滨海学院
+枣庄学院
+山东工艺美术学院
+青岛大学
+烟台大学
+潍坊学院
+山东警察学院
+山东交通学院
+山东工商学院
+山东女子学院
+烟台南山学院
+潍坊科技学院
+山东英才学院
+青岛恒星科技学院
+青岛黄海学院
+山东现代学院
+山东协和学院
+烟台大学文经学院
+聊城大学东昌学院
+青岛理工大学琴岛学院
+山东师范大学历山学院
+山东财经大学燕山学院
+中国石油大学胜利学院
+山东科技大学泰山科技学院
+山东华宇工学院
+青岛工学院
+青岛农业大学海都学院
+齐鲁理工学院
+山东财经大学东方学院
+济南大学泉城学院
+山东政法学院
+齐鲁师范学院
+山东青年政治学院
+北京电影学院现代创意媒体学院
+山东管理学院
+山东农业工程学院
+山东医学高等专科学校
+菏泽医学专科学校
+山东商业职业技术学院
+山东电力高等专科学校
+日照职业技术学院
+曲阜远东职业技术学院
+青岛职业技术学院
+威海职业学院
+山东职业学院
+山东劳动职业技术学院
+莱芜职业技术学院
+济宁职业技术学院
+潍坊职业学院
+烟台职业学院
+东营职业学院
+聊城职业技术学院
+滨州职业学院
+山东科技职业学院
+山东服装职业学院
+德州科技职业学院
+山东力明科技职业学院
+山东圣翰财贸职业学院
+山东水利职业学院
+山东畜牧兽医职业学院
+青岛飞洋职业技术学院
+东营科技职业学院
+山东交通职业学院
+淄博职业学院
+山东外贸职业学院
+青岛酒店管理职业技术学院
+山东信息职业技术学院
+青岛港湾职业技术学院
+山东胜利职业学院
+山东经贸职业学院
+山东工业职业学院
+山东化工职业学院
+青岛求实职业技术学院
+济南职业学院
+烟台工程职业技术学院
+山东凯文科技职业学院
+山东外国语职业学院
+潍坊工商职业学院
+德州职业技术学院
+枣庄科技职业学院
+淄博师范高等专科学校
+山东中医药高等专科学校
+济南工程职业技术学院
+山东电子职业技术学院
+山东旅游职业学院
+山东铝业职业学院
+山东杏林科技职业学院
+泰山职业技术学院
+山东外事翻译职业学院
+山东药品食品职业学院
+山东商务职业学院
+山东轻工职业学院
+山东城市建设职业学院
+烟台汽车工程职业学院
+山东司法警官职业学院
+菏泽家政职业学院
+山东传媒职业学院
+临沂职业学院
+枣庄职业学院
+山东理工职业学院
+山东文化产业职业学院
+青岛远洋船员职业学院
+济南幼儿师范高等专科学校
+济南护理职业学院
+泰山护理职业学院
+山东海事职业学院
+潍坊护理职业学院
+潍坊工程职业学院
+菏泽职业学院
+山东艺术设计职业学院
+威海海洋职业学院
+山东特殊教育职业学院
+烟台黄金职业学院
+华北水利水电大学
+郑州大学
+河南理工大学
+郑州轻工业学院
+河南工业大学
+河南科技大学
+中原工学院
+河南农业大学
+河南科技学院
+河南牧业经济学院
+河南中医药大学
+新乡医学院
+河南大学
+河南师范大学
+信阳师范学院
+周口师范学院
+安阳师范学院
+许昌学院
+南阳师范学院
+洛阳师范学院
+商丘师范学院
+河南财经政法大学
+郑州航空工业管理学院
+黄淮学院
+平顶山学院
+郑州工程技术学院
+洛阳理工学院
+新乡学院
+信阳农林学院
+河南工学院
+安阳工学院
+河南工程学院
+河南财政金融学院
+南阳理工学院
+河南城建学院
+河南警察学院
+黄河科技学院
+铁道警察学院
+郑州科技学院
+郑州工业应用技术学院
+郑州师范学院
+郑州财经学院
+黄河交通学院
+商丘工学院
+河南大学民生学院
+河南师范大学新联学院
+信阳学院
+安阳学院
+新乡医学院三全学院
+河南科技学院新科学院
+郑州工商学院
+中原工学院信息商务学院
+商丘学院
+郑州成功财经学院
+郑州升达经贸管理学院
+河南职业技术学院
+漯河职业技术学院
+三门峡职业技术学院
+郑州铁路职业技术学院
+开封大学
+焦作大学
+濮阳职业技术学院
+郑州电力高等专科学校
+黄河水利职业技术学院
+许昌职业技术学院
+河南工业和信息化职业学院
+河南水利与环境职业学院
+商丘职业技术学院
+平顶山工业职业技术学院
+周口职业技术学院
+济源职业技术学院
+河南司法警官职业学院
+鹤壁职业技术学院
+河南工业职业技术学院
+郑州澍青医学高等专科学校
+焦作师范高等专科学校
+河南检察职业学院
+河南质量工程职业学院
+郑州信息科技职业学院
+漯河医学高等专科学校
+南阳医学高等专科学校
+商丘医学高等专科学校
+郑州电子信息职业技术学院
+信阳职业技术学院
+嵩山少林武术职业学院
+郑州工业安全职业学院
+永城职业学院
+河南经贸职业学院
+河南交通职业技术学院
+河南农业职业学院
+郑州旅游职业学院
+郑州职业技术学院
+河南信息统计职业学院
+河南林业职业学院
+河南工业贸易职业学院
+郑州电力职业技术学院
+周口科技职业学院
+河南建筑职业技术学院
+漯河食品职业学院
+郑州城市职业学院
+安阳职业技术学院
+新乡职业技术学院
+驻马店职业技术学院
+焦作工贸职业学院
+许昌陶瓷职业学院
+郑州理工职业学院
+郑州信息工程职业学院
+长垣烹饪职业技术学院
+开封文化艺术职业学院
+河南应用技术职业学院
+河南艺术职业学院
+河南机电职业学院
+河南护理职业学院
+许昌电气职业学院
+信阳涉外职业技术学院
+鹤壁汽车工程职业学院
+南阳职业学院
+郑州商贸旅游职业学院
+河南推拿职业学院
+洛阳职业技术学院
+郑州幼儿师范高等专科学校
+安阳幼儿师范高等专科学校
+郑州黄河护理职业学院
+河南医学高等专科学校
+郑州财税金融职业学院
+南阳农业职业学院
+洛阳科技职业学院
+鹤壁能源化工职业学院
+平顶山文化艺术职业学院
+武汉大学
+华中科技大学
+武汉科技大学
+长江大学
+武汉工程大学
+中国地质大学（武汉）
+武汉纺织大学
+武汉轻工大学
+武汉理工大学
+湖北工业大学
+华中农业大学
+湖北中医药大学
+华中师范大学
+湖北大学
+湖北师范大学
+黄冈师范学院
+湖北民族学院
+汉江师范学院
+湖北文理学院
+中南财经政法大学
+武汉体育学院
+湖北美术学院
+中南民族大学
+湖北汽车工业学院
+湖北工程学院
+湖北理工学院
+湖北科技学院
+湖北医药学院
+江汉大学
+三峡大学
+湖北警官学院
+荆楚理工学院
+武汉音乐学院
+湖北经济学院
+武汉商学院
+武汉东湖学院
+汉口学院
+武昌首义学院
+武昌理工学院
+武汉生物工程学院
+武汉晴川学院
+湖北大学知行学院
+武汉科技大学城市学院
+三峡大学科技学院
+江汉大学文理学院
+湖北工业大学工程技术学院
+武汉工程大学邮电与信息工程学院
+武汉纺织大学外经贸学院
+武昌工学院
+武汉工商学院
+长江大学工程技术学院
+长江大学文理学院
+湖北商贸学院
+湖北汽车工业学院科技学院
+湖北医药学院药护学院
+湖北民族学院科技学院
+湖北经济学院法商学院
+武汉体育学院体育科技学院
+湖北师范大学文理学院
+湖北文理学院理工学院
+湖北工程学院新技术学院
+文华学院
+武汉学院
+武汉工程科技学院
+武汉华夏理工学院
+武汉传媒学院
+武汉设计工程学院
+湖北第二师范学院
+武汉职业技术学院
+黄冈职业技术学院
+长江职业学院
+荆州理工职业学院
+湖北工业职业技术学院
+鄂州职业大学
+武汉城市职业学院
+湖北职业技术学院
+武汉船舶职业技术学院
+恩施职业技术学院
+襄阳职业技术学院
+武汉工贸职业学院
+荆州职业技术学院
+武汉工程职业技术学院
+仙桃职业学院
+湖北轻工职业技术学院
+湖北交通职业技术学院
+湖北中医药高等专科学校
+武汉航海职业技术学院
+武汉铁路职业技术学院
+武汉软件工程职业学院
+湖北三峡职业技术学院
+随州职业技术学院
+武汉电力职业技术学院
+湖北水利水电职业技术学院
+湖北城市建设职业技术学院
+武汉警官职业学院
+湖北生物科技职业学院
+湖北开放职业学院
+武汉科技职业学院
+武汉外语外事职业学院
+武汉信息传播职业技术学院
+武昌职业学院
+武汉商贸职业学院
+湖北艺术职业学院
+武汉交通职业学院
+咸宁职业技术学院
+长江工程职业技术学院
+江汉艺术职业学院
+武汉工业职业技术学院
+武汉民政职业学院
+鄂东职业技术学院
+湖北财税职业学院
+黄冈科技职业学院
+湖北国土资源职业学院
+湖北生态工程职业技术学院
+三峡电力职业学院
+湖北科技职业学院
+湖北青年职业学院
+湖北工程职业学院
+三峡旅游职业技术学院
+天门职业学院
+湖北体育职业学院
+襄阳汽车职业技术学院
+湖北幼儿师范高等专科学校
+湖北铁道运输职业学院
+武汉海事职业学院
+武当职业学院
+荆门职业学院
+武汉铁路桥梁职业学院
+湘潭大学
+吉首大学
+湖南大学
+中南大学
+湖南科技大学
+长沙理工大学
+湖南农业大学
+中南林业科技大学
+湖南中医药大学
+湖南师范大学
+湖南理工学院
+湘南学院
+衡阳师范学院
+邵阳学院
+怀化学院
+湖南文理学院
+湖南科技学院
+湖南人文科技学院
+湖南商学院
+南华大学
+长沙医学院
+长沙学院
+湖南工程学院
+湖南城市学院
+湖南工学院
+湖南财政经济学院
+湖南警察学院
+湖南工业大学
+湖南女子学院
+湖南第一师范学院
+湖南医药学院
+湖南涉外经济学院
+湘潭大学兴湘学院
+湖南工业大学科技学院
+湖南科技大学潇湘学院
+南华大学船山学院
+湖南商学院北津学院
+湖南师范大学树达学院
+湖南农业大学东方科技学院
+中南林业科技大学涉外学院
+湖南文理学院芙蓉学院
+湖南理工学院南湖学院
+衡阳师范学院南岳学院
+湖南工程学院应用技术学院
+湖南中医药大学湘杏学院
+吉首大学张家界学院
+长沙理工大学城南学院
+长沙师范学院
+湖南应用技术学院
+湖南信息学院
+湖南交通工程学院
+长沙民政职业技术学院
+湖南工业职业技术学院
+株洲师范高等专科学校
+湖南信息职业技术学院
+湖南税务高等专科学校
+湖南冶金职业技术学院
+长沙航空职业技术学院
+湖南大众传媒职业技术学院
+永州职业技术学院
+湖南铁道职业技术学院
+湖南科技职业学院
+湖南生物机电职业技术学院
+湖南交通职业技术学院
+湖南商务职业技术学院
+湖南体育职业学院
+湖南工程职业技术学院
+保险职业学院
+湖南外贸职业学院
+湖南网络工程职业学院
+邵阳职业技术学院
+湖南司法警官职业学院
+长沙商贸旅游职业技术学院
+湖南环境生物职业技术学院
+湖南邮电职业技术学院
+湘潭医卫职业技术学院
+郴州职业技术学院
+娄底职业技术学院
+张家界航空工业职业技术学院
+长沙环境保护职业技术学院
+湖南艺术职业学院
+湖南机电职业技术学院
+长沙职业技术学院
+怀化职业技术学院
+岳阳职业技术学院
+常德职业技术学院
+长沙南方职业学院
+潇湘职业学院
+湖南化工职业技术学院
+湖南城建职业技术学院
+湖南石油化工职业技术学院
+湖南中医药高等专科学校
+湖南民族职业学院
+湘西民族职业技术学院
+湖南财经工业职业技术学院
+益阳职业技术学院
+湖南工艺美术职业学院
+湖南九嶷职业技术学院
+湖南理工职业技术学院
+湖南软件职业学院
+湖南汽车工程职业学院
+长沙电力职业技术学院
+湖南水利水电职业技术学院
+湖南现代物流职业技术学院
+湖南高速铁路职业技术学院
+湖南铁路科技职业技术学院
+湖南安全技术职业学院
+湖南电气职业技术学院
+湖南外国语职业学院
+益阳医学高等专科学校
+湖南都市职业学院
+湖南电子科技职业学院
+湖南国防工业职业技术学院
+湖南高尔夫旅游职业学院
+湖南工商职业学院
+湖南三一工业职业技术学院
+长沙卫生职业学院
+湖南食品药品职业学院
+湖南有色金属职业技术学院
+湖南吉利汽车职业技术学院
+湖南幼儿师范高等专科学校
+湘南幼儿师范高等专科学校
+湖南劳动人事职业学院
+中山大学
+暨南大学
+汕头大学
+华南理工大学
+华南农业大学
+广东海洋大学
+广州医科大学
+广东医科大学
+广州中医药大学
+广东药科大学
+华南师范大学
+韶关学院
+惠州学院
+韩山师范学院
+岭南师范学院
+肇庆学院
+嘉应学院
+广州体育学院
+广州美术学院
+星海音乐学院
+广东技术师范学院
+深圳大学
+广东财经大学
+广东白云学院
+广州大学
+广州航海学院
+广东警官学院
+仲恺农业工程学院
+五邑大学
+广东金融学院
+电子科技大学中山学院
+广东石油化工学院
+东莞理工学院
+广东工业大学
+广东外语外贸大学
+佛山科学技术学院
+广东培正学院
+南方医科大学
+广东东软学院
+华南理工大学广州学院
+广州大学华软软件学院
+中山大学南方学院
+广东外语外贸大学南国商学院
+广东财经大学华商学院
+广东海洋大学寸金学院
+华南农业大学珠江学院
+广东技术师范学院天河学院
+北京师范大学珠海分校
+广东工业大学华立学院
+广州大学松田学院
+广州商学院
+北京理工大学珠海学院
+吉林大学珠海学院
+广州工商学院
+广东科技学院
+广东理工学院
+东莞理工学院城市学院
+中山大学新华学院
+广东第二师范学院
+南方科技大学
+北京师范大学-香港浸会大学联合国际学院
+香港中文大学（深圳）
+顺德职业技术学院
+广东轻工职业技术学院
+广东交通职业技术学院
+广东水利电力职业技术学院
+潮汕职业技术学院
+深圳职业技术学院
+民办南华工商学院
+私立华联学院
+广州民航职业技术学院
+广州番禺职业技术学院
+广东松山职业技术学院
+广东农工商职业技术学院
+广东新安职业技术学院
+佛山职业技术学院
+广东科学技术职业学院
+广东食品药品职业学院
+广州康大职业技术学院
+珠海艺术职业学院
+广东行政职业学院
+广东体育职业技术学院
+广东职业技术学院
+广东建设职业技术学院
+广东女子职业技术学院
+广东机电职业技术学院
+广东岭南职业技术学院
+汕尾职业技术学院
+罗定职业技术学院
+阳江职业技术学院
+河源职业技术学院
+广东邮电职业技术学院
+汕头职业技术学院
+揭阳职业技术学院
+深圳信息职业技术学院
+清远职业技术学院
+广东工贸职业技术学院
+广东司法警官职业学院
+广东亚视演艺职业学院
+广东省外语艺术职业学院
+广东文艺职业学院
+广州体育职业技术学院
+广州工程技术职业学院
+中山火炬职业技术学院
+江门职业技术学院
+茂名职业技术学院
+珠海城市职业技术学院
+广州涉外经济职业技术学院
+广州南洋理工职业学院
+广州科技职业技术学院
+惠州经济职业技术学院
+广东工商职业学院
+肇庆医学高等专科学校
+广州现代信息工程职业技术学院
+广东理工职业学院
+广州华南商贸职业学院
+广州华立科技职业学院
+广州城市职业学院
+广东工程职业技术学院
+广州铁路职业技术学院
+广东科贸职业学院
+广州科技贸易职业学院
+中山职业技术学院
+广州珠江职业技术学院
+广州松田职业学院
+广东文理职业学院
+广州城建职业学院
+东莞职业技术学院
+广东南方职业学院
+广州华商职业学院
+广州华夏职业学院
+广东环境保护工程职业学院
+广东青年职业学院
+广州东华职业学院
+广东创新科技职业学院
+广东舞蹈戏剧职业学院
+惠州卫生职业技术学院
+广东信息工程职业学院
+广东生态工程职业学院
+惠州城市职业学院
+广东碧桂园职业学院
+公安边防部队高等专科学校
+广东茂名健康职业学院
+广东酒店管理职业技术学院
+广东茂名幼儿师范专科学校
+广州卫生职业技术学院
+湛江幼儿师范专科学校
+广西大学
+广西科技大学
+桂林电子科技大学
+桂林理工大学
+广西医科大学
+右江民族医学院
+广西中医药大学
+桂林医学院
+广西师范大学
+广西师范学院
+广西民族师范学院
+河池学院
+玉林师范学院
+广西艺术学院
+广西民族大学
+百色学院
+梧州学院
+广西科技师范学院
+广西财经学院
+南宁学院
+钦州学院
+桂林航天工业学院
+桂林旅游学院
+贺州学院
+广西警察学院
+北海艺术设计学院
+广西大学行健文理学院
+广西科技大学鹿山学院
+广西民族大学相思湖学院
+广西师范大学漓江学院
+广西师范学院师园学院
+广西中医药大学赛恩斯新医药学院
+桂林电子科技大学信息科技学院
+桂林理工大学博文管理学院
+广西外国语学院
+北京航空航天大学北海学院
+广西机电职业技术学院
+广西体育高等专科学校
+南宁职业技术学院
+广西水利电力职业技术学院
+桂林师范高等专科学校
+广西职业技术学院
+柳州职业技术学院
+广西生态工程职业技术学院
+广西交通职业技术学院
+广西工业职业技术学院
+广西国际商务职业技术学院
+广西农业职业技术学院
+柳州铁道职业技术学院
+广西建设职业技术学院
+广西现代职业技术学院
+北海职业学院
+桂林山水职业学院
+广西经贸职业技术学院
+广西工商职业技术学院
+广西演艺职业学院
+广西电力职业技术学院
+广西城市职业学院
+广西英华国际职业学院
+柳州城市职业学院
+百色职业学院
+广西工程职业学院
+广西理工职业技术学院
+梧州职业学院
+广西经济职业学院
+广西幼儿师范高等专科学校
+广西科技职业学院
+广西卫生职业技术学院
+广西培贤国际职业学院
+广西金融职业技术学院
+广西中远职业学院
+玉柴职业技术学院
+广西蓝天航空职业学院
+海南大学
+海南热带海洋学院
+海南师范大学
+海南医学院
+海口经济学院
+琼台师范学院
+三亚学院
+海南职业技术学院
+三亚城市职业学院
+海南软件职业技术学院
+海南政法职业学院
+海南外国语职业学院
+海南经贸职业技术学院
+海南工商职业学院
+三亚航空旅游职业学院
+海南科技职业学院
+三亚理工职业学院
+海南体育职业技术学院
+重庆大学
+重庆邮电大学
+重庆交通大学
+重庆医科大学
+西南大学
+重庆师范大学
+重庆文理学院
+重庆三峡学院
+长江师范学院
+四川外国语大学
+西南政法大学
+四川美术学院
+重庆科技学院
+重庆理工大学
+重庆工商大学
+重庆工程学院
+重庆大学城市科技学院
+重庆警察学院
+重庆人文科技学院
+四川外国语大学重庆南方翻译学院
+重庆师范大学涉外商贸学院
+重庆工商大学融智学院
+重庆工商大学派斯学院
+重庆邮电大学移通学院
+重庆第二师范学院
+重庆航天职业技术学院
+重庆电力高等专科学校
+重庆工业职业技术学院
+重庆三峡职业学院
+重庆工贸职业技术学院
+重庆机电职业技术学院
+重庆电子工程职业学院
+重庆海联职业技术学院
+重庆信息技术职业学院
+重庆传媒职业学院
+重庆城市管理职业学院
+重庆工程职业技术学院
+重庆房地产职业学院
+重庆城市职业学院
+重庆水利电力职业技术学院
+重庆工商职业学院
+重庆应用技术职业学院
+重庆三峡医药高等专科学校
+重庆医药高等专科学校
+重庆青年职业技术学院
+重庆财经职业学院
+重庆科创职业学院
+重庆建筑工程职业学院
+重庆电讯职业学院
+重庆能源职业学院
+重庆商务职业学院
+重庆交通职业学院
+重庆化工职业学院
+重庆旅游职业学院
+重庆安全技术职业学院
+重庆公共运输职业学院
+重庆艺术工程职业学院
+重庆轻工职业学院
+重庆电信职业学院
+重庆经贸职业学院
+重庆幼儿师范高等专科学校
+重庆文化艺术职业学院
+重庆服装工程职业学院
+重庆资源与环境保护职业学院
+重庆护理职业学院
+四川大学
+西南交通大学
+电子科技大学
+西南石油大学
+成都理工大学
+西南科技大学
+成都信息工程大学
+四川理工学院
+西华大学
+中国民用航空飞行学院
+四川农业大学
+西昌学院
+西南医科大学
+成都中医药大学
+川北医学院
+四川师范大学
+西华师范大学
+绵阳师范学院
+内江师范学院
+宜宾学院
+四川文理学院
+阿坝师范学院
+乐山师范学院
+西南财经大学
+成都体育学院
+四川音乐学院
+西南民族大学
+成都学院
+成都工业学院
+攀枝花学院
+四川旅游学院
+四川民族学院
+四川警察学院
+成都东软学院
+电子科技大学成都学院
+成都理工大学工程技术学院
+四川传媒学院
+成都信息工程大学银杏酒店管理学院
+成都文理学院
+四川工商学院
+四川外国语大学成都学院
+成都医学院
+四川工业科技学院
+四川大学锦城学院
+西南财经大学天府学院
+四川大学锦江学院
+四川文化艺术学院
+西南科技大学城市学院
+西南交通大学希望学院
+成都师范学院
+四川电影电视学院
+成都纺织高等专科学校
+民办四川天一学院
+成都航空职业技术学院
+四川电力职业技术学院
+成都职业技术学院
+四川化工职业技术学院
+四川水利职业技术学院
+南充职业技术学院
+内江职业技术学院
+四川航天职业技术学院
+四川邮电职业技术学院
+四川机电职业技术学院
+绵阳职业技术学院
+四川交通职业技术学院
+四川工商职业技术学院
+四川工程职业技术学院
+四川建筑职业技术学院
+达州职业技术学院
+四川托普信息技术职业学院
+四川国际标榜职业学院
+成都农业科技职业学院
+宜宾职业技术学院
+泸州职业技术学院
+眉山职业技术学院
+成都艺术职业学院
+四川职业技术学院
+乐山职业技术学院
+雅安职业技术学院
+四川商务职业学院
+四川司法警官职业学院
+广安职业技术学院
+四川信息职业技术学院
+四川文化传媒职业学院
+四川华新现代职业学院
+四川管理职业学院
+四川艺术职业学院
+四川中医药高等专科学校
+四川科技职业学院
+四川文化产业职业学院
+四川财经职业学院
+四川城市职业学院
+四川现代职业学院
+四川幼儿师范高等专科学校
+四川长江职业学院
+四川三河职业学院
+川北幼儿师范高等专科学校
+四川卫生康复职业学院
+四川汽车职业技术学院
+巴中职业技术学院
+四川希望汽车职业学院
+四川电子机械职业技术学院
+四川文轩职业学院
+川南幼儿师范高等专科学校
+四川护理职业学院
+成都工业职业技术学院
+四川西南航空职业学院
+成都工贸职业技术学院
+四川应用技术职业学院
+贵州大学
+贵州医科大学
+遵义医学院
+贵阳中医学院
+贵州师范大学
+遵义师范学院
+铜仁学院
+兴义民族师范学院
+安顺学院
+贵州工程应用技术学院
+凯里学院
+黔南民族师范学院
+贵州财经大学
+贵州民族大学
+贵阳学院
+六盘水师范学院
+贵州商学院
+贵阳中医学院时珍学院
+贵州财经大学商务学院
+贵州大学科技学院
+贵州大学明德学院
+贵州民族大学人文科技学院
+贵州师范大学求是学院
+遵义医学院医学与科技学院
+贵州医科大学神奇民族医药学院
+贵州师范学院
+贵州理工学院
+黔南民族医学高等专科学校
+贵州警官职业学院
+贵州交通职业技术学院
+贵州航天职业技术学院
+贵州电子信息职业技术学院
+安顺职业技术学院
+黔东南民族职业技术学院
+黔南民族职业技术学院
+遵义职业技术学院
+贵州城市职业学院
+贵州工业职业技术学院
+贵州电力职业技术学院
+六盘水职业技术学院
+铜仁职业技术学院
+黔西南民族职业技术学院
+贵州轻工职业技术学院
+遵义医药高等专科学校
+贵阳护理职业学院
+贵阳职业技术学院
+毕节职业技术学院
+贵州职业技术学院
+贵州盛华职业学院
+贵州工商职业学院
+贵阳幼儿师范高等专科学校
+铜仁幼儿师范高等专科学校
+黔南民族幼儿师范高等专科学校
+毕节医学高等专科学校
+贵州建设职业技术学院
+毕节幼儿师范高等专科学校
+贵州农业职业学院
+贵州工程职业学院
+贵州工贸职业学院
+贵州水利水电职业技术学院
+贵州电子商务职业技术学院
+贵州应用技术职业学院
+贵州电子科技职业学院
+贵州航空职业技术学院
+云南大学
+昆明理工大学
+云南农业大学
+西南林业大学
+昆明医科大学
+大理大学
+云南中医学院
+云南师范大学
+昭通学院
+曲靖师范学院
+普洱学院
+保山学院
+红河学院
+云南财经大学
+云南艺术学院
+云南民族大学
+玉溪师范学院
+楚雄师范学院
+云南警官学院
+昆明学院
+文山学院
+云南经济管理学院
+云南大学滇池学院
+云南大学旅游文化学院
+昆明理工大学津桥学院
+云南师范大学商学院
+云南师范大学文理学院
+昆明医科大学海源学院
+云南艺术学院文华学院
+云南工商学院
+滇西科技师范学院
+昆明冶金高等专科学校
+云南国土资源职业学院
+云南交通职业技术学院
+昆明工业职业技术学院
+云南农业职业技术学院
+云南司法警官职业学院
+云南文化艺术职业学院
+云南体育运动职业技术学院
+云南科技信息职业学院
+西双版纳职业技术学院
+昆明艺术职业学院
+玉溪农业职业技术学院
+云南能源职业技术学院
+云南国防工业职业技术学院
+云南机电职业技术学院
+云南林业职业技术学院
+云南城市建设职业学院
+云南工程职业学院
+曲靖医学高等专科学校
+楚雄医药高等专科学校
+保山中医药高等专科学校
+丽江师范高等专科学校
+德宏师范高等专科学校
+云南新兴职业学院
+云南锡业职业技术学院
+云南经贸外事职业学院
+云南三鑫职业技术学院
+德宏职业学院
+云南商务职业学院
+昆明卫生职业学院
+云南现代职业技术学院
+云南旅游职业学院
+红河卫生职业学院
+云南外事外语职业学院
+大理农林职业技术学院
+公安消防部队高等专科学校
+云南财经职业学院
+昆明铁道职业技术学院
+昭通卫生职业学院
+大理护理职业学院
+云南水利水电职业学院
+西藏大学
+西藏民族大学
+西藏藏医学院
+西藏警官高等专科学校
+拉萨师范高等专科学校
+西藏职业技术学院
+西北大学
+西安交通大学
+西北工业大学
+西安理工大学
+西安电子科技大学
+西安工业大学
+西安建筑科技大学
+西安科技大学
+西安石油大学
+陕西科技大学
+西安工程大学
+长安大学
+西北农林科技大学
+陕西中医药大学
+陕西师范大学
+延安大学
+陕西理工学院
+宝鸡文理学院
+咸阳师范学院
+渭南师范学院
+西安外国语大学
+西北政法大学
+西安体育学院
+西安音乐学院
+西安美术学院
+西安文理学院
+榆林学院
+商洛学院
+安康学院
+西安培华学院
+西安财经学院
+西安邮电大学
+西安航空学院
+西安医学院
+西安欧亚学院
+西安外事学院
+西安翻译学院
+西京学院
+西安思源学院
+陕西国际商贸学院
+陕西服装工程学院
+西安交通工程学院
+西安交通大学城市学院
+西北大学现代学院
+西安建筑科技大学华清学院
+西安财经学院行知学院
+陕西科技大学镐京学院
+西安工业大学北方信息工程学院
+延安大学西安创新学院
+西安电子科技大学长安学院
+西北工业大学明德学院
+长安大学兴华学院
+西安理工大学高科学院
+西安科技大学高新学院
+陕西学前师范学院
+陕西工业职业技术学院
+杨凌职业技术学院
+西安电力高等专科学校
+陕西能源职业技术学院
+陕西国防工业职业技术学院
+西安航空职业技术学院
+陕西财经职业技术学院
+陕西交通职业技术学院
+陕西职业技术学院
+西安高新科技职业学院
+西安城市建设职业学院
+陕西铁路工程职业技术学院
+宝鸡职业技术学院
+陕西航空职业技术学院
+陕西电子信息职业技术学院
+陕西邮电职业技术学院
+西安海棠职业学院
+西安汽车科技职业学院
+西安东方亚太职业技术学院
+陕西警官职业学院
+陕西经济管理职业技术学院
+西安铁路职业技术学院
+咸阳职业技术学院
+西安职业技术学院
+商洛职业技术学院
+汉中职业技术学院
+延安职业技术学院
+渭南职业技术学院
+安康职业技术学院
+铜川职业技术学院
+陕西青年职业学院
+陕西工商职业学院
+陕西电子科技职业学院
+陕西旅游烹饪职业学院
+西安医学高等专科学校
+榆林职业技术学院
+陕西艺术职业学院
+陕西机电职业技术学院
+兰州大学
+兰州理工大学
+兰州交通大学
+甘肃农业大学
+甘肃中医药大学
+西北师范大学
+兰州城市学院
+陇东学院
+天水师范学院
+河西学院
+兰州财经大学
+西北民族大学
+甘肃政法学院
+甘肃民族师范学院
+兰州文理学院
+甘肃医学院
+兰州工业学院
+西北师范大学知行学院
+兰州财经大学陇桥学院
+兰州财经大学长青学院
+兰州交通大学博文学院
+兰州理工大学技术工程学院
+兰州石化职业技术学院
+陇南师范高等专科学校
+定西师范高等专科学校
+甘肃建筑职业技术学院
+酒泉职业技术学院
+兰州外语职业学院
+兰州职业技术学院
+甘肃警察职业学院
+甘肃林业职业技术学院
+甘肃工业职业技术学院
+武威职业学院
+甘肃交通职业技术学院
+兰州资源环境职业技术学院
+甘肃农业职业技术学院
+甘肃畜牧工程职业技术学院
+甘肃钢铁职业技术学院
+甘肃机电职业技术学院
+甘肃有色冶金职业技术学院
+白银矿冶职业技术学院
+甘肃卫生职业学院
+兰州科技职业学院
+庆阳职业技术学院
+临夏现代职业学院
+甘肃能源化工职业学院
+兰州现代职业学院
+平凉职业技术学院
+甘肃财贸职业学院
+青海大学
+青海师范大学
+青海民族大学
+青海大学昆仑学院
+青海卫生职业技术学院
+青海警官职业学院
+青海畜牧兽医职业技术学院
+青海交通职业技术学院
+青海建筑职业技术学院
+西宁城市职业技术学院
+青海高等职业技术学院
+青海柴达木职业技术学院
+<br>
+宁夏大学
+宁夏医科大学
+宁夏师范学院
+北方民族大学
+宁夏理工学院
+宁夏大学新华学院
+银川能源学院
+中国矿业大学银川学院
+宁夏民族职业技术学院
+宁夏工业职业学院
+宁夏职业技术学院
+宁夏工商职业技术学院
+宁夏财经职业技术学院
+宁夏司法警官职业学院
+宁夏建设职业技术学院
+宁夏葡萄酒与防沙治沙职业技术学院
+宁夏幼儿师范高等专科学校
+宁夏艺术职业学院
+新疆大学
+塔里木大学
+新疆农业大学
+石河子大学
+新疆医科大学
+新疆师范大学
+喀什大学
+伊犁师范学院
+新疆财经大学
+新疆艺术学院
+新疆工程学院
+昌吉学院
+新疆警察学院
+新疆大学科学技术学院
+新疆农业大学科学技术学院
+新疆医科大学厚博学院
+新疆财经大学商务学院
+石河子大学科技学院
+和田师范专科学校
+新疆农业职业技术学院
+乌鲁木齐职业大学
+新疆维吾尔医学专科学校
+克拉玛依职业技术学院
+新疆机电职业技术学院
+新疆轻工职业技术学院
+新疆能源职业技术学院
+昌吉职业技术学院
+伊犁职业技术学院
+阿克苏职业技术学院
+巴音郭楞职业技术学院
+新疆建设职业技术学院
+新疆兵团警官高等专科学校
+新疆现代职业技术学院
+新疆天山职业技术学院
+新疆交通职业技术学院
+新疆石河子职业技术学院
+新疆职业大学
+新疆体育职业技术学院
+新疆应用职业技术学院
+新疆师范高等专科学校
+新疆铁道职业技术学院
+新疆生产建设兵团兴新职业技术学院
+哈密职业技术学院
+新疆科技职业技术学院
+吐鲁番职业技术学院
+新疆工业职业技术学
 
 """#),
   ]

@@ -6,6 +6,9 @@ public enum Finder: String, Sendable, CaseIterable {
   case digits
   /// `@` bytes, expanded to a local part and a domain.
   case email
+  /// The fields of the input's records (columns, keys, tuples, `key：value`) and the cue
+  /// words and grammar of free text.
+  case structure
 }
 
 /// The validators a rule can name. Each decides whether a candidate of its shape is this
@@ -20,6 +23,9 @@ public enum ValidatorKind: String, Sendable, CaseIterable {
   case landline
   case bankCard = "bank-card"
   case email
+  /// A value in a field whose name (header, key, column) or cue word says the rule's category,
+  /// checked by that category's grammar and vocabulary; or found by strong free-text grammar.
+  case field
 
   /// A small distinct number per case, for array lookups on the hot path.
   var ordinal: Int {
@@ -33,11 +39,18 @@ public enum ValidatorKind: String, Sendable, CaseIterable {
     case .landline: 6
     case .bankCard: 7
     case .email: 8
+    case .field: 9
     }
   }
 
   /// The finder whose candidates this validator takes.
-  public var finder: Finder { self == .email ? .email : .digits }
+  public var finder: Finder {
+    switch self {
+    case .email: .email
+    case .field: .structure
+    default: .digits
+    }
+  }
 }
 
 /// A rule's own examples, run by `piiscan patterns --test` and the test suite.

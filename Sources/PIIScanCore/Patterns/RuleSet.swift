@@ -5,6 +5,7 @@ import TOMLKit
 public struct RuleSet: Sendable {
   public let rules: [Rule]
   private let indexByValidator: [ValidatorKind: Int]
+  private let fieldRuleByCategory: [String: Int]
 
   /// Checks and compiles the rules of `files` (pattern-file path and text), reporting every
   /// problem at once.
@@ -13,6 +14,7 @@ public struct RuleSet: Sendable {
     var rules: [Rule] = []
     var seenIDs: [String: String] = [:]
     var seenValidators: [ValidatorKind: String] = [:]
+    var seenFieldCategories: [String: String] = [:]
     for (path, text) in files {
       let file: PatternFile
       do {
@@ -58,8 +60,20 @@ public struct RuleSet: Sendable {
         } else {
           problem("has no `validator`")
         }
-        if let validator, let other = seenValidators[validator] {
+        if let validator, validator != .field, let other = seenValidators[validator] {
           problem("validator \"\(validator.rawValue)\" is already used by rule \(other)")
+        }
+        if validator == .field {
+          if let soft = SoftCategory(rawValue: category), !soft.isStrongHeaderOnly {
+            if let other = seenFieldCategories[category] {
+              problem("category \"\(category)\" already has a field rule (\(other))")
+            }
+          } else if raw.category != nil {
+            let known = SoftCategory.allCases.filter { !$0.isStrongHeaderOnly }.map(\.rawValue)
+            problem(
+              "validator \"field\" needs a soft category, not \"\(category)\" (one of: "
+                + known.joined(separator: ", ") + ")")
+          }
         }
         if let name = raw.finder {
           if let finder = Finder(rawValue: name) {
@@ -92,6 +106,7 @@ public struct RuleSet: Sendable {
         guard problems.count == before, let validator, let shape else { continue }
         seenIDs[id] = path
         seenValidators[validator] = id
+        if validator == .field { seenFieldCategories[category] = id }
         rules.append(
           Rule(
             id: id, category: category, description: raw.description ?? "",
@@ -107,13 +122,24 @@ public struct RuleSet: Sendable {
   private init(rules: [Rule]) {
     self.rules = rules
     var index: [ValidatorKind: Int] = [:]
-    for (position, rule) in rules.enumerated() { index[rule.validator] = position }
+    var fields: [String: Int] = [:]
+    for (position, rule) in rules.enumerated() {
+      if rule.validator == .field { fields[rule.category] = position } else { index[rule.validator] = position }
+    }
     indexByValidator = index
+    fieldRuleByCategory = fields
   }
+
+  /// The field rule of soft category `category`, if that rule is in the set.
+  public func fieldRule(for category: SoftCategory) -> Int? { fieldRuleByCategory[category.rawValue] }
+
+  /// Whether any field rule is in the set.
+  public var hasFieldRules: Bool { !fieldRuleByCategory.isEmpty }
 
   /// The rules shipped in the binary (Patterns/*.toml).
   public static func embedded() throws(PatternLoadError) -> RuleSet {
-    let files = EmbeddedPatterns.paths.filter { !$0.contains("/") && $0.hasSuffix(".toml") }
+    let files = EmbeddedPatterns.paths
+      .filter { ($0.hasPrefix("soft/") || !$0.contains("/")) && $0.hasSuffix(".toml") }
       .map { (path: "Patterns/\($0)", text: EmbeddedPatterns.text($0)!) }
     return try RuleSet(files: files)
   }

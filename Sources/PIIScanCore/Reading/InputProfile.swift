@@ -21,8 +21,13 @@ public struct InputProfile: Sendable, Equatable {
   public var sql = SQLSchema()
   /// The field delimiter of delimited text with a header row (`,`, tab, `|` or `;`).
   public var delimiter: UInt8?
-  /// The header row's column names, lower-cased, quotes and spaces removed.
+  /// The header row's column names, lower-cased, quotes and spaces removed; for a list
+  /// without a header (a `----` combo list), names inferred from the values.
   public var columns: [[UInt8]] = []
+  /// Whether the first line is a header row (not a record).
+  public var headerRow = true
+  /// For combo lists: how many delimiter bytes in a row make a separator (`----`); 1 otherwise.
+  public var delimiterRun = 1
 
   public static let unstructured = InputProfile()
 
@@ -63,7 +68,58 @@ public struct InputProfile: Sendable, Equatable {
       profile.delimiter = nil
       profile.columns = []
     }
+    if profile.format == .text, let combo = sniffCombo(bytes) { profile = combo }
     return profile
+  }
+
+  /// A combo list — `account----password----name` lines without a header. Rows of one list
+  /// mix layouts (`email----pass----name`, `mobile----pass`, `name----ID`), so its columns are
+  /// not named; each field is judged by its own shape and its neighbour (``comboColumn``).
+  static func sniffCombo(_ bytes: UnsafeRawBufferPointer) -> InputProfile? {
+    var combo = 0
+    var lines = 0
+    for line in bytes.split(separator: 0x0A).prefix(400) where !line.isEmpty {
+      lines += 1
+      let text = Array(line)
+      // Fields joined by "----", no spaces: credentials dumps, not log lines with "---".
+      if !text.contains(0x20), splitRuns(text, delimiter: 0x2D, run: 4).count >= 2 { combo += 1 }
+    }
+    guard combo >= 5, combo * 10 >= lines * 8 else { return nil }
+    var profile = InputProfile()
+    profile.format = .delimited
+    profile.delimiter = 0x2D
+    profile.delimiterRun = 4
+    profile.columns = Array(repeating: comboColumn, count: 8)
+    profile.headerRow = false
+    return profile
+  }
+
+  /// The name of every column of a combo list: no header says what it holds.
+  static let comboColumn: [UInt8] = Array("*".utf8)
+
+  /// `bytes` split at runs of at least `run` `delimiter` bytes.
+  static func splitRuns(_ bytes: [UInt8], delimiter: UInt8, run: Int) -> [[UInt8]] {
+    var fields: [[UInt8]] = []
+    var current: [UInt8] = []
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == delimiter {
+        var j = i
+        while j < bytes.count && bytes[j] == delimiter { j += 1 }
+        if j - i >= run {
+          fields.append(current)
+          current = []
+        } else {
+          current.append(contentsOf: bytes[i..<j])
+        }
+        i = j
+      } else {
+        current.append(bytes[i])
+        i += 1
+      }
+    }
+    fields.append(current)
+    return fields
   }
 
   /// NUL bytes (unless they fall on every other byte, as in UTF-16 text), or more than one byte

@@ -27,7 +27,7 @@ struct FieldLocator {
       guard let index = fieldIndex(from: tuple + 1, to: p, w),
         let columns = profile.sql.columns(at: record), index < columns.count
       else { return FieldContext(record: record) }
-      return FieldContext(record: record, field: columns[index])
+      return FieldContext(record: record, field: columns[index].name + [0x20] + columns[index].comment)
     case .jsonLines:
       return FieldContext(record: realLineStart(p, w).map(w.absolute), field: jsonKey(before: p, w))
     case .json:
@@ -50,9 +50,19 @@ struct FieldLocator {
     guard let delimiter = profile.delimiter else { return nil }
     var column = 0
     var quoted = false
-    for i in lineStart..<p {
+    var i = lineStart
+    while i < p {
       let b = w[i]
-      if b == 0x22 { quoted.toggle() } else if b == delimiter && !quoted { column += 1 }
+      if b == 0x22 {
+        quoted.toggle()
+      } else if b == delimiter && !quoted {
+        var j = i
+        while j < p && w[j] == delimiter { j += 1 }
+        if j - i >= profile.delimiterRun { column += 1 }
+        i = j
+        continue
+      }
+      i += 1
     }
     return column < profile.columns.count ? profile.columns[column] : nil
   }

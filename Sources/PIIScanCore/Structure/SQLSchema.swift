@@ -2,8 +2,15 @@
 /// pre-scan so that a worker in the middle of a multi-gigabyte extended insert knows which
 /// table, and so which column, a value belongs to (DESIGN-NOTES §1).
 public struct SQLSchema: Sendable, Equatable {
-  /// Column names (lower-cased, quotes removed) per table name (lower-cased, unquoted).
-  public private(set) var tables: [String: [[UInt8]]] = [:]
+  /// A column: its name (lower-cased, quotes removed) and the text of its `COMMENT '…'`, which
+  /// often says in Chinese what a terse name means (`receiver` … COMMENT '收货人').
+  public struct Column: Sendable, Equatable {
+    public var name: [UInt8]
+    public var comment: [UInt8] = []
+  }
+
+  /// Columns per table name (lower-cased, unquoted).
+  public private(set) var tables: [String: [Column]] = [:]
   /// `INSERT` statements in offset order: where each starts, its table, and its own column
   /// list when it has one (`INSERT INTO t (a, b) VALUES …`).
   public private(set) var inserts: [Insert] = []
@@ -11,7 +18,7 @@ public struct SQLSchema: Sendable, Equatable {
   public struct Insert: Sendable, Equatable {
     public var offset: Int64
     public var table: String
-    public var columns: [[UInt8]]?
+    public var columns: [Column]?
   }
 
   public init() {}
@@ -19,7 +26,7 @@ public struct SQLSchema: Sendable, Equatable {
   public var isEmpty: Bool { tables.isEmpty && inserts.isEmpty }
 
   /// The columns of the statement in force at absolute `offset`: the last `INSERT` before it.
-  public func columns(at offset: Int64) -> [[UInt8]]? {
+  public func columns(at offset: Int64) -> [Column]? {
     var low = 0
     var high = inserts.count
     while low < high {
@@ -28,7 +35,12 @@ public struct SQLSchema: Sendable, Equatable {
     }
     guard low > 0 else { return nil }
     let insert = inserts[low - 1]
-    return insert.columns ?? tables[insert.table]
+    guard let own = insert.columns else { return tables[insert.table] }
+    // An insert's own column list, with the comments its table gave those columns.
+    guard let table = tables[insert.table] else { return own }
+    return own.map { column in
+      Column(name: column.name, comment: table.first { $0.name == column.name }?.comment ?? [])
+    }
   }
 
   /// Adds the statements found in `bytes` (absolute offset `base`); statements must be added in
@@ -61,8 +73,10 @@ public struct SQLSchema: Sendable, Equatable {
         guard i < bytes.count, bytes[i] == 0x28 else { continue }
         tables[name] = createColumns(bytes, after: i)
       } else {
-        var columns: [[UInt8]]?
-        if i < bytes.count && bytes[i] == 0x28 { columns = list(bytes, after: i) }
+        var columns: [Column]?
+        if i < bytes.count && bytes[i] == 0x28 {
+          columns = list(bytes, after: i)?.map { Column(name: $0) }
+        }
         inserts.append(Insert(offset: base + Int64(position), table: name, columns: columns))
       }
     }
@@ -120,6 +134,14 @@ public struct SQLSchema: Sendable, Equatable {
     }
   }
 
+  /// Whether "COMMENT" (any case) starts at `i`, as a word.
+  private func matchesComment(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Bool {
+    let word: [UInt8] = Array("comment".utf8)
+    guard i + word.count < bytes.count, i > 0, isSpace(bytes[i - 1]) else { return false }
+    for k in 0..<word.count where bytes[i + k] | 0x20 != word[k] { return false }
+    return isSpace(bytes[i + word.count])
+  }
+
   /// `(a, b, c)` → names.
   private func list(_ bytes: UnsafeRawBufferPointer, after open: Int) -> [[UInt8]]? {
     var i = open + 1
@@ -138,8 +160,8 @@ public struct SQLSchema: Sendable, Equatable {
 
   /// The column names of a `CREATE TABLE t ( … )` body: the first word of each top-level item
   /// that is not a key or constraint.
-  private func createColumns(_ bytes: UnsafeRawBufferPointer, after open: Int) -> [[UInt8]] {
-    var columns: [[UInt8]] = []
+  private func createColumns(_ bytes: UnsafeRawBufferPointer, after open: Int) -> [Column] {
+    var columns: [Column] = []
     var i = open + 1
     let skip: Set<String> = [
       "primary", "key", "unique", "index", "constraint", "foreign", "fulltext", "spatial",
@@ -149,8 +171,9 @@ public struct SQLSchema: Sendable, Equatable {
       skipSpace(bytes, &i)
       guard i < bytes.count, bytes[i] != 0x29 else { break }
       let itemStart = i
+      var column: Column?
       if let name = identifier(bytes, &i), !skip.contains(name) || bytes[itemStart] == 0x60 {
-        columns.append(Array(name.utf8))
+        column = Column(name: Array(name.utf8))
       }
       // Skip to the next top-level comma, past nested parentheses and quotes.
       var depth = 0
@@ -164,14 +187,32 @@ public struct SQLSchema: Sendable, Equatable {
         } else if b == 0x28 {
           depth += 1
         } else if b == 0x29 {
-          if depth == 0 { return columns }
+          if depth == 0 {
+            if let column { columns.append(column) }
+            return columns
+          }
           depth -= 1
         } else if b == 0x2C && depth == 0 {
           i += 1
           break
+        } else if depth == 0 && column != nil && (b | 0x20) == 0x63 && matchesComment(bytes, i) {
+          // COMMENT 'text'
+          i += 7
+          skipSpace(bytes, &i)
+          if i < bytes.count && (bytes[i] == 0x27 || bytes[i] == 0x22) {
+            let close = bytes[i]
+            i += 1
+            var text: [UInt8] = []
+            while i < bytes.count && bytes[i] != close && text.count < 256 {
+              text.append(bytes[i])
+              i += 1
+            }
+            column?.comment = text
+          }
         }
         i += 1
       }
+      if let column { columns.append(column) }
     }
     return columns
   }

@@ -1,0 +1,237 @@
+/// Finds the soft categories — names, addresses, employers, education, documents, record
+/// kinds — where a person reading the dump would find them: in fields whose name says what
+/// they hold (a column header, an SQL column, a JSON key, a `key：value` key), and in free text
+/// by cue words and strong grammar.
+///
+/// Every field of every record in the owned range is looked at, but a field is classified only
+/// when its name is in the header dictionary (a cached lookup per distinct name), and a free-text
+/// line is given to the extractor only when it holds one of a few trigger characters, so the
+/// cost on text without such fields stays small (Benchmarks/ records it).
+struct SoftDetector {
+  private let rules: RuleSet
+  private let settings: DetectionSettings
+  private var headerCategories: [[UInt8]: SoftCategory?] = [:]
+
+  init(rules: RuleSet, settings: DetectionSettings) {
+    self.rules = rules
+    self.settings = settings
+  }
+
+  var isEnabled: Bool { rules.hasFieldRules }
+
+  /// The longest value a field or free-text finding may have. Every value starting in a
+  /// chunk's owned range and no longer than this lies wholly inside the chunk's window, so a
+  /// value cut by the window's end is never classified, whatever the chunk size.
+  static let maxValueLength = 1024
+
+  /// Appends the soft findings that start in `view`'s owned range to `out`, skipping values
+  /// that overlap `strong` (the spans strong detectors reported, sorted): a validated ID number
+  /// under a "证件号码" header is not also a document number.
+  ///
+  /// Records cut by a chunk boundary are read whole on both sides (see ``FieldEnumerator``);
+  /// each side keeps the values starting in its owned range. A value crossing into the next
+  /// chunk may overlap a strong finding that chunk owns; the emitter settles that case.
+  mutating func detect(
+    _ view: ChunkView, profile: InputProfile, strong: [Range<Int>], into out: inout [Outcome]
+  ) {
+    let w = view.window
+    let owned = view.ownStart..<view.ownEnd
+    var found: [Outcome] = []
+    // Values of fields whose name is known: free text does not look inside them. Kept whatever
+    // the field's verdict and whatever strong finding overlaps it, so this depends only on
+    // the record's bytes.
+    var fieldSpans: [Range<Int>] = []
+    var comboRow = (record: -1, afterAccount: false)
+    FieldEnumerator(profile: profile).forEachField(in: w, owned: owned) { name, alternate, value, record in
+      if name.elementsEqual(InputProfile.comboColumn) {
+        comboField(value, record: record, row: &comboRow, w: w, strong: strong, into: &found)
+        return
+      }
+      guard let category = headerCategory(name) ?? (alternate.isEmpty ? nil : headerCategory(alternate))
+      else {
+        // A field no header explains may still hold labelled pairs: a remark cell with
+        // "紧急联系人：陈姗贞".
+        if profile.format != .text && value.count >= 6 {
+          FieldEnumerator.forEachPair(in: w, value, record: record) { key, _, pairValue, record in
+            classifyField(key, pairValue, record: record, w: w, strong: strong, into: &found)
+          }
+        }
+        return
+      }
+      let span = Self.trimmed(value, w)
+      if !span.isEmpty { fieldSpans.append(span) }
+      guard !category.isStrongHeaderOnly, let rule = rules.fieldRule(for: category) else { return }
+      guard !span.isEmpty, span.count <= Self.maxValueLength, !Self.overlaps(span, strong) else { return }
+      let bytes = UnsafeRawBufferPointer(rebasing: w.bytes[span])
+      guard let verdict = SoftClassifier.classify(bytes, expected: category, asOf: settings.asOf)
+      else { return }
+      // A low-confidence failure means "not this kind of value at all": not a finding.
+      if !verdict.valid && verdict.confidence == .low { return }
+      let verdictRule = rules.fieldRule(for: verdict.category) ?? rule
+      found.append(outcome(verdict, span: span, rule: verdictRule, record: record, in: w))
+    }
+    if profile.format == .text || profile.format == .keyValue {
+      freeText(w, owned, strong: strong, fields: fieldSpans, into: &found)
+    }
+    for outcome in found where owned.contains(outcome.span.lowerBound) { out.append(outcome) }
+  }
+
+  /// A field of a combo list: a name by its own shape (all Han, a surname, 2–4 characters or a
+  /// dotted minority name); a password as the first other field after an account (an e-mail,
+  /// a mobile, a QQ-like number).
+  private func comboField(
+    _ value: Range<Int>, record: Int, row: inout (record: Int, afterAccount: Bool), w: ByteWindow,
+    strong: [Range<Int>], into found: inout [Outcome]
+  ) {
+    if row.record != record { row = (record, false) }
+    let span = Self.trimmed(value, w)
+    guard !span.isEmpty, span.count <= Self.maxValueLength else { return }
+    let bytes = UnsafeRawBufferPointer(rebasing: w.bytes[span])
+    let isAccount =
+      bytes.contains(0x40) || (bytes.count >= 5 && bytes.count <= 11 && bytes.allSatisfy(ByteClass.isDigit))
+    defer { row.afterAccount = isAccount }
+    if Self.overlaps(span, strong) || isAccount { return }
+    if bytes.allSatisfy({ $0 >= 0x80 || $0 == 0x2E }),
+      let rule = rules.fieldRule(for: .personNameZh),
+      let verdict = SoftClassifier.classify(bytes, expected: .personNameZh, asOf: settings.asOf),
+      verdict.valid
+    {
+      found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
+    } else if row.afterAccount, let rule = rules.fieldRule(for: .credential),
+      let verdict = SoftClassifier.classify(bytes, expected: .credential, asOf: settings.asOf),
+      verdict.valid
+    {
+      found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
+    }
+  }
+
+  /// A field given by its name alone (a pair inside a cell).
+  private mutating func classifyField(
+    _ name: UnsafeRawBufferPointer, _ value: Range<Int>, record: Int, w: ByteWindow,
+    strong: [Range<Int>], into found: inout [Outcome]
+  ) {
+    guard let category = headerCategory(name), !category.isStrongHeaderOnly,
+      let rule = rules.fieldRule(for: category)
+    else { return }
+    let span = Self.trimmed(value, w)
+    guard !span.isEmpty, span.count <= Self.maxValueLength, !Self.overlaps(span, strong),
+      let verdict = SoftClassifier.classify(
+        UnsafeRawBufferPointer(rebasing: w.bytes[span]), expected: category, asOf: settings.asOf),
+      verdict.valid || verdict.confidence != .low
+    else { return }
+    found.append(outcome(verdict, span: span, rule: rules.fieldRule(for: verdict.category) ?? rule, record: record, in: w))
+  }
+
+  private mutating func headerCategory(_ name: UnsafeRawBufferPointer) -> SoftCategory? {
+    let key = Array(name)
+    if let cached = headerCategories[key] { return cached }
+    let category = HeaderDictionary.category(ofHeader: name)
+    if headerCategories.count < 4096 { headerCategories[key] = category }
+    return category
+  }
+
+  /// A finding's outcome: the value as written (trimmed), the verdict's normal form in details
+  /// when it differs ("1990.3.7" → "1990-03-07").
+  private func outcome(
+    _ verdict: SoftVerdict, span: Range<Int>, rule: Int, record: Int?, in w: ByteWindow
+  ) -> Outcome {
+    var value = ""
+    var details: [FindingDetail] = []
+    if settings.describe {
+      value = w.string(span)
+      details = verdict.details
+      if verdict.normalized != value && !verdict.normalized.isEmpty {
+        details.insert(FindingDetail("normalized", verdict.normalized, masked: ""), at: 0)
+      }
+    }
+    var outcome = Outcome(
+      validator: .field, span: span, value: value, valid: verdict.valid, reason: verdict.reason,
+      confidence: verdict.confidence, details: details)
+    outcome.rule = rule
+    outcome.record = record
+    return outcome
+  }
+
+  /// Names after cue words, full addresses, documents and plates in lines of free text.
+  private func freeText(
+    _ w: ByteWindow, _ owned: Range<Int>, strong: [Range<Int>], fields: [Range<Int>],
+    into found: inout [Outcome]
+  ) {
+    // The line holding the owned start is read from its start when that is within reach, and
+    // every line only in its first `FieldEnumerator.reach` bytes, so a long line cut by a chunk
+    // boundary gives the same values on both sides.
+    var start = owned.lowerBound
+    if start > 0 && w[start - 1] != 0x0A {
+      let real = w.lineStart(before: start, limit: FieldEnumerator.reach)
+      if real > 0 && w[real - 1] == 0x0A || real == 0 && w.startsInput {
+        start = real
+      } else {
+        while start < owned.upperBound && w[start] != 0x0A { start += 1 }
+        start += 1
+      }
+    }
+    let taken = fields.sorted { $0.lowerBound < $1.lowerBound }
+    while start < owned.upperBound {
+      var end = start
+      while end < w.count && w[end] != 0x0A { end += 1 }
+      let line = start..<min(end, start + FieldEnumerator.reach)
+      start = end + 1
+      guard Self.mayHoldFreeText(w, line) else { continue }
+      for (range, verdict) in FreeTextExtractor.extract(line: UnsafeRawBufferPointer(rebasing: w.bytes[line])) {
+        let span = (line.lowerBound + range.lowerBound)..<(line.lowerBound + range.upperBound)
+        guard let rule = rules.fieldRule(for: verdict.category), verdict.valid || verdict.confidence != .low,
+          !Self.overlaps(span, strong), !Self.overlaps(span, taken)
+        else { continue }
+        found.append(outcome(verdict, span: span, rule: rule, record: nil, in: w))
+      }
+    }
+  }
+
+  /// Whether a line holds a character that free-text values hang on: 号 村 组 (addresses),
+  /// 姓 联 收 户 机 持 患 (cue words for names), 字 (军官证 X字第…号), 护 证 (documents), or a Han
+  /// character followed by a capital letter (a plate: 粤B…).
+  static func mayHoldFreeText(_ w: ByteWindow, _ line: Range<Int>) -> Bool {
+    var i = line.lowerBound
+    while i + 2 < line.upperBound {
+      let b = w[i]
+      guard b >= 0xE0 else {
+        i += 1
+        continue
+      }
+      let code = UInt32(b) << 16 | UInt32(w[i + 1]) << 8 | UInt32(w[i + 2])
+      switch code {
+      case 0xE58FB7, 0xE69D91, 0xE7BB84, 0xE5A793, 0xE88194, 0xE694B6, 0xE688B7, 0xE69CBA,
+        0xE68C81, 0xE682A3, 0xE5AD97, 0xE68AA4, 0xE8AF81:
+        return true
+      default:
+        if w[i + 3] &- 0x41 < 26 && b >= 0xE4 && b <= 0xE9 { return true }
+      }
+      i += b >= 0xF0 ? 4 : 3
+    }
+    return false
+  }
+
+  /// `value` without spaces or quotes at either end.
+  static func trimmed(_ value: Range<Int>, _ w: ByteWindow) -> Range<Int> {
+    var lower = value.lowerBound
+    var upper = value.upperBound
+    while lower < upper && (w[lower] == 0x20 || w[lower] == 0x09 || w[lower] == 0x22 || w[lower] == 0x27) {
+      lower += 1
+    }
+    while upper > lower && (w[upper - 1] == 0x20 || w[upper - 1] == 0x09 || w[upper - 1] == 0x22 || w[upper - 1] == 0x27 || w[upper - 1] == 0x0D) {
+      upper -= 1
+    }
+    return lower..<upper
+  }
+
+  /// Whether `span` overlaps any of `sorted` spans.
+  static func overlaps(_ span: Range<Int>, _ sorted: [Range<Int>]) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let mid = (low + high) / 2
+      if sorted[mid].upperBound <= span.lowerBound { low = mid + 1 } else { high = mid }
+    }
+    return low < sorted.count && sorted[low].lowerBound < span.upperBound
+  }
+}
