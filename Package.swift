@@ -29,9 +29,13 @@ let package = Package(
     .target(name: "PIIScanArchive", dependencies: ["CArchive"]),
     // GB18030 and UTF-16 detection and decoding with exact offset maps (no dependencies).
     .target(name: "PIIScanText"),
+    // .xlsx and .xls readers: each sheet as tab-separated text, row N on line N (no dependencies).
+    .target(name: "PIIScanSheets"),
     .target(
       name: "PIIScanCore",
-      dependencies: ["PIIScanPCRE2", "PIIScanArchive", "PIIScanText", "CPIIScanKernels", "TOMLKit"]),
+      dependencies: [
+        "PIIScanPCRE2", "PIIScanArchive", "PIIScanText", "PIIScanSheets", "CPIIScanKernels", "TOMLKit",
+      ]),
 
     .executableTarget(
       name: "piiscan",
@@ -48,9 +52,11 @@ let package = Package(
     .testTarget(name: "PIIScanPCRE2Tests", dependencies: ["PIIScanPCRE2"]),
     .testTarget(name: "PIIScanArchiveTests", dependencies: ["PIIScanArchive"]),
     .testTarget(name: "PIIScanTextTests", dependencies: ["PIIScanText"]),
+    .testTarget(name: "PIIScanSheetsTests", dependencies: ["PIIScanSheets"]),
     .testTarget(name: "PIIScanCoreTests", dependencies: ["PIIScanCore"]),
     .testTarget(
       name: "PIIScanEndToEndTests",
-      dependencies: ["piiscan", "piiscan-corpus", "PIIScanCore", "PIIScanEvaluation"]),
+      dependencies: ["piiscan", "piiscan-corpus", "PIIScanCore", "PIIScanEvaluation"],
+      exclude: ["Fixtures"]),
   ]
 )

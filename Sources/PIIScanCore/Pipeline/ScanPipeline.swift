@@ -1,4 +1,5 @@
 import PIIScanArchive
+import PIIScanSheets
 
 /// The parallel chunked reader: cuts every input into chunks, scans them on every core and
 /// hands the results to a sink in input order.
@@ -83,6 +84,18 @@ public final class ScanPipeline {
       enqueueMarker(.failed(input, error), emitter: &emitter)
       return
     }
+    if kind == .plain && file.size <= XLSWorkbook.maxFileSize,
+      let prefix = try? file.prefix(8), withExtendedLifetime(prefix.owner, { XLSWorkbook.isXLS(prefix.bytes) })
+    {
+      do {
+        let source = try FileDescriptorSource(path: input.path)
+        let read = try Self.readWhole(source, limit: XLSWorkbook.maxFileSize)
+        if feedXLS(read.bytes, of: input, emitter: &emitter) { return }
+      } catch {
+        enqueueMarker(.failed(input, Self.inputError(error)), emitter: &emitter)
+        return
+      }
+    }
     if kind != .plain {
       do {
         let source = try FileDescriptorSource(path: input.path)
@@ -133,7 +146,7 @@ public final class ScanPipeline {
 
   /// A stream (standard input, a pipe, an archive member): a container is opened and its
   /// members fed one by one; text is read here and its chunks scanned by the workers.
-  private func feedSource(
+  func feedSource(
     _ base: any ArchiveSource, as input: ScanInput, depth: Int, budget: ArchiveBudget,
     emitter: inout Emitter
   ) {
@@ -154,11 +167,26 @@ public final class ScanPipeline {
       }
       return
     }
+    if let prefix = try? source.peek(), XLSWorkbook.isXLS(prefix) {
+      // A compound file: an .xls is read whole (as .xls readers must); anything else is read
+      // on from the bytes already taken.
+      do {
+        let read = try Self.readWhole(source, limit: XLSWorkbook.maxFileSize)
+        if read.complete && feedXLS(read.bytes, of: input, emitter: &emitter) { return }
+        feedText(ArchiveByteStream(source: ChainedSource(read.bytes, then: source)), as: input, emitter: &emitter)
+      } catch {
+        enqueueMarker(.failed(input, Self.inputError(error)), emitter: &emitter)
+      }
+      return
+    }
     feedText(ArchiveByteStream(source: source), as: input, emitter: &emitter)
   }
 
   /// Each member of an open container, in the container's order.
   private func feedContainer(_ reader: ArchiveReader, of outer: ScanInput, emitter: inout Emitter) {
+    // A zip that may be a workbook (.xlsx) is held in memory from its first package part on.
+    var held: HeldParts?
+    defer { if let held { feedHeldParts(held, of: outer, emitter: &emitter) } }
     while true {
       let entry: ArchiveEntry
       do {
@@ -196,12 +224,17 @@ public final class ScanPipeline {
           emitter: &emitter)
         continue
       }
+      if reader.kind == .zip
+        && holdPart(name, from: reader, as: input, of: outer, held: &held, emitter: &emitter)
+      {
+        continue
+      }
       feedSource(reader, as: input, depth: reader.depth + 1, budget: reader.budget, emitter: &emitter)
     }
   }
 
   /// Text read front to back: cut into chunks here, scanned by the workers.
-  private func feedText(_ stream: ArchiveByteStream, as input: ScanInput, emitter: inout Emitter) {
+  func feedText(_ stream: ArchiveByteStream, as input: ScanInput, emitter: inout Emitter) {
     let chunker = StreamChunker(stream: stream, layout: configuration.layout)
     var profile = chunker.profile()
     chunker.encoding = profile.encoding
@@ -269,7 +302,7 @@ public final class ScanPipeline {
   }
 
   /// Puts a marker (input started, finished, failed) into the output order.
-  private func enqueueMarker(_ marker: Marker, emitter: inout Emitter) {
+  func enqueueMarker(_ marker: Marker, emitter: inout Emitter) {
     shared.monitor.withLock {
       shared.completed[shared.nextSequence] = .marker(marker)
       shared.nextSequence += 1
