@@ -35,13 +35,30 @@ struct DecoyFactory: Sendable {
     case serviceNumber = "service_number"
     case postcode
     case maskedName = "anonymised_name"
+    // For the categories of other documents, accounts and credentials:
+    /// `E12345678`, `G12345678`, `C12345678`, `H12345678`: a product code in prose, no
+    /// passport or permit context.
+    case productCode = "product_code"
+    /// `E20190123`: a staff number under 工号 (passport-shaped, not a passport).
+    case staffNumber = "staff_number"
+    /// `A12345`: a model number (a plate without its province).
+    case modelNumber = "model_number"
+    /// 6-10 digits outside any QQ field (item ids, ticket numbers).
+    case qqLike = "qq_like_number"
+    /// 15 digits that fail Luhn, outside any IMEI field (bill serials).
+    case notIMEI = "not_imei"
+    /// A weak-password word in prose (`123456`, `qwerty`), not after an account.
+    case passwordWord = "password_word"
+    /// A name cue followed by a word that is not a name (`收件人信息`, `持卡人本人`).
+    case cueNotName = "cue_word_not_name"
   }
 
   func make(_ kind: Kind, using rng: inout SeededGenerator) -> String {
     while true {
       let s = draft(kind, using: &rng)
       let alnum = [.md5, .sha1, .sha256, .uuid, .uscc].contains(kind)
-      if kind == .surnameWord || kind == .maskedName
+      if kind == .surnameWord || kind == .maskedName || kind == .passwordWord
+        || kind == .cueNotName
         || !couldBePI(s, allowLuhn: kind == .imei || kind == .iccid, alnumTokens: alnum)
       {
         return s
@@ -128,6 +145,24 @@ struct DecoyFactory: Sendable {
       return pad(rng.int(10...85), 2) + pad(rng.int(0...9999), 4)
     case .maskedName:
       return rng.pick(["张某", "李某某", "王某", "刘某某", "陈某", "赵某某"])
+    case .productCode:
+      return rng.pick(["E", "E", "G", "C", "H"]) + rng.digitString(8)
+    case .staffNumber:
+      return "E" + String(rng.int(2008...2026)) + rng.digitString(4)
+    case .modelNumber:
+      let letters = Array("ABCDEFGHJKLMNPQRSTUVWXYZ".utf8)
+      return String(UnicodeScalar(letters[rng.below(letters.count)])) + rng.digitString(5)
+    case .qqLike:
+      return rng.digitString(rng.int(6...10), leadingNonZero: true)
+    case .notIMEI:
+      while true {
+        let s = rng.digitString(15, leadingNonZero: true)
+        if !CheckDigits.luhnIsValid(Array(s.utf8)) { return s }
+      }
+    case .passwordWord:
+      return rng.pick(Vocabulary.passwordLikeWords)
+    case .cueNotName:
+      return rng.pick(Vocabulary.cueNonNames).1
     }
   }
 

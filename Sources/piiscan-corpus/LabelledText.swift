@@ -1,11 +1,14 @@
-/// One planted value's label, as written to `expected/labels.jsonl`.
+/// One planted value's label, as written to `labels/labels.jsonl`.
 ///
 /// `line` is 1-based; `column` is the 1-based column in Unicode scalars of the
 /// first character of the written form (including a written `+86`, `0086`, `86-`
 /// or the `(` of `(0755)`). The generator writes no combining characters or emoji,
-/// so scalars and user-perceived characters coincide.
+/// so scalars and user-perceived characters coincide. In a workbook, `member` is the
+/// sheet name, `line` the row number (row 1 = header) and `column` the column index
+/// (A = 1).
 struct Label: Sendable {
   var path: String
+  var member: String? = nil
   var line: Int
   var column: Int
   var category: String
@@ -13,10 +16,12 @@ struct Label: Sendable {
   var valid: Bool
   var reason: String?
 
-  /// `{"path":…,"line":…,"column":…,"category":…,"value":…,"valid":…[,"reason":…]}`
+  /// `{"path":…[,"member":…],"line":…,"column":…,"category":…,"value":…,"valid":…[,"reason":…]}`
   var json: String {
-    var s =
-      "{\"path\":" + JSON.quote(path) + ",\"line\":\(line),\"column\":\(column),\"category\":"
+    var s = "{\"path\":" + JSON.quote(path)
+    if let member { s += ",\"member\":" + JSON.quote(member) }
+    s +=
+      ",\"line\":\(line),\"column\":\(column),\"category\":"
       + JSON.quote(category) + ",\"value\":" + JSON.quote(value) + ",\"valid\":"
       + (valid ? "true" : "false")
     if let reason { s += ",\"reason\":" + JSON.quote(reason) }
@@ -24,17 +29,19 @@ struct Label: Sendable {
   }
 }
 
-/// One planted decoy (a hard negative), as written to `expected/decoys.jsonl`.
+/// One planted decoy (a hard negative), as written to `labels/decoys.jsonl`.
 struct DecoyLabel: Sendable {
   var path: String
+  var member: String? = nil
   var line: Int
   var column: Int
   var kind: String
   var text: String
 
   var json: String {
-    "{\"path\":" + JSON.quote(path) + ",\"line\":\(line),\"column\":\(column),\"kind\":"
-      + JSON.quote(kind)
+    var s = "{\"path\":" + JSON.quote(path)
+    if let member { s += ",\"member\":" + JSON.quote(member) }
+    return s + ",\"line\":\(line),\"column\":\(column),\"kind\":" + JSON.quote(kind)
       + ",\"text\":" + JSON.quote(text) + "}"
   }
 }
@@ -55,8 +62,19 @@ struct LabelledText {
   private(set) var column = 1
   private(set) var labels: [Label] = []
   private(set) var decoys: [DecoyLabel] = []
+  /// What the README says about the file's size, when lines mean nothing (a workbook).
+  private(set) var summary: String?
 
   init(path: String) { self.path = path }
+
+  /// A file built elsewhere (a workbook), with its labels and decoys.
+  init(path: String, bytes: [UInt8], labels: [Label], decoys: [DecoyLabel], summary: String) {
+    self.path = path
+    self.bytes = bytes
+    self.labels = labels
+    self.decoys = decoys
+    self.summary = summary
+  }
 
   mutating func write(_ s: String) {
     for b in s.utf8 {
@@ -78,6 +96,12 @@ struct LabelledText {
       Label(
         path: path, line: line, column: column, category: p.category.rawValue, value: p.value,
         valid: p.valid, reason: p.reason?.rawValue))
+    for record in p.also {
+      labels.append(
+        Label(
+          path: path, line: line, column: column, category: record.rawValue, value: p.written,
+          valid: true, reason: nil))
+    }
     write(p.written)
   }
 

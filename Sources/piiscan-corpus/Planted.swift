@@ -19,6 +19,30 @@ enum Category: String, CaseIterable, Sendable {
   case occupation = "occupation"
   case homeAddress = "home_address"
   case householdRegistration = "household_registration"
+  case resumeHistory = "resume_history"
+  // Other documents and identifiers (DOMAIN.md §4, §5.8).
+  case passport = "cn_passport"
+  case homeReturnPermit = "cn_hkmo_home_return_permit"
+  case exitEntryPermit = "cn_hkmo_exit_entry_permit"
+  case taiwanCompatriotPermit = "cn_tw_compatriot_permit"
+  case foreignPermanentResidenceID = "cn_foreign_permanent_residence_id"
+  case militaryOfficerID = "cn_military_officer_id"
+  case qq = "qq_number"
+  case wechat = "wechat_id"
+  case vehiclePlate = "cn_vehicle_plate"
+  case bankAccount = "cn_bank_account"
+  case telecomAccountOpening = "telecom_account_opening"
+  case credential = "credential"
+  case uscc = "cn_uscc"
+  // Record kinds (PRODUCT.md §4): every non-empty value under one of their headers.
+  case locationTrace = "location_trace"
+  case communicationContent = "communication_content"
+  case creditReport = "credit_report"
+  case propertyInfo = "property_info"
+  case lodgingRecord = "lodging_record"
+  case callDetailRecord = "call_detail_record"
+  case healthInfo = "health_info"
+  case transactionRecord = "transaction_record"
 }
 
 /// Why a planted value is invalid (the label's `reason`).
@@ -29,6 +53,15 @@ enum InvalidReason: String, Sendable {
   case prefix
   case luhn
   case knownSample = "known sample value"
+  /// An age outside 0...120.
+  case implausibleAge = "implausible age"
+  /// A plate breaking the serial rules: 3 or more letters in an ordinary 5-character
+  /// serial, or I/O used as letters.
+  case plate
+  /// A passport number of the E + letter series whose letter is I or O.
+  case passportFormat = "passport format"
+  /// An IMSI whose mobile network code no PRC operator uses (460 98, 460 99).
+  case networkCode = "mnc"
 }
 
 /// A value to write into a file, with its label.
@@ -40,15 +73,29 @@ struct Planted: Sendable {
   /// mobile, `AREA-LOCAL` landline, card digits; e-mails, masks and soft values as written).
   var value: String
   var reason: InvalidReason?
+  /// Further categories labelled at the same position, each valid with the written form
+  /// as its value: the record kind of the column a value stands in (a mobile under
+  /// `主叫号码` is also a `call_detail_record`).
+  var also: [Category] = []
 
   var valid: Bool { reason == nil }
 
-  init(_ written: String, _ category: Category, value: String? = nil, reason: InvalidReason? = nil)
-  {
+  init(
+    _ written: String, _ category: Category, value: String? = nil, reason: InvalidReason? = nil,
+    also: [Category] = []
+  ) {
     self.written = written
     self.category = category
     self.value = value ?? written
     self.reason = reason
+    self.also = also
+  }
+
+  /// The same value, also labelled as `record` (a record kind) at its position.
+  func alsoAs(_ record: Category) -> Planted {
+    var p = self
+    p.also.append(record)
+    return p
   }
 }
 

@@ -247,15 +247,20 @@ extension SampleContext {
         if k > 0 { doc.write(",") }
         let u = users[rng.below(users.count)]
         doc.write("(")
-        sqlString(&doc, [.decoy(decoys.make(.orderNumber, using: &rng), .orderNumber)])
+        // `order_no` is commented 订单号: a transaction record, labelled (not a decoy).
+        sqlString(&doc, pi(Planted(decoys.make(.orderNumber, using: &rng), .transactionRecord)))
         doc.write(",\(10_001 + rng.below(users.count)),")
         sqlString(&doc, soft(.personName, u.name))
         doc.write(",")
         sqlString(&doc, pi(mobileCell(u, &rng, styled: false)))
         doc.write(",")
         sqlString(&doc, soft(.homeAddress, u.homeAddress))
-        doc.write(",\(rng.int(1...9999)).\(pad(rng.below(100), 2)),")
-        doc.decoy(decoys.make(.snowflake, using: &rng), .snowflake)
+        // `amount` and `trade_no` (支付流水) are transaction fields too: labelled.
+        let amount = "\(rng.int(1...9999)).\(pad(rng.below(100), 2))"
+        doc.write(",")
+        doc.plant(Planted(amount, .transactionRecord))
+        doc.write(",")
+        doc.plant(Planted(decoys.make(.snowflake, using: &rng), .transactionRecord))
         doc.write(",")
         doc.decoy(decoys.make(.msTimestamp, using: &rng), .msTimestamp)
         doc.write(")")
@@ -299,7 +304,8 @@ extension SampleContext {
           sqlString(&doc, pi(Planted(u.email, .email)))
         }
         doc.write(",'10.\(rng.below(256)).\(rng.below(256)).\(rng.int(1...254))',")
-        sqlString(&doc, [.decoy(decoys.make(.imei, using: &rng), .imei)])
+        // An `imei` column: account-opening data (labelled), not a decoy.
+        sqlString(&doc, pi(Planted(decoys.make(.imei, using: &rng), .telecomAccountOpening)))
         doc.write(",")
         doc.decoy(decoys.make(.epoch, using: &rng), .epoch)
         doc.write(",")
@@ -403,10 +409,11 @@ extension SampleContext {
       }
       doc.write(",\"trace_id\":")
       str([.decoy(decoys.make(.uuid, using: &rng), .uuid)])
+      // Under `imei` and `iccid` keys these are account-opening data (labels), not decoys.
       doc.write(",\"device\":{\"imei\":")
-      str([.decoy(decoys.make(.imei, using: &rng), .imei)])
+      str(pi(Planted(decoys.make(.imei, using: &rng), .telecomAccountOpening)))
       doc.write(",\"iccid\":")
-      str([.decoy(decoys.make(.iccid, using: &rng), .iccid)])
+      str(pi(Planted(decoys.make(.iccid, using: &rng), .telecomAccountOpening)))
       doc.write("},\"created_ms\":")
       doc.decoy(decoys.make(.msTimestamp, using: &rng), .msTimestamp)
       doc.write(",\"tags\":[\"\(rng.pick(["vip", "new", "risk", "normal", "普通", "黄金会员"]))\"]}\n")

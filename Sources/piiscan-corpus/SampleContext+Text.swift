@@ -76,7 +76,9 @@ extension SampleContext {
         doc.plant(landlineCell(p, &rng))
         doc.write(" addr=")
         doc.plant(Planted(p.homeAddress, .homeAddress))
-        doc.write(" amount=\(rng.int(1...3000)).\(pad(rng.below(100), 2))")
+        // `amount=` names a transaction field: labelled.
+        doc.write(" amount=")
+        doc.plant(Planted("\(rng.int(1...3000)).\(pad(rng.below(100), 2))", .transactionRecord))
       case 14:
         doc.write(head(" WARN", "c.s.crm.audit.MaskFilter") + "masked output mobile=")
         doc.plant(plants.maskedMobile(p.mobile, using: &rng))
@@ -110,33 +112,42 @@ extension SampleContext {
     return doc
   }
 
-  /// `text/combo.txt`: `----`-separated combo lists as traded.
+  /// `text/combo.txt`: `----`-separated combo lists as traded. The password (or PIN)
+  /// after an account is labelled `credential`.
   func comboList(lines: Int) -> LabelledText {
     let path = "text/combo.txt"
     var rng = generator(for: path)
     var doc = LabelledText(path: path)
     for _ in 0..<lines {
       let p = person(&rng)
-      let pass = rng.pick(Vocabulary.passwords)
+      let pass = Planted(rng.pick(Vocabulary.passwords), .credential)
       switch rng.below(100) {
       case 0..<45:
         doc.plant(mobileCell(p, &rng, styled: rng.chance(1_500)))
-        doc.write("----" + pass)
+        doc.write("----")
+        doc.plant(pass)
       case 45..<65:
         doc.plant(Planted(p.email, .email))
-        doc.write("----" + pass + "----")
+        doc.write("----")
+        doc.plant(pass)
+        doc.write("----")
         doc.plant(Planted(p.name, .personName))
       case 65..<82:
         doc.plant(Planted(p.email, .email))
-        doc.write("----" + pass)
+        doc.write("----")
+        doc.plant(pass)
       case 82..<87:
         // bank card, 6-digit PIN, holder: a financial credential combo
         doc.plant(cardCell(p, &rng, spaced: false))
-        doc.write("----" + pad(rng.below(1_000_000), 6) + "----")
+        doc.write("----")
+        doc.plant(Planted(pad(rng.below(1_000_000), 6), .credential))
+        doc.write("----")
         doc.plant(Planted(p.name, .personName))
       case 87..<95:
         doc.plant(plants.mobile(p.mobile, style: .plain))
-        doc.write("----" + pass + "----")
+        doc.write("----")
+        doc.plant(pass)
+        doc.write("----")
         doc.plant(idCell(p, &rng))
       default:
         doc.plant(Planted(p.name, .personName))

@@ -7,12 +7,14 @@ struct SampleContext: Sendable {
   let people: PersonFactory
   let plants: PlantFactory
   let decoys: DecoyFactory
+  let ids: IdentifierFactory
 
   init(seed: UInt64, tables: ReferenceTables) {
     self.seed = seed
     people = PersonFactory(tables: tables)
     plants = PlantFactory(people: people)
     decoys = DecoyFactory(tables: tables)
+    ids = IdentifierFactory(people: people, decoys: decoys)
   }
 
   /// The independent stream of one file.

@@ -20,11 +20,14 @@ let helpText = """
   samples
     Writes the labelled sample set into DIR: under DIR/data csv/customers.csv,
     csv/members_pinyin.csv, sql/dump.sql, jsonl/users.jsonl, logs/app.log, text/combo.txt,
-    text/profiles.txt, text/prose.txt, text/decoys.txt; DIR/labels/labels.jsonl (one JSON
-    object per planted value: path relative to DIR/data, line, column, category, value,
-    valid, reason), DIR/labels/decoys.jsonl (planted hard negatives: path, line, column,
-    kind, text) and DIR/README.md (what each file holds, counts per category, the command
-    to regenerate).
+    text/profiles.txt, text/prose.txt, text/decoys.txt, csv/hotel_checkins.csv,
+    csv/cdr.tsv, csv/vehicles.csv, jsonl/orders.jsonl, jsonl/messages.jsonl,
+    jsonl/candidates.jsonl, sql/bank.sql, text/documents.txt, text/notes.txt and
+    xlsx/employees.xlsx (a two-sheet workbook); DIR/labels/labels.jsonl (one JSON object
+    per planted value: path relative to DIR/data, member (the sheet, for the workbook),
+    line (the row), column, category, value, valid, reason), DIR/labels/decoys.jsonl
+    (planted hard negatives: path, member, line, column, kind, text) and DIR/README.md
+    (what each file holds, counts per category, the command to regenerate).
 
   score
     Compares `piiscan scan --format jsonl --reveal` output with labels and prints precision
@@ -210,7 +213,8 @@ case "score":
       findings[index].path.removeFirst(options.pathPrefix.count)
     }
     print(
-      Scoring.table(Scoring.score(labels: labels, findings: findings, categories: options.categories)),
+      Scoring.table(
+        Scoring.score(labels: labels, findings: findings, categories: options.categories)),
       terminator: "")
   } catch {
     fail("cannot score: \(error)", status: 2)
