@@ -143,20 +143,37 @@ import Testing
     "cn_resident_id", "cn_resident_id_15", "cn_mobile", "cn_landline", "cn_bank_card", "email",
   ]
 
-  @Test func strongCategoriesReachNinetyNinePercent() throws {
-    let labels = try Scoring.readJSONLines(
+  /// Every labelled category's score on the samples, from one scan.
+  static let scores: [CategoryScore] = {
+    let labels = try! Scoring.readJSONLines(
       Label.self,
       from: Data(contentsOf: Binary.packageRoot.appendingPathComponent("samples/labels/labels.jsonl")))
-    let result = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29"])
-    var findings = try Scoring.readJSONLines(ReportedFinding.self, from: result.stdoutData)
+    let result = try! Binary.run(["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29"])
+    var findings = try! Scoring.readJSONLines(ReportedFinding.self, from: result.stdoutData)
     for index in findings.indices where findings[index].path.hasPrefix("samples/data/") {
       findings[index].path.removeFirst("samples/data/".count)
     }
-    let scores = Scoring.score(labels: labels, findings: findings, categories: Self.strongCategories)
+    return Scoring.score(labels: labels, findings: findings, categories: Set(labels.map(\.category)))
+  }()
+
+  @Test func strongCategoriesReachNinetyNinePercent() throws {
+    let scores = Self.scores.filter { Self.strongCategories.contains($0.category) }
     #expect(Set(scores.map(\.category)) == Self.strongCategories)
     for score in scores {
       #expect(score.precision >= 0.99, "\(score.category) precision \(score.precision)\n\(Scoring.table(scores))")
       #expect(score.recall >= 0.99, "\(score.category) recall \(score.recall)\n\(Scoring.table(scores))")
+    }
+  }
+
+  /// The notice's other categories (names, addresses, documents, record kinds…): at least 0.95
+  /// each, with every category of PRODUCT.md §4 labelled somewhere in the samples.
+  @Test func softCategoriesReachNinetyFivePercent() throws {
+    let soft = Self.scores.filter { !Self.strongCategories.contains($0.category) && !$0.category.hasSuffix("_masked") }
+    #expect(soft.count >= 33, "\(soft.map(\.category))")
+    for score in soft {
+      #expect(score.precision >= 0.95, "\(score.category) precision \(score.precision)\n\(Scoring.table(soft))")
+      #expect(score.recall >= 0.95, "\(score.category) recall \(score.recall)\n\(Scoring.table(soft))")
+      #expect(score.truePositives > 0, "\(score.category)")
     }
   }
 }

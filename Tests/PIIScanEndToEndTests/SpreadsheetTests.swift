@@ -162,6 +162,11 @@ import Testing
       break
     }
 
+    // Columns are cells: the ID number (sfzh) is in the 7th column, G.
+    let run = try Binary.run(["scan", "--format", "jsonl", "--only", "cn_resident_id", book])
+    let first = try JSONSerialization.jsonObject(with: Data(run.stdout.split(separator: "\n")[0].utf8)) as! [String: Any]
+    #expect(first["column"] as? Int == 7)
+
     // The same workbook inside a zip, and read from standard input.
     try InputFormsTests.shell("zip -q outer.zip book.xlsx", in: directory)
     let nested = try Self.findings(directory.appendingPathComponent("outer.zip").path)

@@ -129,13 +129,13 @@ public final class ChunkScanner {
     }
     if !emailOutcomes.isEmpty {
       outcomes.append(contentsOf: emailOutcomes)
-      outcomes.sort { $0.span.lowerBound < $1.span.lowerBound }
+      outcomes.sort(by: Outcome.precedes)
     }
     if softs.isEnabled {
       let strong = outcomes.map(\.span)
       let before = outcomes.count
       softs.detect(view, profile: profile, strong: strong, into: &outcomes)
-      if outcomes.count > before { outcomes.sort { $0.span.lowerBound < $1.span.lowerBound } }
+      if outcomes.count > before { outcomes.sort(by: Outcome.precedes) }
     }
 
     result.findings.reserveCapacity(outcomes.count)
@@ -147,7 +147,7 @@ public final class ChunkScanner {
         valid: outcome.valid,
         reason: outcome.reason, confidence: outcome.confidence, details: outcome.details)
       finding.windowPosition = outcome.span.lowerBound
-      finding.isSoft = outcome.validator == .field
+      finding.isSoft = outcome.yields
       if let record = outcome.record, profile.format != .text {
         finding.structuredRecord = view.absolute(record)
       }
@@ -165,10 +165,10 @@ public final class ChunkScanner {
     result.endsAtLineEnd = view.endsAtLineEnd
     if !result.endsAtLineEnd {
       let from = lastLineStart ?? view.ownStart
-      result.trailingCharacters = piiscan_count_utf8_chars(bytes + from, view.ownEnd - from)
+      result.trailingCharacters = Self.columns(bytes + from, view.ownEnd - from, sheet: profile.isSheet)
     }
     if locate && !result.findings.isEmpty {
-      locateFindings(&result.findings, in: view)
+      locateFindings(&result.findings, in: view, sheet: profile.isSheet)
       if profile.format != .text {
         let locator = FieldLocator(profile: profile)
         let window = view.window
@@ -242,7 +242,17 @@ public final class ChunkScanner {
   }
 
   /// Fills each finding's chunk-local line, column and line start, walking the chunk once.
-  private func locateFindings(_ findings: inout [Finding], in view: ChunkView) {
+  /// Columns `count` bytes at `p` span: characters, or for a sheet's text the cells passed
+  /// (tabs), so a value in cell G2 is in column 7.
+  @inline(__always)
+  static func columns(_ p: UnsafePointer<UInt8>, _ count: Int, sheet: Bool) -> Int {
+    guard sheet else { return piiscan_count_utf8_chars(p, count) }
+    var tabs = 0
+    for i in 0..<count where p[i] == 0x09 { tabs += 1 }
+    return tabs
+  }
+
+  private func locateFindings(_ findings: inout [Finding], in view: ChunkView, sheet: Bool) {
     let base = view.bytes.baseAddress!
     let bytes = base.assumingMemoryBound(to: UInt8.self)
     var position = view.ownStart
@@ -261,7 +271,7 @@ public final class ChunkScanner {
       if target < position {
         // Only a prefix before the owned start ("+86" of a number owned here) can be behind.
         findings[index].localLine = line
-        findings[index].localColumn = -piiscan_count_utf8_chars(bytes + target, position - target)
+        findings[index].localColumn = -Self.columns(bytes + target, position - target, sheet: sheet)
         findings[index].localLineStart = -1
         continue
       }
@@ -275,9 +285,9 @@ public final class ChunkScanner {
         cursor = newline + 1
       }
       if let start = lineStart, start > position {
-        characters = piiscan_count_utf8_chars(bytes + start, target - start)
+        characters = Self.columns(bytes + start, target - start, sheet: sheet)
       } else {
-        characters += piiscan_count_utf8_chars(bytes + position, target - position)
+        characters += Self.columns(bytes + position, target - position, sheet: sheet)
       }
       position = target
       findings[index].localLine = line

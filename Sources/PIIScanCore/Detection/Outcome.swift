@@ -12,6 +12,18 @@ struct Outcome {
   var rule: Int?
   /// The record's start in the window, when the detector knows it (a field's record).
   var record: Int?
+  /// Whether it gives way to a strong value it overlaps (a soft value does; a record kind such
+  /// as a call-detail record does not: the mobile under 主叫号码 is both).
+  var yields = false
+
+  /// The order findings are reported in: by start; at one start, strong before soft, then the
+  /// shorter first, then by rule, so the order never depends on how a chunk was cut.
+  static func precedes(_ a: Outcome, _ b: Outcome) -> Bool {
+    if a.span.lowerBound != b.span.lowerBound { return a.span.lowerBound < b.span.lowerBound }
+    if a.yields != b.yields { return !a.yields }
+    if a.span.upperBound != b.span.upperBound { return a.span.upperBound < b.span.upperBound }
+    return (a.rule ?? -1, a.validator.ordinal) < (b.rule ?? -1, b.validator.ordinal)
+  }
 
   init(
     validator: ValidatorKind, span: Range<Int>, value: String, valid: Bool, reason: String?,

@@ -41,7 +41,7 @@ struct SoftDetector {
     // the field's verdict and whatever strong finding overlaps it, so this depends only on
     // the record's bytes.
     var fieldSpans: [Range<Int>] = []
-    var comboRow = (record: -1, afterAccount: false)
+    var comboRow = ComboRow()
     FieldEnumerator(profile: profile).forEachField(in: w, owned: owned) { name, alternate, value, record in
       if name.elementsEqual(InputProfile.comboColumn) {
         comboField(value, record: record, row: &comboRow, w: w, strong: strong, into: &found)
@@ -60,8 +60,16 @@ struct SoftDetector {
       }
       let span = Self.trimmed(value, w)
       if !span.isEmpty { fieldSpans.append(span) }
+      if category == .cnResidentID {
+        // "证件号码" columns hold every kind of identity document: what is no ID number may be
+        // a passport, a permit or an officer's card by its own shape.
+        document(span, record: record, w: w, strong: strong, into: &found)
+        return
+      }
       guard !category.isStrongHeaderOnly, let rule = rules.fieldRule(for: category) else { return }
-      guard !span.isEmpty, span.count <= Self.maxValueLength, !Self.overlaps(span, strong) else { return }
+      guard !span.isEmpty, span.count <= Self.maxValueLength,
+        category.isRecordKind || !Self.overlaps(span, strong)
+      else { return }
       let bytes = UnsafeRawBufferPointer(rebasing: w.bytes[span])
       guard let verdict = SoftClassifier.classify(bytes, expected: category, asOf: settings.asOf)
       else { return }
@@ -76,34 +84,77 @@ struct SoftDetector {
     for outcome in found where owned.contains(outcome.span.lowerBound) { out.append(outcome) }
   }
 
+  /// Where a combo list's row is: which field comes next, and whether the one before it was
+  /// the account.
+  struct ComboRow {
+    var record = -1
+    var index = 0
+    var afterAccount = false
+  }
+
   /// A field of a combo list: a name by its own shape (all Han, a surname, 2–4 characters or a
-  /// dotted minority name); a password as the first other field after an account (an e-mail,
-  /// a mobile, a QQ-like number).
+  /// dotted minority name); a password as the field right after the account, whatever its
+  /// shape ("7758521" after a mobile is a password, not a QQ number). The account is the
+  /// row's first field when it is an e-mail, a mobile (with or without +86) or a QQ-like
+  /// number.
   private func comboField(
-    _ value: Range<Int>, record: Int, row: inout (record: Int, afterAccount: Bool), w: ByteWindow,
+    _ value: Range<Int>, record: Int, row: inout ComboRow, w: ByteWindow,
     strong: [Range<Int>], into found: inout [Outcome]
   ) {
-    if row.record != record { row = (record, false) }
+    if row.record != record { row = ComboRow(record: record) }
+    defer { row.index += 1 }
     let span = Self.trimmed(value, w)
-    guard !span.isEmpty, span.count <= Self.maxValueLength else { return }
+    guard !span.isEmpty, span.count <= Self.maxValueLength else {
+      row.afterAccount = false
+      return
+    }
     let bytes = UnsafeRawBufferPointer(rebasing: w.bytes[span])
+    // An account: an e-mail, or a number of 5–19 digits (a QQ number, a mobile written with
+    // +86 or spaces, a card whose PIN follows). Judged by the bytes alone (not by the strong
+    // findings, which a chunk knows only for its own range), so a row cut by a chunk boundary
+    // reads the same on both sides.
+    let digits = bytes.filter { $0 != 0x20 && $0 != 0x2D }
+    let number = digits.first == 0x2B ? digits.dropFirst() : digits[...]
     let isAccount =
-      bytes.contains(0x40) || (bytes.count >= 5 && bytes.count <= 11 && bytes.allSatisfy(ByteClass.isDigit))
-    defer { row.afterAccount = isAccount }
-    if Self.overlaps(span, strong) || isAccount { return }
+      row.index == 0
+      && (bytes.contains(0x40)
+        || (number.count >= 5 && number.count <= 19 && number.allSatisfy(ByteClass.isDigit)))
+    let followsAccount = row.afterAccount
+    row.afterAccount = isAccount
+    if isAccount || Self.overlaps(span, strong) || bytes.contains(0x40) { return }
+    if followsAccount, let rule = rules.fieldRule(for: .credential),
+      let verdict = SoftClassifier.classify(bytes, expected: .credential, asOf: settings.asOf),
+      verdict.valid
+    {
+      found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
+      return
+    }
     if bytes.allSatisfy({ $0 >= 0x80 || $0 == 0x2E }),
       let rule = rules.fieldRule(for: .personNameZh),
       let verdict = SoftClassifier.classify(bytes, expected: .personNameZh, asOf: settings.asOf),
       verdict.valid
     {
       found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
-    } else if row.afterAccount, let rule = rules.fieldRule(for: .credential),
-      let verdict = SoftClassifier.classify(bytes, expected: .credential, asOf: settings.asOf),
-      verdict.valid
-    {
-      found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
     }
   }
+
+  /// A value under an identity-document header that no strong detector took: a passport,
+  /// permit, officer's card or foreign permanent-residence ID when its own shape says so.
+  private func document(
+    _ span: Range<Int>, record: Int, w: ByteWindow, strong: [Range<Int>], into found: inout [Outcome]
+  ) {
+    guard !span.isEmpty, span.count <= 64, !Self.overlaps(span, strong),
+      let verdict = SoftClassifier.classifyUnlabelled(
+        UnsafeRawBufferPointer(rebasing: w.bytes[span]), asOf: settings.asOf),
+      Self.documentCategories.contains(verdict.category), let rule = rules.fieldRule(for: verdict.category)
+    else { return }
+    found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
+  }
+
+  static let documentCategories: Set<SoftCategory> = [
+    .cnPassport, .cnHKMOHomeReturnPermit, .cnHKMOExitEntryPermit, .cnTWCompatriotPermit,
+    .cnForeignPermanentResidenceID, .cnMilitaryOfficerID,
+  ]
 
   /// A field given by its name alone (a pair inside a cell).
   private mutating func classifyField(
@@ -114,7 +165,8 @@ struct SoftDetector {
       let rule = rules.fieldRule(for: category)
     else { return }
     let span = Self.trimmed(value, w)
-    guard !span.isEmpty, span.count <= Self.maxValueLength, !Self.overlaps(span, strong),
+    guard !span.isEmpty, span.count <= Self.maxValueLength,
+      category.isRecordKind || !Self.overlaps(span, strong),
       let verdict = SoftClassifier.classify(
         UnsafeRawBufferPointer(rebasing: w.bytes[span]), expected: category, asOf: settings.asOf),
       verdict.valid || verdict.confidence != .low
@@ -149,6 +201,7 @@ struct SoftDetector {
       confidence: verdict.confidence, details: details)
     outcome.rule = rule
     outcome.record = record
+    outcome.yields = !verdict.category.isRecordKind
     return outcome
   }
 

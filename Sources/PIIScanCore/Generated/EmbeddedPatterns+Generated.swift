@@ -24,7 +24,9 @@ description = "Bank card number (BIN + length + Luhn), optionally in 4-digit gro
 finder = "digits"
 validator = "bank-card"
 regex = '''(?<![0-9A-Za-z])(?:[0-9]{15,19}|[0-9]{4}(?: [0-9]{4}){3}(?: [0-9]{1,3})?|[0-9]{4} [0-9]{6} [0-9]{5})(?![0-9A-Za-z])'''
-context = ["卡号", "银行卡", "账号", "帐号", "开户", "信用卡", "储蓄卡", "借记卡", "card", "yhk", "yhkh", "account_no", "bank_account", "acct"]
+# Account words (账号, 开户, account) are not card context: an account number with an unknown
+# BIN is a cn_bank_account, found under its header by the field rules.
+context = ["卡号", "银行卡", "信用卡", "储蓄卡", "借记卡", "card", "yhk", "yhkh"]
 
 [rules.examples]
 match = [
@@ -14285,6 +14287,13 @@ word	surname	maybe_name
 经办	经	N
 某某	-	N
 无名氏	-	N
+满意	满	N
+满足	满	N
+满分	满	N
+满员	满	N
+满载	满	N
+满怀	满	N
+满期	满	N
 
 """#),
     ("vocabularies/occupations.tsv", #"""

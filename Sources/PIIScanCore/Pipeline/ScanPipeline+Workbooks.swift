@@ -168,18 +168,14 @@ extension ScanPipeline {
     for (index, name) in names.enumerated() {
       let sheet = Self.member(name.isEmpty ? "sheet\(index + 1)" : name, of: workbook)
       do {
-        feedMemory(try text(index), as: sheet, emitter: &emitter)
+        let bytes = try text(index)
+        var input = sheet
+        input.size = Int64(bytes.count)
+        feedText(ArchiveByteStream(source: MemorySource(bytes)), as: input, sheet: true, emitter: &emitter)
       } catch {
         enqueueMarker(.notice(sheet, Self.workbookNotice(error, fallback: false)), emitter: &emitter)
       }
     }
-  }
-
-  /// Bytes held in memory, scanned as a member.
-  func feedMemory(_ bytes: [UInt8], as input: ScanInput, emitter: inout Emitter) {
-    var sized = input
-    sized.size = Int64(bytes.count)
-    feedText(ArchiveByteStream(source: MemorySource(bytes)), as: sized, emitter: &emitter)
   }
 
   static func member(_ name: String, of outer: ScanInput) -> ScanInput {

@@ -234,9 +234,9 @@ public final class ScanPipeline {
   }
 
   /// Text read front to back: cut into chunks here, scanned by the workers.
-  func feedText(_ stream: ArchiveByteStream, as input: ScanInput, emitter: inout Emitter) {
+  func feedText(_ stream: ArchiveByteStream, as input: ScanInput, sheet: Bool = false, emitter: inout Emitter) {
     let chunker = StreamChunker(stream: stream, layout: configuration.layout)
-    var profile = chunker.profile()
+    var profile = chunker.profile(sheet: sheet)
     chunker.encoding = profile.encoding
     if profile.isBinary && !configuration.scanBinary {
       enqueueMarker(.notice(input, Self.binaryNotice), emitter: &emitter)

@@ -28,10 +28,24 @@ public struct InputProfile: Sendable, Equatable {
   public var headerRow = true
   /// For combo lists: how many delimiter bytes in a row make a separator (`----`); 1 otherwise.
   public var delimiterRun = 1
+  /// Whether this is a spreadsheet's sheet text: columns are then cells, not characters.
+  public var isSheet = false
 
   public static let unstructured = InputProfile()
 
   public init() {}
+
+  /// The profile of a spreadsheet's sheet text (UTF-8, tab-separated, row N on line N): a
+  /// delimited table whatever its first lines look like, whose rows may stop before the last
+  /// column (a sheet writes no trailing empty cells).
+  public static func sniffSheet(_ prefix: UnsafeRawBufferPointer) -> InputProfile {
+    var profile = sniffDelimited(prefix, sheet: true)
+    profile.format = .delimited
+    profile.isSheet = true
+    profile.encoding = EncodingReport(
+      encoding: .utf8, mixedLines: false, bomLength: 0, confidence: 1, reason: "spreadsheet")
+    return profile
+  }
 
   /// Reads the profile from the first bytes of an input.
   public static func sniff(_ prefix: UnsafeRawBufferPointer) -> InputProfile {
@@ -145,33 +159,84 @@ public struct InputProfile: Sendable, Equatable {
     return controls * 10 > bytes.count
   }
 
-  /// The delimiter and header of delimited text, if `bytes` starts with a header row.
-  private static func sniffDelimited(_ bytes: UnsafeRawBufferPointer) -> InputProfile {
+  /// The delimiter and column names of delimited text: from its header row, or, for a table
+  /// without one, inferred from the values (``ColumnInference``); columns whose header says
+  /// nothing the dictionary knows are inferred too.
+  private static func sniffDelimited(_ bytes: UnsafeRawBufferPointer, sheet: Bool = false) -> InputProfile {
     var profile = InputProfile()
-    guard let firstEnd = bytes.firstIndex(of: 0x0A) else { return profile }
-    let header = UnsafeRawBufferPointer(rebasing: bytes[0..<firstEnd])
-    let rest = UnsafeRawBufferPointer(rebasing: bytes[(firstEnd + 1)...])
-    let secondEnd = rest.firstIndex(of: 0x0A) ?? rest.count
-    let second = UnsafeRawBufferPointer(rebasing: rest[0..<secondEnd])
+    // Whole lines of the prefix (the last one may be cut by the prefix's end).
+    var lines: [Range<Int>] = []
+    var start = 0
+    while start < bytes.count && lines.count <= ColumnInference.maximumRows {
+      guard let end = bytes[start...].firstIndex(of: 0x0A) else { break }
+      var line = start..<end
+      if !line.isEmpty && bytes[line.upperBound - 1] == 0x0D { line = line.lowerBound..<(line.upperBound - 1) }
+      lines.append(line)
+      start = end + 1
+    }
+    if lines.count == 1 && start < bytes.count { lines.append(start..<bytes.count) }
+    if sheet && lines.count < 2 && start < bytes.count { lines.append(start..<bytes.count) }
+    guard lines.count >= (sheet ? 1 : 2) else { return profile }
+    let header = UnsafeRawBufferPointer(rebasing: bytes[lines[0]])
     var best: (delimiter: UInt8, count: Int)?
-    for delimiter: UInt8 in [0x2C, 0x09, 0x7C, 0x3B] {
-      let count = fields(header, delimiter).count
-      // A header and its first row split into the same number of fields.
-      if count >= 2, count == fields(second, delimiter).count, count > (best?.count ?? 1) {
-        best = (delimiter, count)
+    if sheet {
+      // Tabs, as many columns as the widest row.
+      let widest = lines.map { fields(UnsafeRawBufferPointer(rebasing: bytes[$0]), 0x09).count }.max() ?? 1
+      best = (0x09, widest)
+    } else {
+      let second = UnsafeRawBufferPointer(rebasing: bytes[lines[1]])
+      for delimiter: UInt8 in [0x2C, 0x09, 0x7C, 0x3B] {
+        let count = fields(header, delimiter).count
+        // A header and its first row split into the same number of fields.
+        if count >= 2, count == fields(second, delimiter).count, count > (best?.count ?? 1) {
+          best = (delimiter, count)
+        }
       }
     }
     guard let best else { return profile }
-    let names = fields(header, best.delimiter).map { range in
+    let rows: [[ArraySlice<UInt8>]] = lines.compactMap { line in
+      let text = UnsafeRawBufferPointer(rebasing: bytes[line])
+      var cells = fields(text, best.delimiter).map { Array(text[$0])[...] }
+      // A sheet's rows stop at their last cell; a delimited file's must be whole.
+      if sheet && cells.count < best.count { cells += Array(repeating: [][...], count: best.count - cells.count) }
+      return cells.count == best.count ? cells : nil
+    }
+    guard !rows.isEmpty else { return profile }
+    var names = fields(header, best.delimiter).map { range in
       Array(header[range]).filter { $0 != 0x22 && $0 != 0x20 && $0 != 0x0D }.map(ByteClass.lowercased)
     }
+    if names.count < best.count { names += Array(repeating: [], count: best.count - names.count) }
+    let known = names.map { HeaderDictionary.isKnown($0) }
     // Header names are short labels, not values: no empty names, no long or numeric ones.
     let plausible = names.allSatisfy { name in
-      !name.isEmpty && name.count <= 64 && !name.allSatisfy(ByteClass.isDigit)
+      (sheet || !name.isEmpty) && name.count <= 64 && (name.isEmpty || !name.allSatisfy(ByteClass.isDigit))
     }
-    guard plausible else { return profile }
+    if plausible && known.contains(true) {
+      // A header row: columns it leaves unexplained are inferred from the rows below it.
+      let inferred = ColumnInference.infer(
+        rows: Array(rows.dropFirst()), columnCount: best.count, consider: { !known[$0] })
+      profile.delimiter = best.delimiter
+      profile.columns = names.indices.map { i in inferred[i].map(ColumnInference.header) ?? names[i] }
+      return profile
+    }
+    // No known header: infer from every row; the first row is data when its cells fit what
+    // the rows below it hold, else a header the dictionary does not know.
+    let below = ColumnInference.infer(rows: Array(rows.dropFirst()), columnCount: best.count)
+    let inferredColumns = below.indices.filter { below[$0] != nil }
+    let fitting = inferredColumns.filter { i in
+      i < rows[0].count && ColumnInference.matches(ColumnInference.trimmed(rows[0][i]), below[i]!)
+    }
+    let firstIsData = !plausible || (!inferredColumns.isEmpty && fitting.count * 2 >= inferredColumns.count)
+    if firstIsData {
+      let inferred = ColumnInference.infer(rows: rows, columnCount: best.count)
+      guard inferred.contains(where: { $0 != nil }) || sheet else { return profile }
+      profile.delimiter = best.delimiter
+      profile.columns = inferred.map { $0.map(ColumnInference.header) ?? [] }
+      profile.headerRow = false
+      return profile
+    }
     profile.delimiter = best.delimiter
-    profile.columns = names
+    profile.columns = names.indices.map { i in below[i].map(ColumnInference.header) ?? names[i] }
     return profile
   }
 

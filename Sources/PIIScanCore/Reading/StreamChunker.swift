@@ -97,11 +97,12 @@ public final class StreamChunker<Stream: ByteStream> {
 
   /// The profile of the stream, from its first ``InputProfile/sniffLength`` bytes (call before
   /// the first chunk: it reads ahead without consuming).
-  public func profile() -> InputProfile {
+  public func profile(sheet: Bool = false) -> InputProfile {
     precondition(nextIndex == 0 && windowBase == 0, "profile() comes before the first chunk")
     fill(upTo: Int64(InputProfile.sniffLength))
     let count = min(windowCount, InputProfile.sniffLength)
-    return InputProfile.sniff(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(window)[0..<count]))
+    let prefix = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(window)[0..<count])
+    return sheet ? InputProfile.sniffSheet(prefix) : InputProfile.sniff(prefix)
   }
 
   /// The next chunk, copied with its context into `buffer`; nil after the last one.

@@ -279,7 +279,12 @@ enum DocumentNumbers {
       bytes.allSatisfy({ $0 &- 0x30 < 10 || $0 &- 0x41 < 6 })
     {
       let issuer = String(decoding: bytes[4..<6], as: UTF8.self)
-      return TelecomID(kind: "ICCID", valid: true, reason: nil, carrier: iccidCarriers[issuer])
+      // The last digit is a Luhn check digit (ITU-T E.118); serials with hex letters have none
+      // that can be checked.
+      let valid = !allDigits || Luhn.isValid(bytes)
+      return TelecomID(
+        kind: "ICCID", valid: valid, reason: valid ? nil : "ICCID check digit (Luhn) fails",
+        carrier: iccidCarriers[issuer])
     }
     if context.contains(.imsi), bytes.count == 15, allDigits, compact.hasPrefix("460") {
       let mnc = String(decoding: bytes[3..<5], as: UTF8.self)

@@ -66,7 +66,10 @@ public enum FreeTextExtractor {
           let document = DocumentNumbers.document(text, index..<wordEnd)
         {
           let context = hasDocumentContext(text, before: index)
-          if let base = document.unlabelledConfidence ?? (context ? .low : nil) {
+          // A series that collides with product codes (E/G + 8 digits: unlabelled confidence
+          // low) needs a document word before it; one of its own shape does not.
+          let unlabelled = document.unlabelledConfidence == .low ? nil : document.unlabelledConfidence
+          if let base = context ? (document.unlabelledConfidence ?? .low) : unlabelled {
             let confidence: Confidence = context ? (base == .low ? .medium : .high) : base
             let normalized = text.string(
               index..<wordEnd, uppercased: true, skipping: { _ in false })

@@ -17,6 +17,18 @@ public enum HeaderDictionary {
   /// The category a header names, or nil for unknown headers and for known headers with no
   /// category of their own (证件类型, 开户行, username…).
   public static func category(ofHeader name: some Collection<UInt8>) -> SoftCategory? {
+    entry(name) ?? nil
+  }
+
+  /// Whether the dictionary lists `name` at all, with a category or as a known header without
+  /// one (开户行, 证件类型, 日期): a column it lists is never given a category from its values.
+  public static func isKnown(_ name: some Collection<UInt8>) -> Bool {
+    entry(name) != nil
+  }
+
+  /// The dictionary's entry for `name`: nil when unlisted, `.some(nil)` when listed without a
+  /// category.
+  private static func entry(_ name: some Collection<UInt8>) -> SoftCategory?? {
     let key = normalise(String(decoding: Array(name), as: UTF8.self))
     guard !key.isEmpty else { return nil }
     let headers = SoftVocabulary.shared.headers

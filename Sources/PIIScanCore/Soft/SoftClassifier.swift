@@ -667,7 +667,15 @@ public enum SoftClassifier {
     case .cnHKMOExitEntryPermit: reason = "not an exit-entry permit number (C/W + 8 digits)"
     default: reason = "not a Taiwan compatriot permit number (8 or 10 digits)"
     }
-    return verdict(expected, text, range, valid: false, reason, .low, normalized: compact)
+    // Letters then digits, as a document number is written, but in no issued series (an O for
+    // a 0, an I or O as serial letter): a mistyped or forged number, still reported.
+    let letters = compact.prefix { $0.isASCII && $0.isUppercase }
+    let rest = compact.dropFirst(letters.count)
+    let documentLike =
+      (1...2).contains(letters.count) && (6...9).contains(rest.count)
+      && rest.allSatisfy { $0.isASCII && $0.isNumber }
+    return verdict(
+      expected, text, range, valid: false, reason, documentLike ? .medium : .low, normalized: compact)
   }
 
   static func foreignPermanentResidence(

@@ -49,10 +49,12 @@ import Testing
   }
 
   @Test func telecomAccountOpening() {
-    let iccid = Soft.classify("89860012345678901234", .telecomAccountOpening)
+    let iccid = Soft.classify("89860012345678901238", .telecomAccountOpening)
     #expect(
       iccid?.valid == true && Soft.detail(iccid, "kind") == "ICCID"
         && Soft.detail(iccid, "carrier") == "中国移动")
+    // The same with its check digit wrong.
+    #expect(Soft.classify("89860012345678901234", .telecomAccountOpening)?.reason == "ICCID check digit (Luhn) fails")
     let imsi = Soft.classify("460011234567890", .telecomAccountOpening)
     #expect(Soft.detail(imsi, "kind") == "IMSI" && Soft.detail(imsi, "carrier") == "中国联通")
     #expect(Soft.classify("460991234567890", .telecomAccountOpening)?.valid == false)

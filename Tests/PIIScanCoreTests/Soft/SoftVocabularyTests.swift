@@ -57,8 +57,10 @@ import Testing
     #expect(SoftVocabulary.shortForm(of: "南山区", level: .county, ethnicShorts: ethnic) == nil)
   }
 
-  /// Every soft value labelled in samples/ is accepted under its own category (the corpus
-  /// generator plants realistic values; a regression here means real columns are missed).
+  /// Every soft value labelled in samples/ is judged as labelled under its own category: a
+  /// valid one accepted, an invalid one (an age of 180, 1980-02-30, a plate with an O) refused
+  /// (the corpus generator plants realistic values; a regression here means real columns are
+  /// missed or bad values pass).
   @Test func labelledSampleValuesAreAccepted() throws {
     let url = Soft.root.appendingPathComponent("samples/labels/labels.jsonl")
     let text = try String(contentsOf: url, encoding: .utf8)
@@ -71,9 +73,10 @@ import Testing
         !category.isStrongHeaderOnly, let value = object["value"] as? String
       else { continue }
       checked += 1
+      let valid = object["valid"] as? Bool ?? true
       let verdict = Soft.classify(value, category)
-      if verdict?.valid != true || verdict?.category != category {
-        failures.append("\(name) \(value): \(verdict?.reason ?? "nil")")
+      if verdict?.valid != valid || (valid && verdict?.category != category) {
+        failures.append("\(name) \(value) labelled \(valid ? "valid" : "invalid"): \(verdict?.reason ?? "nil")")
       }
     }
     #expect(checked > 4_000)
