@@ -32,6 +32,29 @@ struct ByteWindow {
 
   var count: Int { bytes.count }
 
+  /// The first `byte` in `range` (clipped to the window), by memchr.
+  func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+    let lower = max(0, range.lowerBound)
+    let upper = min(bytes.count, range.upperBound)
+    guard lower < upper, let base = bytes.baseAddress,
+      let hit = memchr(base + lower, Int32(byte), upper - lower)
+    else { return nil }
+    return base.distance(to: UnsafeRawPointer(hit))
+  }
+
+  /// Whether `range` holds `run` copies of `byte` in a row (memchr to each candidate).
+  func containsRun(of byte: UInt8, _ run: Int, in range: Range<Int>) -> Bool {
+    var from = max(0, range.lowerBound)
+    let upper = min(bytes.count, range.upperBound)
+    while upper - from >= run, let hit = firstIndex(of: byte, in: from..<upper) {
+      var end = hit + 1
+      while end < upper && bytes[end] == byte { end += 1 }
+      if end - hit >= run { return true }
+      from = end
+    }
+    return false
+  }
+
   /// Whether position 0 is the start of the input.
   var startsInput: Bool { base == 0 }
 
@@ -80,3 +103,11 @@ enum DetectionLimits {
   static let maxLocalPart = 64
   static let maxDomain = 253
 }
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif

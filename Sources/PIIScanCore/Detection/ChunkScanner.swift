@@ -45,7 +45,7 @@ public final class ChunkScanner {
   private let ruleIndex: [Int]
   private var numbers: NumberDetector
   private var emails: EmailDetector
-  private var softs: SoftDetector
+  private let softs: SoftDetector
   private var outcomes: [Outcome] = []
   /// Whether to compute lines, columns and records (not needed for `--count`).
   public let locate: Bool

@@ -183,6 +183,8 @@ struct NumberDetector {
       lower = runStart
     }
     if words.occur(in: w, lower..<start) { return true }
+    // A combo list's columns have no names: nothing more to look at.
+    if profile.format == .delimited && profile.delimiterRun > 1 { return false }
     guard let field = FieldLocator(profile: profile).locate(start, in: w).field
     else { return false }
     return field.withUnsafeBytes { words.occur(in: ByteWindow(bytes: $0), 0..<$0.count) }

@@ -7,7 +7,7 @@
 /// when its name is in the header dictionary (a cached lookup per distinct name), and a free-text
 /// line is given to the extractor only when it holds one of a few trigger characters, so the
 /// cost on text without such fields stays small (Benchmarks/ records it).
-struct SoftDetector {
+final class SoftDetector {
   private let rules: RuleSet
   private let settings: DetectionSettings
   private var headerCategories: [[UInt8]: SoftCategory?] = [:]
@@ -31,7 +31,7 @@ struct SoftDetector {
   /// Records cut by a chunk boundary are read whole on both sides (see ``FieldEnumerator``);
   /// each side keeps the values starting in its owned range. A value crossing into the next
   /// chunk may overlap a strong finding that chunk owns; the emitter settles that case.
-  mutating func detect(
+  func detect(
     _ view: ChunkView, profile: InputProfile, strong: [Range<Int>], into out: inout [Outcome]
   ) {
     let w = view.window
@@ -157,7 +157,7 @@ struct SoftDetector {
   ]
 
   /// A field given by its name alone (a pair inside a cell).
-  private mutating func classifyField(
+  private func classifyField(
     _ name: UnsafeRawBufferPointer, _ value: Range<Int>, record: Int, w: ByteWindow,
     strong: [Range<Int>], into found: inout [Outcome]
   ) {
@@ -174,7 +174,7 @@ struct SoftDetector {
     found.append(outcome(verdict, span: span, rule: rules.fieldRule(for: verdict.category) ?? rule, record: record, in: w))
   }
 
-  private mutating func headerCategory(_ name: UnsafeRawBufferPointer) -> SoftCategory? {
+  private func headerCategory(_ name: UnsafeRawBufferPointer) -> SoftCategory? {
     let key = Array(name)
     if let cached = headerCategories[key] { return cached }
     let category = HeaderDictionary.category(ofHeader: name)
@@ -225,8 +225,7 @@ struct SoftDetector {
     }
     let taken = fields.sorted { $0.lowerBound < $1.lowerBound }
     while start < owned.upperBound {
-      var end = start
-      while end < w.count && w[end] != 0x0A { end += 1 }
+      let end = w.firstIndex(of: 0x0A, in: start..<w.count) ?? w.count
       let line = start..<min(end, start + FieldEnumerator.reach)
       start = end + 1
       guard Self.mayHoldFreeText(w, line) else { continue }

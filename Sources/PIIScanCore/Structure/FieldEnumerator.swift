@@ -52,8 +52,7 @@ struct FieldEnumerator {
       }
     }
     while start < owned.upperBound {
-      var end = start
-      while end < w.count && w[end] != 0x0A { end += 1 }
+      let end = w.firstIndex(of: 0x0A, in: start..<w.count) ?? w.count
       var trimmed = end
       if trimmed > start && w[trimmed - 1] == 0x0D { trimmed -= 1 }
       body(start..<trimmed)
@@ -75,6 +74,9 @@ struct FieldEnumerator {
         return
       }
       let run = profile.delimiterRun
+      // A line of a combo list without a separator ("----") is no row of it (a file that
+      // starts as a combo list may go on as anything).
+      if run > 1 && !w.containsRun(of: delimiter, run, in: line) { return }
       var i = line.lowerBound
       var column = 0
       while i <= line.upperBound && column < columns.count && i - line.lowerBound <= Self.reach {

@@ -20,6 +20,8 @@ struct FieldLocator {
     switch profile.format {
     case .delimited:
       guard let start = realLineStart(p, w) else { return FieldContext() }
+      // A combo list's columns have no names.
+      if profile.delimiterRun > 1 { return FieldContext(record: w.absolute(start)) }
       return FieldContext(record: w.absolute(start), field: column(p, lineStart: start, w))
     case .sql:
       guard let tuple = tupleStart(p, w) else { return FieldContext(field: key(before: p, w)) }
