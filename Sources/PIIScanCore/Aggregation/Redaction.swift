@@ -11,6 +11,8 @@ public enum Redaction {
     case "cn_bank_card": keep(value, first: 6, last: 4)
     case "email": maskEmail(value)
     case "cn_resident_id_masked", "cn_mobile_masked": value
+    // A password: nothing of it, not even its length.
+    case "credential": "********"
     default: keep(value, first: 1, last: value.count >= 8 ? 2 : 0)
     }
   }
