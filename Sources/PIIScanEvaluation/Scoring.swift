@@ -88,13 +88,27 @@ public enum Scoring {
   }
 
   /// Reads JSON Lines of `T`, skipping blank lines.
+  /// One object per line. Notice lines of a report (`{"path", "notice", …}`: a file skipped,
+  /// cut short or partly undecodable) are no findings and are passed over.
   public static func readJSONLines<T: Decodable>(_ type: T.Type, from data: Data) throws -> [T] {
     let decoder = JSONDecoder()
     var items: [T] = []
+    let notice = Array("\"notice\":".utf8)
     for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+      if line.starts(with: Array("{\"path\":".utf8)), Self.contains(line, notice) { continue }
       items.append(try decoder.decode(T.self, from: Data(line)))
     }
     return items
+  }
+
+  private static func contains(_ line: Data.SubSequence, _ needle: [UInt8]) -> Bool {
+    guard line.count >= needle.count else { return false }
+    var i = line.startIndex
+    while i + needle.count <= line.endIndex {
+      if line[i] == needle[0] && line[i..<(i + needle.count)].elementsEqual(needle) { return true }
+      i += 1
+    }
+    return false
   }
 
   /// A fixed-width table of the scores.
