@@ -161,6 +161,14 @@ public final class ChunkScanner {
       let last = piiscan_last_newline(bytes + view.ownStart, view.ownEnd - view.ownStart)
       lastLineStart = view.ownStart + last + 1
       result.lastLineStart = view.absolute(view.ownStart + last + 1)
+    } else if view.base == 0 && view.ownStart < 3 && view.bytes.count >= 3 && bytes[0] == 0xEF
+      && bytes[1] == 0xBB && bytes[2] == 0xBF
+    {
+      // The first line starts after a byte-order mark (EF BB BF once decoded), also for the
+      // chunks after this one when the line runs on: its record starts there, and the mark is
+      // no character of it.
+      lastLineStart = max(view.ownStart, min(3, view.ownEnd))
+      result.lastLineStart = view.absolute(lastLineStart!)
     }
     result.endsAtLineEnd = view.endsAtLineEnd
     if !result.endsAtLineEnd {
