@@ -28,6 +28,8 @@ public struct ChunkResult: Sendable {
   public var endsAtLineEnd: Bool = true
   /// Byte sequences in the owned range that could not be decoded (replaced by U+FFFD).
   public var undecodable: Int = 0
+  /// Searches of regex rules that PCRE2 stopped at its match limit, by rule id.
+  public var stoppedSearches: [String: Int] = [:]
 
   public init() {}
 }
@@ -46,6 +48,7 @@ public final class ChunkScanner {
   private var numbers: NumberDetector
   private var emails: EmailDetector
   private var softs: SoftDetector
+  private let regexes: RegexDetector
   private var outcomes: [Outcome] = []
   /// Whether to compute lines, columns and records (not needed for `--count`).
   public let locate: Bool
@@ -57,6 +60,7 @@ public final class ChunkScanner {
     numbers = NumberDetector(rules: rules, settings: settings)
     emails = EmailDetector(rules: rules, settings: settings)
     softs = SoftDetector(rules: rules, settings: settings)
+    regexes = RegexDetector(rules: rules, settings: settings)
     self.locate = locate
     outcomes.reserveCapacity(1024)
   }
@@ -126,6 +130,11 @@ public final class ChunkScanner {
         for i in 0..<kernel.atCount { emails.process(at: kernel.atPosition(i), into: &emailOutcomes) }
       }
       from = to
+    }
+    // Users' regex rules, before the soft detectors: a soft value (a name, a document number)
+    // gives way to what a user's rule says a value is, as it does to a built-in strong one.
+    if regexes.isEnabled {
+      regexes.detect(view, profile: profile, into: &emailOutcomes, stopped: &result.stoppedSearches)
     }
     if !emailOutcomes.isEmpty {
       outcomes.append(contentsOf: emailOutcomes)
