@@ -172,6 +172,19 @@ import Testing
     #expect(categories.contains("acme_visitor_card"))
     #expect(!categories.contains("cn_passport"))
   }
+
+  @Test func valuesAreMaskedLikeOtherIdentifiersUnlessRevealed() {
+    #expect(Redaction.maskIdentifier("ACME-123456") == "AC*******56")
+    #expect(Redaction.maskIdentifier("HT2024000123") == "HT2******123")
+    #expect(Redaction.maskIdentifier("E12345678") == "E1*****78")
+    #expect(Redaction.maskIdentifier("AB12") == "A**2")
+    #expect(Redaction.maskIdentifier("A1") == "A*")
+    #expect(Redaction.maskIdentifier("工号甲乙丙") == "工***丙")
+    let findings = TextScan.findings(in: "工号：ACME-123456", rules: Self.acme, settings: Self.settings)
+      .filter { Self.acme.rules[$0.ruleIndex].isUser }
+    #expect(FindingPresenter(rules: Self.acme, reveal: false).value(findings[0]) == "AC*******56")
+    #expect(FindingPresenter(rules: Self.acme, reveal: true).value(findings[0]) == "ACME-123456")
+  }
 }
 
 /// A search PCRE2 stops at its match limit is counted and reported as a notice for the input.
