@@ -62,6 +62,31 @@ import Testing
     #expect(!builtIn.rules.contains { $0.isUser })
   }
 
+  /// The complete example of Patterns/README.md, "Your own rules", loads, its examples pass,
+  /// and it finds what the README shows.
+  @Test func theDocumentedExampleWorksAsDocumented() throws {
+    let readme = try String(
+      contentsOf: EmbeddedPatternsTests.patternsDirectory.appendingPathComponent("README.md"),
+      encoding: .utf8)
+    let section = try #require(readme.range(of: "## Your own rules"))
+    let body = readme[section.upperBound...]
+    let open = try #require(body.range(of: "```toml\n"))
+    let close = try #require(body[open.upperBound...].range(of: "```\n"))
+    let toml = String(body[open.upperBound..<close.lowerBound])
+    let rules = try load([("acme-rules/acme.toml", toml)])
+    #expect(rules.regexRules.map { rules.rules[$0].id } == ["acme-staff-number", "acme-contract"])
+    let findings = TextScan.findings(
+      in: "工号,部门,备注\nACME-123456,财务部,合同编号：HT20240001\n", rules: rules,
+      settings: Self.settings)
+    let shown = findings.map {
+      "\($0.line):\($0.column): \(rules.rules[$0.ruleIndex].category) "
+        + "\(FindingPresenter(rules: rules, reveal: false).value($0)) (\($0.confidence.rawValue))"
+    }
+    #expect(shown == ["2:1: acme_staff_number AC*******56 (high)", "2:22: acme_contract HT******01 (high)"])
+    #expect(readme.contains("export.csv:2:1: acme_staff_number AC*******56 (valid, high)\n"))
+    #expect(readme.contains("export.csv:2:22: acme_contract HT******01 (valid, high)\n"))
+  }
+
   @Test func theFinderMayBeLeftOut() {
     #expect(problems(edited("finder = \"regex\"\n", "")).isEmpty)
   }
