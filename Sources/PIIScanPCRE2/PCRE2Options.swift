@@ -126,3 +126,27 @@ public struct PCRE2Options: OptionSet, Sendable, Hashable {
     return rawValue | PCRE2_NEVER_UTF
   }
 }
+
+/// Match-time options for ``PCRE2Pattern/firstMatch(in:from:options:using:)``.
+///
+/// `rawValue` holds PCRE2's own option bits; only the members declared here exist, and the JIT
+/// supports each of them (pcre2jit(3), "JIT FAST PATH API").
+///
+/// - Note: A plain value; safe to share across tasks.
+public struct PCRE2MatchOptions: OptionSet, Sendable, Hashable {
+  /// PCRE2 match option bits (`PCRE2_NOTBOL`, `PCRE2_NOTEOL`).
+  public let rawValue: UInt32
+
+  /// Creates options from PCRE2 match option bits; keep to the members below.
+  public init(rawValue: UInt32) {
+    self.rawValue = rawValue
+  }
+
+  /// `PCRE2_NOTBOL`: the subject's start is not the start of a line, so `^` does not match
+  /// there (with ``PCRE2Options/multiline`` it still matches after each newline).
+  public static let notBOL = PCRE2MatchOptions(rawValue: PCRE2_NOTBOL)
+
+  /// `PCRE2_NOTEOL`: the subject's end is not the end of a line, so `$` does not match there
+  /// (with ``PCRE2Options/multiline`` it still matches before each newline).
+  public static let notEOL = PCRE2MatchOptions(rawValue: PCRE2_NOTEOL)
+}

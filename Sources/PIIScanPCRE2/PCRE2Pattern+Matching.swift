@@ -30,6 +30,30 @@ extension PCRE2Pattern {
     try match(subject, from: startOffset, notEmptyAtStart: false, using: scratch)
   }
 
+  /// Finds the first match that starts at or after `startOffset`, with match-time options.
+  ///
+  /// The same as ``firstMatch(in:from:using:)``, except that ``PCRE2MatchOptions/notBOL`` and
+  /// ``PCRE2MatchOptions/notEOL`` say that the subject's first or last byte is not the start
+  /// or end of the text: a caller that matches inside a window of a bigger text passes them
+  /// so that `^` and `$` do not match at the window's edges (they still match at newlines
+  /// inside it with ``PCRE2Options/multiline``).
+  ///
+  /// - Parameters:
+  ///   - subject: The bytes to search.
+  ///   - startOffset: The byte offset to start at, in `0...subject.count`.
+  ///   - options: Match-time options.
+  ///   - scratch: This thread's match state.
+  /// - Returns: The byte range of the whole match in `subject`, or `nil` if there is none.
+  /// - Throws: ``PCRE2Error`` as for ``firstMatch(in:from:using:)``.
+  /// - Note: Safe to call from several threads at once, each with its own `scratch`.
+  public func firstMatch(
+    in subject: UnsafeRawBufferPointer, from startOffset: Int = 0, options: PCRE2MatchOptions,
+    using scratch: PCRE2MatchScratch
+  ) throws(PCRE2Error) -> Range<Int>? {
+    try match(
+      subject, from: startOffset, notEmptyAtStart: false, options: options, using: scratch)
+  }
+
   /// Calls `body` with each non-overlapping match, left to right, until `body` returns `false`.
   ///
   /// After a non-empty match the next search starts at its end. After an empty match at
@@ -149,7 +173,7 @@ extension PCRE2Pattern {
   /// ``forEachMatch(in:from:using:_:)``.
   func match(
     _ subject: UnsafeRawBufferPointer, from startOffset: Int, notEmptyAtStart: Bool,
-    using scratch: PCRE2MatchScratch
+    options: PCRE2MatchOptions = [], using scratch: PCRE2MatchScratch
   ) throws(PCRE2Error) -> Range<Int>? {
     // pcre2_jit_match checks nothing, so an out-of-range offset would be undefined behaviour.
     guard startOffset >= 0 && startOffset <= subject.count else {
@@ -163,12 +187,12 @@ extension PCRE2Pattern {
     let bytes =
       subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
       ?? UnsafePointer(scratch.emptySubject)
-    let matchOptions: UInt32 = notEmptyAtStart ? PCRE2_NOTEMPTY_ATSTART : 0
+    let matchOptions: UInt32 = (notEmptyAtStart ? PCRE2_NOTEMPTY_ATSTART : 0) | options.rawValue
     let rc: Int32
     if isJITCompiled {
       // The fast path is valid here: the code was JIT-compiled in COMPLETE mode, the subject
-      // has an explicit length, the offset was checked above and the only option is one the
-      // JIT supports (pcre2jit(3), "JIT FAST PATH API").
+      // has an explicit length, the offset was checked above and the only options are ones the
+      // JIT supports (pcre2jit(3), "JIT FAST PATH API": NOTBOL, NOTEOL, NOTEMPTY_ATSTART).
       rc = pcre2_jit_match_8(
         code, bytes, subject.count, startOffset, matchOptions, scratch.matchData,
         scratch.matchContext)

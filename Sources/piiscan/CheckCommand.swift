@@ -21,6 +21,13 @@ struct CheckCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Judge birth dates and ages as of this date (YYYY-MM-DD).", valueName: "date"))
   var asOf: String?
 
+  @Option(
+    name: .customLong("patterns"),
+    help: ArgumentHelp(
+      "Add your own rules: every *.toml file in DIR, or one .toml file; repeatable.",
+      valueName: "dir"))
+  var patterns: [String] = []
+
   enum CheckFormat: String, ExpressibleByArgument {
     case text, jsonl
   }
@@ -32,9 +39,10 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
-    let rules = try CommandSupport.loadRules(only: nil, except: nil)
     let settings = DetectionSettings(
       asOf: asOf.flatMap { CivilDate(iso: $0) } ?? .today(), assumeContext: true)
+    let rules = try CommandSupport.loadRules(
+      only: nil, except: nil, patterns: patterns, settings: DetectionSettings(asOf: settings.asOf))
     let presenter = FindingPresenter(rules: rules, reveal: true)
     let out = ReportStream(descriptor: 1)
     var anyValid = false

@@ -17,8 +17,15 @@ struct ScanCommand: ParsableCommand {
 
       Output is the same, byte for byte, whatever --threads and --chunk-size are.
 
+      --patterns DIR adds your own rules (staff numbers, contract numbers, customer ids…): \
+      each is a PCRE2 regex whose every match is a value of a category you name, with \
+      context words and examples. They are checked before anything is read: a rule that is \
+      wrong is reported with its file, its id and what to change, and the exit status is 2. \
+      --only and --except take their categories too.
+
       Exit status: 0 nothing found, 1 personal information found (masked values and \
-      organisation codes do not count), 2 some input could not be read.
+      organisation codes do not count), 2 some input could not be read (or a --patterns \
+      rule is wrong, and nothing was read).
       """)
 
   @Argument(help: "Files or directories to scan (default: standard input).")
@@ -35,6 +42,13 @@ struct ScanCommand: ParsableCommand {
 
   @Option(help: "Only these categories (comma-separated taxonomy ids, e.g. cn_mobile,email).")
   var only: String?
+
+  @Option(
+    name: .customLong("patterns"),
+    help: ArgumentHelp(
+      "Add your own rules: every *.toml file in DIR (not its subdirectories), or one .toml file; repeatable. Format: Patterns/README.md, \"Your own rules\".",
+      valueName: "dir"))
+  var patterns: [String] = []
 
   @Option(help: "Leave out these categories (comma-separated).")
   var except: String?
@@ -97,8 +111,9 @@ struct ScanCommand: ParsableCommand {
   func run() throws {
     signal(SIGPIPE, SIG_IGN)
     let diagnostics = Diagnostics()
-    let rules = try CommandSupport.loadRules(only: only, except: except)
     let asOfDate = asOf.flatMap { CivilDate(iso: $0) } ?? .today()
+    let rules = try CommandSupport.loadRules(
+      only: only, except: except, patterns: patterns, settings: DetectionSettings(asOf: asOfDate))
 
     let (inputs, skipped) = InputWalker(followLinks: follow).resolve(paths)
 
@@ -154,13 +169,42 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Pieces the subcommands share.
 enum CommandSupport {
-  /// The embedded rules, restricted to `only` and `except` (comma-separated categories).
-  static func loadRules(only: String?, except: String?) throws -> RuleSet {
+  /// The embedded rules plus those of the user's `--patterns` files, restricted to `only` and
+  /// `except` (comma-separated categories).
+  ///
+  /// A problem in the user's files (a missing or unknown key, a regex that does not compile, a
+  /// category or id taken by a built-in rule, an example that fails) is printed on standard
+  /// error, naming the file and the rule, every problem at once; the command then exits with
+  /// status 2 before reading any input.
+  ///
+  /// - Parameters:
+  ///   - patterns: The `--patterns` paths: directories (their `*.toml` files) or files.
+  ///   - settings: What the user rules' examples are scanned with.
+  ///   - checkExamples: Whether a failing example of a user rule stops the command.
+  static func loadRules(
+    only: String?, except: String?, patterns: [String] = [],
+    settings: DetectionSettings = DetectionSettings(asOf: .today()), checkExamples: Bool = true
+  ) throws -> RuleSet {
     let rules: RuleSet
-    do {
-      rules = try RuleSet.embedded()
-    } catch {
-      throw ValidationError("the built-in patterns do not load:\n\(error)")
+    if patterns.isEmpty {
+      do {
+        rules = try RuleSet.embedded()
+      } catch {
+        throw ValidationError("the built-in patterns do not load:\n\(error)")
+      }
+    } else {
+      do {
+        let files = try UserPatternFiles.read(patterns)
+        rules = try RuleSet.embedded(adding: files, settings: settings, checkExamples: checkExamples)
+      } catch {
+        let diagnostics = Diagnostics()
+        for problem in error.problems { diagnostics.emit("piiscan: \(problem)") }
+        let count = error.problems.count
+        diagnostics.emit(
+          "piiscan: \(count) problem\(count == 1 ? "" : "s") in the --patterns files "
+            + "(format: Patterns/README.md, \"Your own rules\"); nothing was scanned")
+        throw ExitCode(2)
+      }
     }
     func categories(_ list: String?, _ option: String) throws -> Set<String>? {
       guard let list else { return nil }

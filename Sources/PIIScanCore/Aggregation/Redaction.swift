@@ -19,6 +19,16 @@ public enum Redaction {
 
   static func maskResidentID(_ value: String) -> String { keep(value, first: 6, last: 4) }
 
+  /// A value of a user's regex rule (a staff number, a contract number, a customer id):
+  /// about a quarter of its characters kept at each end, at most 6 and 4, as the built-in
+  /// identifiers keep their prefix and last digits. "ACME-123456" → "AC*******56",
+  /// "HT2024000123" → "HT2******123"; a value of 3 characters or fewer keeps its first only.
+  public static func maskIdentifier(_ value: String) -> String {
+    let count = value.count
+    if count <= 3 { return keep(value, first: 1, last: 0) }
+    return keep(value, first: min(6, max(1, count / 4)), last: min(4, max(1, count / 4)))
+  }
+
   /// Keeps `first` and `last` characters and stars the rest (at least one star).
   static func keep(_ value: String, first: Int, last: Int) -> String {
     let utf8 = value.utf8

@@ -28,6 +28,8 @@ public struct ChunkResult: Sendable {
   public var endsAtLineEnd: Bool = true
   /// Byte sequences in the owned range that could not be decoded (replaced by U+FFFD).
   public var undecodable: Int = 0
+  /// Searches of regex rules that PCRE2 stopped at its match limit, by rule id.
+  public var stoppedSearches: [String: Int] = [:]
 
   public init() {}
 }
@@ -46,6 +48,7 @@ public final class ChunkScanner {
   private var numbers: NumberDetector
   private var emails: EmailDetector
   private let softs: SoftDetector
+  private let regexes: RegexDetector
   private var outcomes: [Outcome] = []
   /// Whether to compute lines, columns and records (not needed for `--count`).
   public let locate: Bool
@@ -57,6 +60,7 @@ public final class ChunkScanner {
     numbers = NumberDetector(rules: rules, settings: settings)
     emails = EmailDetector(rules: rules, settings: settings)
     softs = SoftDetector(rules: rules, settings: settings)
+    regexes = RegexDetector(rules: rules, settings: settings)
     self.locate = locate
     outcomes.reserveCapacity(1024)
   }
@@ -127,6 +131,11 @@ public final class ChunkScanner {
       }
       from = to
     }
+    // Users' regex rules, before the soft detectors: a soft value (a name, a document number)
+    // gives way to what a user's rule says a value is, as it does to a built-in strong one.
+    if regexes.isEnabled {
+      regexes.detect(view, profile: profile, into: &emailOutcomes, stopped: &result.stoppedSearches)
+    }
     if !emailOutcomes.isEmpty {
       outcomes.append(contentsOf: emailOutcomes)
       outcomes.sort(by: Outcome.precedes)
@@ -161,6 +170,14 @@ public final class ChunkScanner {
       let last = piiscan_last_newline(bytes + view.ownStart, view.ownEnd - view.ownStart)
       lastLineStart = view.ownStart + last + 1
       result.lastLineStart = view.absolute(view.ownStart + last + 1)
+    } else if view.base == 0 && view.ownStart < 3 && view.bytes.count >= 3 && bytes[0] == 0xEF
+      && bytes[1] == 0xBB && bytes[2] == 0xBF
+    {
+      // The first line starts after a byte-order mark (EF BB BF once decoded), also for the
+      // chunks after this one when the line runs on: its record starts there, and the mark is
+      // no character of it.
+      lastLineStart = max(view.ownStart, min(3, view.ownEnd))
+      result.lastLineStart = view.absolute(lastLineStart!)
     }
     result.endsAtLineEnd = view.endsAtLineEnd
     if !result.endsAtLineEnd {

@@ -9,6 +9,8 @@ public enum Finder: String, Sendable, CaseIterable {
   /// The fields of the input's records (columns, keys, tuples, `key：value`) and the cue
   /// words and grammar of free text.
   case structure
+  /// The rule's own regex, run over the text (a user rule; see ``RegexDetector``).
+  case regex
 }
 
 /// The validators a rule can name. Each decides whether a candidate of its shape is this
@@ -26,6 +28,13 @@ public enum ValidatorKind: String, Sendable, CaseIterable {
   /// A value in a field whose name (header, key, column) or cue word says the rule's category,
   /// checked by that category's grammar and vocabulary; or found by strong free-text grammar.
   case field
+  /// Every match of the rule's regex is a valid value of the rule's category; context words
+  /// only raise its confidence (or, with `require_context`, decide whether it counts). Any
+  /// number of rules may use it: the rules of `--patterns` files.
+  case regex
+
+  /// Whether several rules may use this validator (each then names its own rule in findings).
+  var isShared: Bool { self == .field || self == .regex }
 
   /// A small distinct number per case, for array lookups on the hot path.
   var ordinal: Int {
@@ -40,6 +49,7 @@ public enum ValidatorKind: String, Sendable, CaseIterable {
     case .bankCard: 7
     case .email: 8
     case .field: 9
+    case .regex: 10
     }
   }
 
@@ -48,6 +58,7 @@ public enum ValidatorKind: String, Sendable, CaseIterable {
     switch self {
     case .email: .email
     case .field: .structure
+    case .regex: .regex
     default: .digits
     }
   }
@@ -75,6 +86,10 @@ public struct Rule: Sendable {
   public let examples: RuleExamples
   /// The pattern file the rule came from (a path under Patterns/, or a user file).
   public let file: String
+  /// Whether the rule came from a user's file (`--patterns`) rather than the binary.
+  public let isUser: Bool
+  /// For ``ValidatorKind/regex`` rules: drop matches that no context word labels.
+  public let requireContext: Bool
 
   public var finder: Finder { validator.finder }
 }

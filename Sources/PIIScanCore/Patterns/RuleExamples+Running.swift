@@ -23,10 +23,14 @@ extension RuleSet {
   ///
   /// A `match` example must also match the rule's `regex`: the regex documents the value's
   /// shape, the hand-written finder implements it, and this keeps the two in agreement.
-  public func runExamples(settings: DetectionSettings) -> [RuleExampleResult] {
+  ///
+  /// - Parameters:
+  ///   - settings: The settings the examples are scanned with.
+  ///   - userOnly: Run only the examples of the rules from users' files.
+  public func runExamples(settings: DetectionSettings, userOnly: Bool = false) -> [RuleExampleResult] {
     let scratch = PCRE2MatchScratch()
     var results: [RuleExampleResult] = []
-    for (index, rule) in rules.enumerated() {
+    for (index, rule) in rules.enumerated() where rule.isUser || !userOnly {
       let cases: [(RuleExampleResult.Expectation, [String])] = [
         (.match, rule.examples.match), (.invalid, rule.examples.invalid),
         (.nomatch, rule.examples.nomatch),

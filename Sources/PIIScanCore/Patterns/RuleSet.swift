@@ -10,12 +10,65 @@ public struct RuleSet: Sendable {
   /// Checks and compiles the rules of `files` (pattern-file path and text), reporting every
   /// problem at once.
   public init(files: [(path: String, text: String)]) throws(PatternLoadError) {
+    let (rules, problems) = RuleSet.check(files.map { ($0.path, $0.text, false) })
+    if !problems.isEmpty { throw PatternLoadError(problems: problems) }
+    self.init(rules: rules)
+  }
+
+  /// The built-in rules plus the rules of a user's files (`--patterns`), checked together:
+  /// every problem in the user's files is reported at once, examples that fail included.
+  ///
+  /// A user file holds only ``ValidatorKind/regex`` rules, each with an id and a category of
+  /// its own (not a built-in one) and at least one `match` and one `nomatch` example. The
+  /// examples are scanned with the whole rule set, as `piiscan patterns --test` does.
+  ///
+  /// - Parameters:
+  ///   - user: The user's files: a path to name in messages, and the file's text.
+  ///   - settings: The settings the examples are scanned with.
+  ///   - checkExamples: Whether failing examples are problems (`piiscan patterns --test`
+  ///     lists them as failures instead).
+  public static func embedded(
+    adding user: [(path: String, text: String)], settings: DetectionSettings,
+    checkExamples: Bool = true
+  ) throws(PatternLoadError) -> RuleSet {
+    let files =
+      embeddedFiles().map { ($0.path, $0.text, false) } + user.map { ($0.path, $0.text, true) }
+    var (rules, problems) = check(files)
+    let set = RuleSet(rules: rules)
+    if checkExamples {
+      for result in set.runExamples(settings: settings, userOnly: true) {
+        guard let failure = result.failure else { continue }
+        let file = set.rules.first { $0.id == result.ruleID }?.file ?? "?"
+        problems.append(
+          PatternError(
+            file: file, ruleID: result.ruleID,
+            message: "\(result.expectation.rawValue) example \(JSONText.quoted(result.text)): "
+              + "\(failure) (change the example or the regex)"))
+      }
+    }
+    if !problems.isEmpty { throw PatternLoadError(problems: problems) }
+    return set
+  }
+
+  /// What a regex rule's pattern may do, so that its matches never depend on where the input
+  /// is cut (see ``RegexDetector``).
+  public enum RegexLimits {
+    /// The longest lookbehind, in characters.
+    public static let maxLookbehind = 64
+  }
+
+  /// Checks and compiles `files` (path, text, whether it is a user's file), returning the
+  /// rules that are sound and every problem found.
+  private static func check(_ files: [(path: String, text: String, user: Bool)]) -> (
+    rules: [Rule], problems: [PatternError]
+  ) {
     var problems: [PatternError] = []
     var rules: [Rule] = []
-    var seenIDs: [String: String] = [:]
+    var seenIDs: [String: (file: String, user: Bool)] = [:]
     var seenValidators: [ValidatorKind: String] = [:]
     var seenFieldCategories: [String: String] = [:]
-    for (path, text) in files {
+    var builtInCategories: [String: String] = [:]
+    for (path, text, user) in files {
       let file: PatternFile
       do {
         file = try TOMLDecoder().decode(PatternFile.self, from: text)
@@ -31,24 +84,57 @@ public struct RuleSet: Sendable {
           PatternError(file: path, ruleID: nil, message: "\(RuleSet.describe(error))"))
         continue
       }
+      for key in file.unknownKeys {
+        problems.append(
+          PatternError(
+            file: path, ruleID: nil,
+            message: "unknown key `\(key)` (a pattern file holds only [[rules]] tables)"))
+      }
+      if file.rules.isEmpty {
+        problems.append(
+          PatternError(
+            file: path, ruleID: nil,
+            message: "has no rules (each rule is a [[rules]] table; see Patterns/README.md)"))
+      }
       for (position, raw) in file.rules.enumerated() {
         let before = problems.count
         let id = raw.id ?? "rule #\(position + 1)"
         func problem(_ message: String) {
           problems.append(PatternError(file: path, ruleID: id, message: message))
         }
+        for key in raw.unknownKeys {
+          problem(
+            "unknown key `\(key)` (known: " + PatternFile.RawRule.keys.joined(separator: ", ")
+              + ")")
+        }
+        for key in raw.examples?.unknownKeys ?? [] {
+          problem("unknown key `examples.\(key)` (known: match, invalid, nomatch)")
+        }
         if raw.id == nil {
           problem("has no `id` (add a stable kebab-case id such as \"cn-mobile\")")
         } else if !RuleSet.isKebabCase(id) {
           problem("id must be kebab-case: lower-case letters, digits and single hyphens")
         } else if let other = seenIDs[id] {
-          problem("id is already used in \(other) (ids are unique and never reused)")
+          if user && !other.user {
+            problem(
+              "id \"\(id)\" is the id of a built-in rule (\(other.file)); give your rule an id "
+                + "of its own, for example prefixed with your organisation's name")
+          } else {
+            problem("id is already used in \(other.file) (ids are unique and never reused)")
+          }
         }
         let category = raw.category ?? ""
         if raw.category == nil {
           problem("has no `category` (a taxonomy id such as \"cn_mobile\")")
         } else if !RuleSet.isSnakeCase(category) {
-          problem("category \"\(category)\" must be snake_case")
+          problem(
+            "category \"\(category)\" must be snake_case: lower-case letters, digits and "
+              + "underscores, such as \"staff_number\"")
+        } else if user, let other = builtInCategories[category] {
+          problem(
+            "category \"\(category)\" is the built-in rule \(other)'s; your rule reports a "
+              + "category of its own (a new snake_case name; --except \(category) leaves the "
+              + "built-in one out)")
         }
         var validator: ValidatorKind?
         if let name = raw.validator {
@@ -56,11 +142,16 @@ public struct RuleSet: Sendable {
           if validator == nil {
             let known = ValidatorKind.allCases.map(\.rawValue).joined(separator: ", ")
             problem("unknown validator \"\(name)\" (known: \(known))")
+          } else if user && validator != .regex {
+            problem(
+              "validator \"\(name)\" belongs to the built-in rules; a rule in your own file "
+                + "uses validator = \"regex\"")
+            validator = nil
           }
         } else {
-          problem("has no `validator`")
+          problem("has no `validator`" + (user ? " (your rules use validator = \"regex\")" : ""))
         }
-        if let validator, validator != .field, let other = seenValidators[validator] {
+        if let validator, !validator.isShared, let other = seenValidators[validator] {
           problem("validator \"\(validator.rawValue)\" is already used by rule \(other)")
         }
         if validator == .field {
@@ -89,34 +180,102 @@ public struct RuleSet: Sendable {
         }
         var shape: PCRE2Pattern?
         if let regex = raw.regex {
-          do {
-            shape = try PCRE2Pattern(regex, options: [.matchInvalidUTF])
-          } catch {
-            problem("regex does not compile: \(error)")
+          if validator == .regex {
+            shape = compileScanning(regex, problem: problem)
+          } else {
+            do {
+              shape = try PCRE2Pattern(regex, options: [.matchInvalidUTF])
+            } catch {
+              problem("regex does not compile: \(error)")
+            }
           }
+        } else if validator == .regex {
+          problem(
+            "has no `regex` (the PCRE2 pattern whose every match is a value, such as "
+              + "'ACME-[0-9]{6}')")
         } else {
           problem("has no `regex` describing the value's shape")
+        }
+        if raw.requireContext != nil, let validator, validator != .regex {
+          problem("`require_context` applies only to rules with validator = \"regex\"")
+        }
+        if raw.requireContext == true && (raw.context ?? []).isEmpty {
+          problem("`require_context = true` needs at least one word in `context`")
         }
         let examples = RuleExamples(
           match: raw.examples?.match ?? [], invalid: raw.examples?.invalid ?? [],
           nomatch: raw.examples?.nomatch ?? [])
         if examples.match.isEmpty {
-          problem("has no `examples.match` (every rule carries at least one matching example)")
+          problem(
+            "has no `examples.match` (every rule carries at least one text in which it finds "
+              + "exactly one value)")
+        }
+        if user && examples.nomatch.isEmpty {
+          problem(
+            "has no `examples.nomatch` (add at least one text in which the rule must find "
+              + "nothing, such as a near miss)")
+        }
+        if validator == .regex && !examples.invalid.isEmpty {
+          problem(
+            "has `examples.invalid`, but a regex rule has no check for a value to fail: move "
+              + "them to `nomatch`, or drop them")
         }
         guard problems.count == before, let validator, let shape else { continue }
-        seenIDs[id] = path
-        seenValidators[validator] = id
+        seenIDs[id] = (path, user)
+        if !validator.isShared { seenValidators[validator] = id }
         if validator == .field { seenFieldCategories[category] = id }
+        if !user && builtInCategories[category] == nil { builtInCategories[category] = id }
         rules.append(
           Rule(
             id: id, category: category, description: raw.description ?? "",
-            validator: validator, shape: shape,
-            context: ContextWords(raw.context ?? []),
-            examples: examples, file: path))
+            validator: validator, shape: shape, context: ContextWords(raw.context ?? []),
+            examples: examples, file: path, isUser: user,
+            requireContext: raw.requireContext ?? false))
       }
     }
-    if !problems.isEmpty { throw PatternLoadError(problems: problems) }
-    self.init(rules: rules)
+    return (rules, problems)
+  }
+
+  /// Compiles a regex rule's pattern as the scanner runs it, or reports why it cannot be.
+  ///
+  /// UTF-8 in which invalid sequences never match (data files are not guaranteed UTF-8, and
+  /// plain PCRE2_UTF would check the rest of the buffer on every call, PERFORMANCE.md §2.1);
+  /// `^` and `$` at line starts and ends, a line ending in LF, CR or CRLF; JIT-compiled.
+  static func compileScanning(_ regex: String, problem: (String) -> Void) -> PCRE2Pattern? {
+    let prefix = "(*ANYCRLF)"
+    let pattern: PCRE2Pattern
+    do {
+      pattern = try PCRE2Pattern(prefix + regex, options: [.matchInvalidUTF, .multiline])
+    } catch {
+      let offset = error.patternOffset.map { " at offset \(max(0, $0 - prefix.utf8.count))" } ?? ""
+      problem(
+        "regex does not compile\(offset): \(error.message) (PCRE2 error \(error.code)); "
+          + "fix the pattern (PCRE2 syntax, best written in a '''literal''' string)")
+      return nil
+    }
+    var sound = true
+    if pattern.minimumLength == 0 {
+      problem(
+        "regex can match empty text; every match must be at least one character (make the "
+          + "value's characters required, not optional)")
+      sound = false
+    }
+    if pattern.maxLookbehind > RegexLimits.maxLookbehind {
+      problem(
+        "regex looks back \(pattern.maxLookbehind) characters; at most "
+          + "\(RegexLimits.maxLookbehind) are allowed (shorten the lookbehind, or use `context`)")
+      sound = false
+    }
+    if !pattern.isJITCompiled {
+      problem(
+        "PCRE2 could not JIT-compile the regex"
+          + (PCRE2Pattern.isJITAvailable
+            ? " (remove (*NO_JIT) or another verb the JIT does not support)"
+            : " (this libpcre2 was built without JIT support)")
+          + "; without the JIT a scan would be far too slow")
+      sound = false
+    }
+    return sound ? pattern : nil
   }
 
   private init(rules: [Rule]) {
@@ -124,7 +283,11 @@ public struct RuleSet: Sendable {
     var index: [ValidatorKind: Int] = [:]
     var fields: [String: Int] = [:]
     for (position, rule) in rules.enumerated() {
-      if rule.validator == .field { fields[rule.category] = position } else { index[rule.validator] = position }
+      switch rule.validator {
+      case .field: fields[rule.category] = position
+      case .regex: break
+      default: index[rule.validator] = position
+      }
     }
     indexByValidator = index
     fieldRuleByCategory = fields
@@ -138,10 +301,13 @@ public struct RuleSet: Sendable {
 
   /// The rules shipped in the binary (Patterns/*.toml).
   public static func embedded() throws(PatternLoadError) -> RuleSet {
-    let files = EmbeddedPatterns.paths
+    try RuleSet(files: embeddedFiles())
+  }
+
+  private static func embeddedFiles() -> [(path: String, text: String)] {
+    EmbeddedPatterns.paths
       .filter { ($0.hasPrefix("soft/") || !$0.contains("/")) && $0.hasSuffix(".toml") }
       .map { (path: "Patterns/\($0)", text: EmbeddedPatterns.text($0)!) }
-    return try RuleSet(files: files)
   }
 
   /// The rules whose category is in `only` (when given) and not in `except`.
@@ -152,8 +318,12 @@ public struct RuleSet: Sendable {
       })
   }
 
-  /// The index of the rule using `validator`, if that rule is in the set.
+  /// The index of the rule using `validator`, if that rule is in the set (not for the shared
+  /// validators `field` and `regex`, which many rules use).
   public func ruleIndex(for validator: ValidatorKind) -> Int? { indexByValidator[validator] }
+
+  /// The indices of the regex rules, in rule order.
+  public var regexRules: [Int] { rules.indices.filter { rules[$0].validator == .regex } }
 
   /// Every category the rules find, in rule order, without repeats.
   public var categories: [String] {

@@ -45,6 +45,8 @@ public struct InputSummary: Sendable {
   public var error: InputError?
   /// Byte sequences that could not be decoded in its encoding.
   public var undecodable = 0
+  /// Searches of regex rules that PCRE2 stopped at its match limit, by rule id.
+  public var stoppedSearches: [String: Int] = [:]
 
   public init() {}
 }
@@ -62,7 +64,7 @@ public struct Notice: Sendable, Equatable {
   }
 
   /// A short word: skipped, binary, unreadable, truncated, corrupt, encrypted, limit,
-  /// undecodable, unsupported.
+  /// undecodable, unsupported, match-limit.
   public var kind: String
   public var severity: Severity
   public var message: String

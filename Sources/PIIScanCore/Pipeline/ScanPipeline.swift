@@ -497,6 +497,15 @@ struct Emitter {
               + "could not be decoded and were read as U+FFFD"),
           in: input)
       }
+      for (rule, count) in summary.stoppedSearches.sorted(by: { $0.key < $1.key }) {
+        sink.noticed(
+          Notice(
+            kind: "match-limit", severity: .warning,
+            message: "rule \(rule): PCRE2 stopped \(count) search\(count == 1 ? "" : "es") at its "
+              + "match limit (\(RegexDetector.matchLimit) steps), so values of this rule may be "
+              + "missing; simplify the regex (no nested repeats such as (a+)+)"),
+          in: input)
+      }
       sink.inputFinished(input, summary: summary)
     case .marker(.notice(let input, let notice)):
       sink.noticed(notice, in: input)
@@ -508,6 +517,7 @@ struct Emitter {
       if locate { location.resolve(&result) }
       summary.bytes += Int64(result.ownedBytes)
       summary.undecodable += result.undecodable
+      for (rule, count) in result.stoppedSearches { summary.stoppedSearches[rule, default: 0] += count }
       bytesDone += Int64(result.ownedBytes)
       let ready = overlaps.settle(result.findings, ownedEnd: result.ownedEnd)
       if !ready.isEmpty { sink.found(ready, in: input) }

@@ -26,7 +26,10 @@ public struct FindingPresenter: Sendable {
   public func rule(_ finding: Finding) -> String { rules.rules[finding.ruleIndex].id }
 
   public func value(_ finding: Finding) -> String {
-    reveal ? finding.value : Redaction.mask(finding.value, category: category(finding))
+    if reveal { return finding.value }
+    let rule = rules.rules[finding.ruleIndex]
+    if rule.validator == .regex { return Redaction.maskIdentifier(finding.value) }
+    return Redaction.mask(finding.value, category: rule.category)
   }
 
   /// The details to show, in order.

@@ -134,6 +134,25 @@ import Testing
     #expect(Self.difference(lines) == nil)
   }
 
+  /// A byte-order mark is no character of the first line, and that line's record starts after
+  /// it, also when the line runs over several chunks.
+  @Test(arguments: [1, 2, 5, 7, 64])
+  func aByteOrderMarkIsNoCharacterOfALongFirstLine(chunkSize: Int) throws {
+    let line = "工号：13912345670 尾\n"
+    let utf16 = line.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    for (name, bytes, mark) in [
+      ("utf8", [0xEF, 0xBB, 0xBF] + Array(line.utf8), 3), ("utf16", [0xFF, 0xFE] + utf16, 2),
+    ] {
+      let path = FileManager.default.temporaryDirectory
+        .appendingPathComponent("piiscan-bom-\(name)-\(getpid()).txt").path
+      _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let lines = Self.scan(file: path, kind: .regularFile, chunkSize: chunkSize, threads: 2)
+      #expect(lines.count == 1)
+      #expect(lines.first?.hasSuffix(" L1 C4 R\(mark)") == true, "\(name): \(lines)")
+    }
+  }
+
   @Test(arguments: [7, 4096])
   func aMappedFileGivesTheSameFindings(chunkSize: Int) {
     let lines = Self.scan(
