@@ -110,7 +110,7 @@ final class SoftDetector {
     }
     let bytes = UnsafeRawBufferPointer(rebasing: w.bytes[span])
     // An account: an e-mail, or a number of 5–19 digits (a QQ number, a mobile written with
-    // +86 or spaces, a card whose PIN follows). Judged by the bytes alone (not by the strong
+    // +86 or spaces or masked with '*', a card whose PIN follows). Judged by the bytes alone (not by the strong
     // findings, which a chunk knows only for its own range), so a row cut by a chunk boundary
     // reads the same on both sides.
     let digits = bytes.filter { $0 != 0x20 && $0 != 0x2D }
@@ -118,7 +118,9 @@ final class SoftDetector {
     let isAccount =
       row.index == 0
       && (bytes.contains(0x40)
-        || (number.count >= 5 && number.count <= 19 && number.allSatisfy(ByteClass.isDigit)))
+        || (number.count >= 5 && number.count <= 19
+          && number.allSatisfy { ByteClass.isDigit($0) || $0 == 0x2A }
+          && number.filter(ByteClass.isDigit).count >= 5))
     let followsAccount = row.afterAccount
     row.afterAccount = isAccount
     if isAccount || Self.overlaps(span, strong) || bytes.contains(0x40) { return }
