@@ -144,7 +144,7 @@ import Testing
       ("utf8", [0xEF, 0xBB, 0xBF] + Array(line.utf8), 3), ("utf16", [0xFF, 0xFE] + utf16, 2),
     ] {
       let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("piiscan-bom-\(name)-\(getpid()).txt").path
+        .appendingPathComponent("piiscan-bom-\(name)-\(chunkSize)-\(getpid()).txt").path
       _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
       defer { try? FileManager.default.removeItem(atPath: path) }
       let lines = Self.scan(file: path, kind: .regularFile, chunkSize: chunkSize, threads: 2)
