@@ -241,6 +241,27 @@ public final class Transcoder {
     }
   }
 
+  /// Copies ASCII at `index`, the byte there known to be ASCII: eight bytes at once when
+  /// they all are, else that one byte. Shared by the decoders' fast paths.
+  @inline(__always)
+  private static func copyASCII(
+    _ bytes: UnsafePointer<UInt8>, _ index: inout Int, _ end: Int,
+    _ out: UnsafeMutableRawPointer, _ written: inout Int
+  ) {
+    if index &+ 8 <= end {
+      let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
+      if word & 0x8080_8080_8080_8080 == 0 {
+        out.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
+        index &+= 8
+        written &+= 8
+        return
+      }
+    }
+    out.storeBytes(of: bytes[index], toByteOffset: written, as: UInt8.self)
+    index &+= 1
+    written &+= 1
+  }
+
   @inline(__always)
   private static func decodeGB18030(
     _ bytes: UnsafePointer<UInt8>, _ start: Int, _ blockEnd: Int, _ end: Int,
@@ -252,18 +273,7 @@ public final class Transcoder {
     while index < blockEnd {
       let byte = bytes[index]
       if byte < 0x80 {
-        if index &+ 8 <= end {
-          let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
-          if word & 0x8080_8080_8080_8080 == 0 {
-            out.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
-            index &+= 8
-            written &+= 8
-            continue
-          }
-        }
-        out.storeBytes(of: byte, toByteOffset: written, as: UInt8.self)
-        index &+= 1
-        written &+= 1
+        copyASCII(bytes, &index, end, out, &written)
         continue
       }
       // The common case, a mapped two-byte code, with two range checks: wrapping subtraction
@@ -301,18 +311,7 @@ public final class Transcoder {
     while index < blockEnd {
       let byte = bytes[index]
       if byte < 0x80 {
-        if index &+ 8 <= end {
-          let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
-          if word & 0x8080_8080_8080_8080 == 0 {
-            out.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
-            index &+= 8
-            written &+= 8
-            continue
-          }
-        }
-        out.storeBytes(of: byte, toByteOffset: written, as: UInt8.self)
-        index &+= 1
-        written &+= 1
+        copyASCII(bytes, &index, end, out, &written)
         continue
       }
       let character = StoredCharacter.utf8(bytes, index, end).character
