@@ -53,7 +53,9 @@ final class SoftDetector {
         // "紧急联系人：陈姗贞".
         if profile.format != .text && value.count >= 6 {
           FieldEnumerator.forEachPair(in: w, value, record: record) { key, _, pairValue, record in
-            classifyField(key, pairValue, record: record, w: w, strong: strong, into: &found)
+            if let category = headerCategory(key) {
+              classifyField(category, Self.trimmed(pairValue, w), record: record, w: w, strong: strong, into: &found)
+            }
           }
         }
         return
@@ -66,17 +68,7 @@ final class SoftDetector {
         document(span, record: record, w: w, strong: strong, into: &found)
         return
       }
-      guard !category.isStrongHeaderOnly, let rule = rules.fieldRule(for: category) else { return }
-      guard !span.isEmpty, span.count <= Self.maxValueLength,
-        category.isRecordKind || !Self.overlaps(span, strong)
-      else { return }
-      let bytes = UnsafeRawBufferPointer(rebasing: w.bytes[span])
-      guard let verdict = SoftClassifier.classify(bytes, expected: category, asOf: settings.asOf)
-      else { return }
-      // A low-confidence failure means "not this kind of value at all": not a finding.
-      if !verdict.valid && verdict.confidence == .low { return }
-      let verdictRule = rules.fieldRule(for: verdict.category) ?? rule
-      found.append(outcome(verdict, span: span, rule: verdictRule, record: record, in: w))
+      classifyField(category, span, record: record, w: w, strong: strong, into: &found)
     }
     if profile.format == .text || profile.format == .keyValue {
       freeText(w, owned, strong: strong, fields: fieldSpans, into: &found)
@@ -158,19 +150,19 @@ final class SoftDetector {
     .cnForeignPermanentResidenceID, .cnMilitaryOfficerID,
   ]
 
-  /// A field given by its name alone (a pair inside a cell).
+  /// The value `span` of a field whose name says `category` (a column, a key, a pair inside a
+  /// cell), checked by that category's grammar. A strong value it overlaps wins, except for a
+  /// record kind, which is reported alongside it.
   private func classifyField(
-    _ name: UnsafeRawBufferPointer, _ value: Range<Int>, record: Int, w: ByteWindow,
+    _ category: SoftCategory, _ span: Range<Int>, record: Int, w: ByteWindow,
     strong: [Range<Int>], into found: inout [Outcome]
   ) {
-    guard let category = headerCategory(name), !category.isStrongHeaderOnly,
-      let rule = rules.fieldRule(for: category)
-    else { return }
-    let span = Self.trimmed(value, w)
-    guard !span.isEmpty, span.count <= Self.maxValueLength,
+    guard !category.isStrongHeaderOnly, let rule = rules.fieldRule(for: category),
+      !span.isEmpty, span.count <= Self.maxValueLength,
       category.isRecordKind || !Self.overlaps(span, strong),
       let verdict = SoftClassifier.classify(
         UnsafeRawBufferPointer(rebasing: w.bytes[span]), expected: category, asOf: settings.asOf),
+      // A low-confidence failure means "not this kind of value at all": not a finding.
       verdict.valid || verdict.confidence != .low
     else { return }
     found.append(outcome(verdict, span: span, rule: rules.fieldRule(for: verdict.category) ?? rule, record: record, in: w))
@@ -215,16 +207,7 @@ final class SoftDetector {
     // The line holding the owned start is read from its start when that is within reach, and
     // every line only in its first `FieldEnumerator.reach` bytes, so a long line cut by a chunk
     // boundary gives the same values on both sides.
-    var start = owned.lowerBound
-    if start > 0 && w[start - 1] != 0x0A {
-      let real = w.lineStart(before: start, limit: FieldEnumerator.reach)
-      if real > 0 && w[real - 1] == 0x0A || real == 0 && w.startsInput {
-        start = real
-      } else {
-        while start < owned.upperBound && w[start] != 0x0A { start += 1 }
-        start += 1
-      }
-    }
+    var start = FieldEnumerator.firstLineStart(w, owned)
     let taken = fields.sorted { $0.lowerBound < $1.lowerBound }
     while start < owned.upperBound {
       let end = w.firstIndex(of: 0x0A, in: start..<w.count) ?? w.count

@@ -30,6 +30,13 @@ public struct ScanInput: Sendable, Hashable {
   /// The name reports show for the outermost input.
   public var displayPath: String { path == "-" ? "<stdin>" : path }
 
+  /// The member `name` of this input (nested members joined by `!`; a nameless member, the
+  /// stream inside a gzip, keeps its container's name).
+  func member(_ name: String) -> ScanInput {
+    let joined = [member, name.isEmpty ? nil : name].compactMap { $0 }.joined(separator: "!")
+    return ScanInput(path: path, kind: .member, size: nil, member: joined.isEmpty ? nil : joined)
+  }
+
   /// `path` and, inside an archive, `!member`: how messages name the input.
   public var displayName: String {
     guard let member, !member.isEmpty else { return displayPath }

@@ -139,7 +139,7 @@ extension ScanPipeline {
     _ parts: HeldParts, of outer: ScanInput, emitter: inout Emitter, included: (String) -> Bool
   ) {
     for (name, bytes) in zip(parts.names, parts.bytes) where included(name) {
-      var input = Self.member(name, of: outer)
+      var input = outer.member(name)
       input.size = Int64(bytes.count)
       feedSource(MemorySource(bytes), as: input, depth: parts.depth, budget: parts.budget, emitter: &emitter)
     }
@@ -166,7 +166,7 @@ extension ScanPipeline {
     names: [String], of workbook: ScanInput, emitter: inout Emitter, text: (Int) throws -> [UInt8]
   ) {
     for (index, name) in names.enumerated() {
-      let sheet = Self.member(name.isEmpty ? "sheet\(index + 1)" : name, of: workbook)
+      let sheet = workbook.member(name.isEmpty ? "sheet\(index + 1)" : name)
       do {
         let bytes = try text(index)
         var input = sheet
@@ -176,11 +176,6 @@ extension ScanPipeline {
         enqueueMarker(.notice(sheet, Self.workbookNotice(error, fallback: false)), emitter: &emitter)
       }
     }
-  }
-
-  static func member(_ name: String, of outer: ScanInput) -> ScanInput {
-    let member = [outer.member, name].compactMap { $0 }.joined(separator: "!")
-    return ScanInput(path: outer.path, kind: .member, size: nil, member: member)
   }
 
   /// What to say when a workbook or sheet cannot be read; `fallback` when its parts are then

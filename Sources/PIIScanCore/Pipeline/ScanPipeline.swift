@@ -77,16 +77,17 @@ public final class ScanPipeline {
       return
     }
     let kind: ContainerKind
+    let isCompoundFile: Bool
     do {
       let prefix = try file.prefix(ContainerSniffer.prefixLength)
-      kind = withExtendedLifetime(prefix.owner) { ContainerSniffer.kind(of: prefix.bytes) }
+      (kind, isCompoundFile) = withExtendedLifetime(prefix.owner) {
+        (ContainerSniffer.kind(of: prefix.bytes), XLSWorkbook.isXLS(prefix.bytes))
+      }
     } catch {
       enqueueMarker(.failed(input, error), emitter: &emitter)
       return
     }
-    if kind == .plain && file.size <= XLSWorkbook.maxFileSize,
-      let prefix = try? file.prefix(8), withExtendedLifetime(prefix.owner, { XLSWorkbook.isXLS(prefix.bytes) })
-    {
+    if kind == .plain && isCompoundFile && file.size <= XLSWorkbook.maxFileSize {
       do {
         let source = try FileDescriptorSource(path: input.path)
         let read = try Self.readWhole(source, limit: XLSWorkbook.maxFileSize)
@@ -196,11 +197,9 @@ public final class ScanPipeline {
         enqueueMarker(.notice(outer, Self.notice(error)), emitter: &emitter)
         continue  // the reader returns nil next when the container cannot go on
       }
-      var name = entry.name
-      if name.isEmpty && reader.isCompressedStream { name = "" }
-      let member = [outer.member, name.isEmpty ? nil : name].compactMap { $0 }.joined(separator: "!")
-      let input = ScanInput(
-        path: outer.path, kind: .member, size: entry.size, member: member.isEmpty ? nil : member)
+      let name = entry.name
+      var input = outer.member(name)
+      input.size = entry.size
       switch entry.kind {
       case .directory:
         continue

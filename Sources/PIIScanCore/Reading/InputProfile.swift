@@ -174,8 +174,11 @@ public struct InputProfile: Sendable, Equatable {
       lines.append(line)
       start = end + 1
     }
-    if lines.count == 1 && start < bytes.count { lines.append(start..<bytes.count) }
-    if sheet && lines.count < 2 && start < bytes.count { lines.append(start..<bytes.count) }
+    // A last line without its newline counts when it is the second (a header and one row), or
+    // for a sheet (whose text ends without one) the only line.
+    if start < bytes.count && (lines.count == 1 || (sheet && lines.isEmpty)) {
+      lines.append(start..<bytes.count)
+    }
     guard lines.count >= (sheet ? 1 : 2) else { return profile }
     let header = UnsafeRawBufferPointer(rebasing: bytes[lines[0]])
     var best: (delimiter: UInt8, count: Int)?

@@ -38,19 +38,22 @@ struct FieldEnumerator {
   /// ``FieldLocator/lookBack``, which every chunk's context covers even after decoding.
   static let reach = FieldLocator.lookBack
 
+  /// Where the first line to read for `owned` starts: the line holding the owned start when
+  /// its real start is within ``reach`` (``FieldLocator/realLineStart(_:_:)`` looks no
+  /// further), else the first line starting in the range (possibly past its end).
+  static func firstLineStart(_ w: ByteWindow, _ owned: Range<Int>) -> Int {
+    var start = owned.lowerBound
+    guard start > 0 && w[start - 1] != 0x0A else { return start }
+    if let real = FieldLocator.realLineStart(start, w) { return real }
+    while start < owned.upperBound && w[start] != 0x0A { start += 1 }
+    return start + 1
+  }
+
   /// The lines that overlap `owned`: the one holding the owned start when its real start is
   /// within ``reach``, then every line starting in the range. A line runs to its newline or to
   /// the window's end.
   private func forEachLine(_ w: ByteWindow, _ owned: Range<Int>, _ body: (Range<Int>) -> Void) {
-    var start = owned.lowerBound
-    if start > 0 && w[start - 1] != 0x0A {
-      if let real = FieldLocator(profile: profile).realLineStart(start, w), start - real <= Self.reach {
-        start = real
-      } else {
-        while start < owned.upperBound && w[start] != 0x0A { start += 1 }
-        start += 1
-      }
-    }
+    var start = Self.firstLineStart(w, owned)
     while start < owned.upperBound {
       let end = w.firstIndex(of: 0x0A, in: start..<w.count) ?? w.count
       var trimmed = end

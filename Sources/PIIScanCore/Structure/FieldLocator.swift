@@ -19,7 +19,7 @@ struct FieldLocator {
   func locate(_ p: Int, in w: ByteWindow) -> FieldContext {
     switch profile.format {
     case .delimited:
-      guard let start = realLineStart(p, w) else { return FieldContext() }
+      guard let start = Self.realLineStart(p, w) else { return FieldContext() }
       // A combo list's columns have no names.
       if profile.delimiterRun > 1 { return FieldContext(record: w.absolute(start)) }
       return FieldContext(record: w.absolute(start), field: column(p, lineStart: start, w))
@@ -31,7 +31,7 @@ struct FieldLocator {
       else { return FieldContext(record: record) }
       return FieldContext(record: record, field: columns[index].name + [0x20] + columns[index].comment)
     case .jsonLines:
-      return FieldContext(record: realLineStart(p, w).map(w.absolute), field: jsonKey(before: p, w))
+      return FieldContext(record: Self.realLineStart(p, w).map(w.absolute), field: jsonKey(before: p, w))
     case .json:
       return FieldContext(record: objectStart(p, w).map(w.absolute), field: jsonKey(before: p, w))
     case .keyValue:
@@ -42,7 +42,7 @@ struct FieldLocator {
   }
 
   /// The start of the line holding `p`, if it is within reach and really a line start.
-  func realLineStart(_ p: Int, _ w: ByteWindow) -> Int? {
+  static func realLineStart(_ p: Int, _ w: ByteWindow) -> Int? {
     let start = w.lineStart(before: p, limit: FieldLocator.lookBack)
     return (start == 0 && w.startsInput) || w[start - 1] == 0x0A ? start : nil
   }
