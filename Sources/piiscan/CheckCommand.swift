@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
       asOf: asOf.flatMap { CivilDate(iso: $0) } ?? .today(), assumeContext: true)
     let rules = try CommandSupport.loadRules(
       only: nil, except: nil, patterns: patterns, settings: DetectionSettings(asOf: settings.asOf))
-    let presenter = FindingPresenter(rules: rules, reveal: true)
+    let presenter = FindingPresenter(reveal: true, asOf: settings.asOf)
     let out = ReportStream(descriptor: 1)
     var anyValid = false
     for value in values {
@@ -56,27 +56,35 @@ struct CheckCommand: ParsableCommand {
           out.write("  no rule recognises this value\n")
         }
         for finding in findings {
+          let description = presenter.describe(finding)
           let shown = presenter.value(finding)
-          out.write("  category    \(presenter.category(finding)) (rule \(presenter.rule(finding)))\n")
+          out.write("  category    \(finding.category.id) (rule \(finding.rule.id))\n")
           if shown != value { out.write("  value       \(shown)\n") }
           if finding.valid {
             out.write("  valid       yes (\(finding.confidence.rawValue) confidence)\n")
           } else {
-            out.write("  valid       no: \(finding.reason ?? "")\n")
+            let code = finding.reasonCode.map { " [\($0.id)]" } ?? ""
+            out.write("  valid       no: \(description.reason ?? "")\(code)\n")
           }
-          for (key, detail) in presenter.details(finding) {
-            out.write("  " + key.padding(toLength: max(key.count, 11), withPad: " ", startingAt: 0) + " \(detail)\n")
+          for (key, detail) in presenter.details(description) {
+            out.write(
+              "  " + key.padding(toLength: max(key.count, 11), withPad: " ", startingAt: 0)
+                + " \(detail)\n")
           }
         }
       case .jsonl:
         var object = "{\"input\":\(quoted(value)),\"findings\":["
         object += findings.map { finding in
-          var item = "{\"category\":\(quoted(presenter.category(finding)))"
-          item += ",\"rule\":\(quoted(presenter.rule(finding)))"
-          item += ",\"value\":\(quoted(finding.value)),\"valid\":\(finding.valid)"
-          if !finding.valid { item += ",\"reason\":\(quoted(finding.reason ?? ""))" }
+          let description = presenter.describe(finding)
+          var item = "{\"category\":\(quoted(finding.category.id))"
+          item += ",\"rule\":\(quoted(finding.rule.id))"
+          item += ",\"value\":\(quoted(finding.value.string)),\"valid\":\(finding.valid)"
+          if !finding.valid {
+            item += ",\"reason\":\(quoted(description.reason ?? ""))"
+            if let code = finding.reasonCode { item += ",\"reason_code\":\(quoted(code.id))" }
+          }
           item += ",\"confidence\":\"\(finding.confidence.rawValue)\",\"details\":{"
-          item += presenter.details(finding).map { "\(quoted($0.0)):\(quoted($0.1))" }
+          item += presenter.details(description).map { "\(quoted($0.0)):\(quoted($0.1))" }
             .joined(separator: ",")
           return item + "}}"
         }.joined(separator: ",")

@@ -26,38 +26,35 @@ final class Diagnostics {
   }
 }
 
-/// Passes scan results to the reporter, reports unreadable inputs and draws progress.
-final class CommandSink: ScanSink {
-  let reporter: Reporter
+/// Reports unreadable inputs and notices on standard error and draws progress.
+final class CommandSink: FindingSink {
   let diagnostics: Diagnostics
   let progress: ProgressMeter?
 
-  init(reporter: Reporter, diagnostics: Diagnostics, progress: ProgressMeter?) {
-    self.reporter = reporter
+  init(diagnostics: Diagnostics, progress: ProgressMeter?) {
     self.diagnostics = diagnostics
     self.progress = progress
   }
 
-  func inputStarted(_ input: ScanInput) { reporter.inputStarted(input) }
+  func receive(_ batch: FindingBatch) {}
 
-  func found(_ findings: [Finding], in input: ScanInput) { reporter.found(findings, in: input) }
-
-  func inputFinished(_ input: ScanInput, summary: InputSummary) {
-    if let error = summary.error {
+  func receive(_ event: ScanEvent) {
+    switch event {
+    case .finished(let input, let summary):
+      if let error = summary.error {
+        progress?.finish()
+        diagnostics.error(input.displayName, error.message)
+      }
+    case .notice(let input, let notice):
       progress?.finish()
-      diagnostics.error(input.displayName, error.message)
+      switch notice.severity {
+      case .error: diagnostics.error(input.displayName, notice.message)
+      case .note, .warning: diagnostics.note(input.displayName, notice.message)
+      }
+    case .progress(let bytes):
+      progress?.update(bytes: bytes)
+    case .started:
+      break
     }
-    reporter.inputFinished(input, summary: summary)
   }
-
-  func noticed(_ notice: Notice, in input: ScanInput) {
-    progress?.finish()
-    switch notice.severity {
-    case .error: diagnostics.error(input.displayName, notice.message)
-    case .note, .warning: diagnostics.note(input.displayName, notice.message)
-    }
-    reporter.noticed(notice, in: input)
-  }
-
-  func progressed(bytes: Int64) { progress?.update(bytes: bytes) }
 }

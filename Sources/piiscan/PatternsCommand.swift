@@ -33,8 +33,8 @@ struct PatternsCommand: ParsableCommand {
       for rule in rules.rules {
         var line =
           rule.id.padding(toLength: 28, withPad: " ", startingAt: 0)
-          + rule.category.padding(toLength: 28, withPad: " ", startingAt: 0)
-          + "\(rule.finder.rawValue)/\(rule.validator.rawValue)".padding(
+          + rule.category.id.padding(toLength: 28, withPad: " ", startingAt: 0)
+          + "\(rule.finder.rawValue)/\(rule.validator.name)".padding(
             toLength: 26, withPad: " ", startingAt: 0)
           + rule.description
         if rule.isUser { line += "  [\(rule.file); \(Self.engine(rule))]" }
@@ -42,7 +42,7 @@ struct PatternsCommand: ParsableCommand {
       }
       out.flush()
       let diagnostics = Diagnostics()
-      for rule in rules.rules where rule.isUser && !rule.shape.hasFirstCodeUnit {
+      for rule in rules.rules where rule.isUser && rule.shape?.hasFirstCodeUnit == false {
         diagnostics.emit("piiscan: \(rule.file): \(rule.id): warning: \(Self.slowWarning)")
       }
       return
@@ -65,8 +65,9 @@ struct PatternsCommand: ParsableCommand {
   /// How PCRE2 runs a user's regex: JIT-compiled (always, or the rule would not load) and
   /// where its search for a match start begins.
   static func engine(_ rule: Rule) -> String {
-    let jit = rule.shape.isJITCompiled ? "JIT" : "interpreter"
-    guard let first = rule.shape.firstCodeUnit else { return "\(jit), no fixed first byte" }
+    guard let shape = rule.shape else { return "decided by its validator" }
+    let jit = shape.isJITCompiled ? "JIT" : "interpreter"
+    guard let first = shape.firstCodeUnit else { return "\(jit), no fixed first byte" }
     let shown =
       first >= 0x21 && first < 0x7F
       ? "'\(Character(UnicodeScalar(first)))'" : String(format: "0x%02X", first)

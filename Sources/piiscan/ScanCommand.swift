@@ -119,10 +119,11 @@ struct ScanCommand: ParsableCommand {
 
     if let output { try CommandSupport.refuseToOverwriteInput(output, inputs: inputs) }
     let out = try CommandSupport.openOutput(output)
-    let presenter = FindingPresenter(rules: rules, reveal: reveal)
+    let presenter = FindingPresenter(reveal: reveal, asOf: asOfDate)
+    let aggregate = ScanAggregate()
     let reporter: Reporter
     if count {
-      reporter = CountReporter(out: out, format: format, rules: rules)
+      reporter = CountReporter(out: out, format: format, aggregate: aggregate)
     } else {
       switch format {
       case .text: reporter = TextReporter(out: out, presenter: presenter)
@@ -131,22 +132,26 @@ struct ScanCommand: ParsableCommand {
       case .csv: reporter = CSVReporter(out: out, presenter: presenter)
       }
     }
-    let totalBytes = inputs.contains { $0.size == nil } ? nil : inputs.reduce(0) { $0 + ($1.size ?? 0) }
+    let totalBytes =
+      inputs.contains { $0.size == nil } ? nil : inputs.reduce(0) { $0 + ($1.size ?? 0) }
     let meter = progress && ProgressMeter.isTerminal ? ProgressMeter(totalBytes: totalBytes) : nil
-    let sink = CommandSink(reporter: reporter, diagnostics: diagnostics, progress: meter)
+    let sink = SinkFanout([
+      aggregate, reporter, CommandSink(diagnostics: diagnostics, progress: meter),
+    ])
     // What the walk skipped is reported like any other notice, before the findings.
     for skip in skipped {
       let input = ScanInput(path: skip.path, kind: .regularFile, size: nil)
-      sink.noticed(
-        Notice(
-          kind: skip.isError ? "unreadable" : "skipped", severity: skip.isError ? .error : .note,
-          message: skip.isError ? skip.reason : "skipped: \(skip.reason)"),
-        in: input)
+      sink.receive(
+        .notice(
+          input,
+          Notice(
+            kind: skip.isError ? .unreadable : .skipped, severity: skip.isError ? .error : .note,
+            message: skip.isError ? skip.reason : "skipped: \(skip.reason)")))
     }
 
     var configuration = ScanConfiguration(
       threads: threads, layout: ChunkLayout(chunkSize: chunkSize), useMapping: mmap,
-      locate: !count, detection: DetectionSettings(asOf: asOfDate, describe: !count))
+      locate: !count, detection: DetectionSettings(asOf: asOfDate))
     configuration.scanBinary = binary
     configuration.archiveLimits = ArchiveLimits(
       maxTotalBytes: CommandSupport.parseSize(maxDecompressed)!, maxRatio: maxRatio,
@@ -161,7 +166,7 @@ struct ScanCommand: ParsableCommand {
     }
     if out.isBroken { throw ExitCode.success }
     if diagnostics.errored { throw ExitCode(2) }
-    if reporter.tally.personal > 0 { throw ExitCode(1) }
+    if aggregate.personal > 0 { throw ExitCode(1) }
   }
 }
 

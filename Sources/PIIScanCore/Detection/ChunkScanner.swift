@@ -43,8 +43,6 @@ public final class ChunkScanner {
     transcoder.validUTF8 = { piiscan_valid_utf8($0, $1) != 0 }
     return transcoder
   }()
-  /// Rule index per validator, by `ValidatorKind.ordinal`.
-  private let ruleIndex: [Int]
   private var numbers: NumberDetector
   private var emails: EmailDetector
   private let softs: SoftDetector
@@ -54,9 +52,6 @@ public final class ChunkScanner {
   public let locate: Bool
 
   public init(rules: RuleSet, settings: DetectionSettings, locate: Bool = true) {
-    var ruleIndex = [Int](repeating: -1, count: ValidatorKind.allCases.count)
-    for kind in ValidatorKind.allCases { ruleIndex[kind.ordinal] = rules.ruleIndex(for: kind) ?? -1 }
-    self.ruleIndex = ruleIndex
     numbers = NumberDetector(rules: rules, settings: settings)
     emails = EmailDetector(rules: rules, settings: settings)
     softs = SoftDetector(rules: rules, settings: settings)
@@ -152,13 +147,13 @@ public final class ChunkScanner {
       let start = view.absolute(outcome.span.lowerBound)
       var finding = Finding(
         offset: start, length: Int(view.absolute(outcome.span.upperBound) - start),
-        ruleIndex: outcome.rule ?? ruleIndex[outcome.validator.ordinal], value: outcome.value,
-        valid: outcome.valid,
-        reason: outcome.reason, confidence: outcome.confidence, details: outcome.details)
-      finding.windowPosition = outcome.span.lowerBound
-      finding.isSoft = outcome.yields
+        rule: outcome.rule, value: outcome.value, valid: outcome.valid,
+        reasonCode: outcome.reasonCode, confidence: outcome.confidence, flags: outcome.flags)
+      finding.aux = outcome.aux
+      finding.windowPosition = Int32(outcome.span.lowerBound)
       if let record = outcome.record, profile.format != .text {
-        finding.structuredRecord = view.absolute(record)
+        finding.record = view.absolute(record)
+        finding.flags.insert(.structuredRecord)
       }
       result.findings.append(finding)
     }
@@ -189,9 +184,12 @@ public final class ChunkScanner {
       if profile.format != .text {
         let locator = FieldLocator(profile: profile)
         let window = view.window
-        for index in result.findings.indices where result.findings[index].structuredRecord < 0 {
-          if let record = locator.locate(result.findings[index].windowPosition, in: window).record {
-            result.findings[index].structuredRecord = record
+        for index in result.findings.indices
+        where !result.findings[index].flags.contains(.structuredRecord) {
+          let position = Int(result.findings[index].windowPosition)
+          if let record = locator.locate(position, in: window).record {
+            result.findings[index].record = record
+            result.findings[index].flags.insert(.structuredRecord)
           }
         }
       }
@@ -284,12 +282,11 @@ public final class ChunkScanner {
     // Characters from the reference point (lineStart, or ownStart) to `position`.
     var characters = 0
     for index in findings.indices {
-      let target = findings[index].windowPosition
+      let target = Int(findings[index].windowPosition)
       if target < position {
         // Only a prefix before the owned start ("+86" of a number owned here) can be behind.
-        findings[index].localLine = line
-        findings[index].localColumn = -Self.columns(bytes + target, position - target, sheet: sheet)
-        findings[index].localLineStart = -1
+        findings[index].line = line
+        findings[index].column = -Self.columns(bytes + target, position - target, sheet: sheet)
         continue
       }
       var cursor = position
@@ -307,9 +304,14 @@ public final class ChunkScanner {
         characters += Self.columns(bytes + position, target - position, sheet: sheet)
       }
       position = target
-      findings[index].localLine = line
-      findings[index].localColumn = characters
-      findings[index].localLineStart = lineStart.map(view.absolute) ?? -1
+      findings[index].line = line
+      findings[index].column = characters
+      if let lineStart {
+        findings[index].flags.insert(.lineStartKnown)
+        if !findings[index].flags.contains(.structuredRecord) {
+          findings[index].record = view.absolute(lineStart)
+        }
+      }
     }
   }
 }

@@ -8,18 +8,16 @@ import PIIScanPCRE2
 /// starts with a character class scans at 0.7 GB/s, one started at the `@` at 25 GB/s
 /// (PERFORMANCE.md §2.2).
 struct EmailDetector {
-  private let rule: Int?
-  private let describe: Bool
+  private let rule: Rule?
   private let anchored: PCRE2Pattern?
   private let scratch = PCRE2MatchScratch()
   private var w = ByteWindow(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
 
   init(rules: RuleSet, settings: DetectionSettings) {
-    describe = settings.describe
-    rule = rules.ruleIndex(for: .email)
-    if let rule {
+    rule = rules.rule(for: .email)
+    if let shape = rule?.shape {
       do {
-        anchored = try PCRE2Pattern(rules.rules[rule].shape.pattern, options: [.anchored])
+        anchored = try PCRE2Pattern(shape.pattern, options: [.anchored])
       } catch {
         preconditionFailure("e-mail rule compiled once already: \(error)")
       }
@@ -39,7 +37,7 @@ struct EmailDetector {
 
   /// Looks at the `@` at `at`; appends the address it belongs to, if any.
   mutating func process(at: Int, into out: inout [Outcome]) {
-    guard rule != nil, let anchored else { return }
+    guard let rule, let anchored else { return }
     var start = at
     while start > at - DetectionLimits.maxLocalPart && EmailDetector.isLocal(w[start - 1]) {
       start -= 1
@@ -64,32 +62,20 @@ struct EmailDetector {
       return
     }
     let role = isRoleAccount(match.lowerBound..<at)
-    guard describe else {
-      out.append(
-        Outcome(
-          validator: .email, span: match, value: "", valid: true, reason: nil,
-          confidence: role ? .medium : .high, details: []))
-      return
-    }
-    let value = w.string(match)
-    let local = w.string(match.lowerBound..<at)
-    let domain = w.string(at + 1..<match.upperBound).lowercased()
-    var details = [FindingDetail("domain", domain)]
-    if role { details.append(FindingDetail("role_account", "true")) }
-    if domain == "qq.com", (5...11).contains(at - match.lowerBound),
-      (match.lowerBound..<at).allSatisfy({ ByteClass.isDigit(w[$0]) })
-    {
-      details.append(FindingDetail("qq", local, masked: ""))
-    }
     out.append(
       Outcome(
-        validator: .email, span: match, value: value, valid: true, reason: nil,
-        confidence: role ? .medium : .high, details: details))
+        rule: rule, span: match, value: FindingValue(w.bytes[match]), valid: true,
+        reasonCode: nil, confidence: role ? .medium : .high))
   }
 
   private func isRoleAccount(_ local: Range<Int>) -> Bool {
     guard local.count <= 13 else { return false }
-    return EmailDetector.roleAccounts.contains(w.string(local).lowercased())
+    return EmailDetector.isRoleAccount(w.string(local))
+  }
+
+  /// Whether `local` (an address's local part) names an organisational mailbox.
+  static func isRoleAccount(_ local: String) -> Bool {
+    local.utf8.count <= 13 && roleAccounts.contains(local.lowercased())
   }
 
   /// Local parts of organisational mailboxes, which rarely name a person.

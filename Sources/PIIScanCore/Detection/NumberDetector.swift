@@ -11,14 +11,14 @@ import PIIScanPCRE2
 struct NumberDetector {
   private let rules: RuleSet
   private let settings: DetectionSettings
-  private let id18: Int?
-  private let id15: Int?
-  private let permit: Int?
-  private let idMasked: Int?
-  private let mobile: Int?
-  private let mobileMasked: Int?
-  private let landline: Int?
-  private let bankCard: Int?
+  private let id18: Rule?
+  private let id15: Rule?
+  private let permit: Rule?
+  private let idMasked: Rule?
+  private let mobile: Rule?
+  private let mobileMasked: Rule?
+  private let landline: Rule?
+  private let bankCard: Rule?
   private let extensionPattern: PCRE2Pattern
   private let patternScratch = PCRE2MatchScratch()
   private var digits: [UInt8] = []
@@ -29,14 +29,14 @@ struct NumberDetector {
   init(rules: RuleSet, settings: DetectionSettings) {
     self.rules = rules
     self.settings = settings
-    id18 = rules.ruleIndex(for: .residentID18)
-    id15 = rules.ruleIndex(for: .residentID15)
-    permit = rules.ruleIndex(for: .residencePermit)
-    idMasked = rules.ruleIndex(for: .residentIDMasked)
-    mobile = rules.ruleIndex(for: .mobile)
-    mobileMasked = rules.ruleIndex(for: .mobileMasked)
-    landline = rules.ruleIndex(for: .landline)
-    bankCard = rules.ruleIndex(for: .bankCard)
+    id18 = rules.rule(for: .residentID18)
+    id15 = rules.rule(for: .residentID15)
+    permit = rules.rule(for: .residencePermit)
+    idMasked = rules.rule(for: .residentIDMasked)
+    mobile = rules.rule(for: .mobile)
+    mobileMasked = rules.rule(for: .mobileMasked)
+    landline = rules.rule(for: .landline)
+    bankCard = rules.rule(for: .bankCard)
     digits.reserveCapacity(32)
     do {
       // A landline extension written after the number: "转123", "分机 123", "ext. 123", "x123".
@@ -159,9 +159,9 @@ struct NumberDetector {
   }
 
   /// Whether a context word of rule `rule` labels the value at `start` (see ``ValueContext``).
-  private func hasContext(_ rule: Int, before start: Int) -> Bool {
+  private func hasContext(_ rule: Rule, before start: Int) -> Bool {
     if settings.assumeContext { return true }
-    return ValueContext.labels(rules.rules[rule].context, valueAt: start, in: w, profile: profile)
+    return ValueContext.labels(rule.context, valueAt: start, in: w, profile: profile)
   }
 
   // MARK: Classification
@@ -202,8 +202,7 @@ struct NumberDetector {
         if outcome.valid { return outcome }
         // An ID number that fails a check, where the context says ID, is an ID number with a
         // typo, not whatever other shape (a card) it happens to fit.
-        let rule = outcome.validator == .residencePermit ? permit : id18
-        if let rule, hasContext(rule, before: outcome.span.lowerBound) { return outcome }
+        if hasContext(outcome.rule, before: outcome.span.lowerBound) { return outcome }
         firstInvalid = outcome
       }
     }
@@ -221,16 +220,14 @@ struct NumberDetector {
     c.appendDigits(w, groups: first..<c.count, to: &digits)
   }
 
-  private func valueString() -> String {
-    settings.describe ? String(decoding: digits, as: UTF8.self) : ""
-  }
+  private func valueString() -> FindingValue { FindingValue(digits) }
 
-  /// The note of a published sample value equal to `digits` in `category`, if there is one.
-  /// A hash set of the samples answers "no" without building a string.
-  private func knownSampleNote(_ category: String) -> String? {
-    guard NumberDetector.sampleHashes.contains(NumberDetector.hash(digits)) else { return nil }
+  /// Whether `digits` is a published sample value of `category`. A hash set of the samples
+  /// answers "no" without building a string.
+  private func isKnownSample(_ category: String) -> Bool {
+    guard NumberDetector.sampleHashes.contains(NumberDetector.hash(digits)) else { return false }
     return KnownSampleValues.shared.note(
-      for: String(decoding: digits, as: UTF8.self), category: category)
+      for: String(decoding: digits, as: UTF8.self), category: category) != nil
   }
 
   private static let sampleHashes = Set(KnownSampleValues.shared.allEntries.map { hash(Array($0.value.utf8)) })
@@ -251,27 +248,24 @@ struct NumberDetector {
     if c.trailingX { digits.append(0x58) }
     let check = ResidentID.check18(digits, asOf: settings.asOf)
     let value = valueString()
-    let kind: ValidatorKind = check.isResidencePermit ? .residencePermit : .residentID18
     guard let rule = check.isResidencePermit ? permit : id18 else { return nil }
-    var details = settings.describe ? IdentityDetails.of(check, asOf: settings.asOf) : []
     if check.failures.isEmpty {
-      if let note = knownSampleNote("cn_resident_id") {
-        details.append(FindingDetail("sample", note))
+      if isKnownSample("cn_resident_id") {
         return Outcome(
-          validator: kind, span: span, value: value, valid: false,
-          reason: "known sample value", confidence: .high, details: details)
+          rule: rule, span: span, value: value, valid: false, reasonCode: .knownSample,
+          confidence: .high)
       }
       return Outcome(
-        validator: kind, span: span, value: value, valid: true, reason: nil,
-        confidence: check.isPlaceholderRegion ? .medium : .high, details: details)
+        rule: rule, span: span, value: value, valid: true, reasonCode: nil,
+        confidence: check.isPlaceholderRegion ? .medium : .high)
     }
     // A number that fails one check is an ID with a typo, a fabricated or a truncated one;
     // one failing several is some other 18-digit number, unless the context says ID.
     let context = hasContext(rule, before: span.lowerBound)
     guard check.failures.count == 1 || context else { return nil }
     return Outcome(
-      validator: kind, span: span, value: value, valid: false, reason: check.reasonText,
-      confidence: context ? .high : .medium, details: details)
+      rule: rule, span: span, value: value, valid: false, reasonCode: check.reasonCode,
+      confidence: context ? .high : .medium)
   }
 
   private mutating func residentID15(_ c: NumberChain) -> Outcome? {
@@ -281,26 +275,21 @@ struct NumberDetector {
     collectDigits(c)
     let check = ResidentID.check15(digits, asOf: settings.asOf)
     let context = hasContext(rule, before: span.lowerBound)
-    var details = settings.describe ? IdentityDetails.of(check, asOf: settings.asOf) : []
-    if let upgraded = check.upgraded18 {
-      details.append(FindingDetail("id18", upgraded, masked: Redaction.maskResidentID(upgraded)))
-    }
     if check.failures.isEmpty {
       let value = valueString()
-      if let note = knownSampleNote("cn_resident_id_15") {
-        details.append(FindingDetail("sample", note))
+      if isKnownSample("cn_resident_id_15") {
         return Outcome(
-          validator: .residentID15, span: span, value: value, valid: false,
-          reason: "known sample value", confidence: .high, details: details)
+          rule: rule, span: span, value: value, valid: false, reasonCode: .knownSample,
+          confidence: .high)
       }
       return Outcome(
-        validator: .residentID15, span: span, value: value, valid: true, reason: nil,
-        confidence: context ? .high : .medium, details: details)
+        rule: rule, span: span, value: value, valid: true, reasonCode: nil,
+        confidence: context ? .high : .medium)
     }
     guard context else { return nil }
     return Outcome(
-      validator: .residentID15, span: span, value: valueString(), valid: false,
-      reason: check.reasonText, confidence: .medium, details: details)
+      rule: rule, span: span, value: valueString(), valid: false, reasonCode: check.reasonCode,
+      confidence: .medium)
   }
 
   // MARK: Mobile numbers
@@ -361,39 +350,25 @@ struct NumberDetector {
     if skip > 0 { digits.removeFirst(skip) }
     guard digits[0] == 0x31, digits[1] >= 0x33 else { return nil }
     let value = valueString()
-    var details: [FindingDetail] = []
-    if settings.describe && (spanStart != c.start || first > 0 || skip > 0) {
-      details.append(FindingDetail("country_code", "+86"))
-    }
+    let flags: FindingFlags = spanStart != c.start || first > 0 || skip > 0 ? .countryCode : []
     guard let prefix = MobilePrefixTable.shared.lookup(digits) else {
-      let shown = String(decoding: digits[0..<3], as: UTF8.self)
       return Outcome(
-        validator: .mobile, span: span, value: value, valid: false,
-        reason: "prefix \(shown) is not allocated to any carrier",
-        confidence: hasContext(rule, before: span.lowerBound) ? .high : .medium,
-        details: details)
-    }
-    if settings.describe {
-      details.insert(FindingDetail("carrier", prefix.carrierZh), at: 0)
-      if prefix.category != "basic" {
-        details.insert(FindingDetail("line_type", prefix.category), at: 1)
-      }
+        rule: rule, span: span, value: value, valid: false, reasonCode: .prefixUnallocated,
+        confidence: hasContext(rule, before: span.lowerBound) ? .high : .medium, flags: flags)
     }
     if !prefix.isPersonal {
       return Outcome(
-        validator: .mobile, span: span, value: value, valid: false,
-        reason: "prefix \(prefix.prefix) is a non-personal \(prefix.category) range",
-        confidence: .medium, details: details)
+        rule: rule, span: span, value: value, valid: false, reasonCode: .prefixNonPersonal,
+        confidence: .medium, flags: flags)
     }
-    if let note = knownSampleNote("cn_mobile") {
-      details.append(FindingDetail("sample", note))
+    if isKnownSample("cn_mobile") {
       return Outcome(
-        validator: .mobile, span: span, value: value, valid: false, reason: "known sample value",
-        confidence: .high, details: details)
+        rule: rule, span: span, value: value, valid: false, reasonCode: .knownSample,
+        confidence: .high, flags: flags)
     }
     return Outcome(
-      validator: .mobile, span: span, value: value, valid: true, reason: nil, confidence: .high,
-      details: details)
+      rule: rule, span: span, value: value, valid: true, reasonCode: nil, confidence: .high,
+      flags: flags)
   }
 
   // MARK: Landlines
@@ -456,43 +431,40 @@ struct NumberDetector {
     if area.count == 3 && local.count != 8 { return nil }
 
     var spanEnd = c.end
-    var extensionText: String?
+    var extensionDigits: Range<Int>?
     if let group = extensionGroup {
-      extensionText = w.string(c.starts(group)..<c.starts(group) + c.lengths(group))
+      extensionDigits = c.starts(group)..<c.starts(group) + c.lengths(group)
     } else if let (range, digitsRange) = writtenExtension(at: c.end) {
       spanEnd = range.upperBound
-      extensionText = w.string(digitsRange)
+      extensionDigits = digitsRange
     }
     let span = spanStart..<spanEnd
     guard bounded(span) else { return nil }
+    guard let rule = landline else { return nil }
 
-    let areaText = String(decoding: area, as: UTF8.self)
-    let value = areaText + "-" + String(decoding: local, as: UTF8.self)
+    digits.removeAll(keepingCapacity: true)
+    digits.append(contentsOf: area)
+    digits.append(0x2D)
+    digits.append(contentsOf: local)
+    var outcome = Outcome(
+      rule: rule, span: span, value: valueString(), valid: true, reasonCode: nil,
+      confidence: separated ? .high : .medium, flags: separated ? [] : .unseparated)
+    if let extensionDigits { outcome.aux = Finding.packExtension(extensionDigits.map { w[$0] }) }
     let known = LandlineAreaCodes.shared.lookup(area + local)
-    let areaMatches = known.map { $0.code == areaText } ?? false
-    var details: [FindingDetail] = []
-    if areaMatches, let known {
-      details.append(FindingDetail("area_code", known.code))
-      details.append(FindingDetail("city", known.province == known.city ? known.city : known.province + known.city))
-    }
-    if let extensionText { details.append(FindingDetail("extension", extensionText)) }
+    let areaMatches = known.map { $0.code.utf8.elementsEqual(area) } ?? false
     let firstLocal = local[0]
     if !areaMatches {
       guard separated else { return nil }
-      return Outcome(
-        validator: .landline, span: span, value: value, valid: false,
-        reason: "area code \(areaText) is not in use", confidence: .low, details: details)
-    }
-    if firstLocal < 0x32 || firstLocal > 0x38 {
+      outcome.valid = false
+      outcome.reasonCode = .areaCodeUnknown
+      outcome.confidence = .low
+    } else if firstLocal < 0x32 || firstLocal > 0x38 {
       guard separated else { return nil }
-      return Outcome(
-        validator: .landline, span: span, value: value, valid: false,
-        reason: "a local number cannot start with \(Character(UnicodeScalar(firstLocal)))",
-        confidence: .low, details: details)
+      outcome.valid = false
+      outcome.reasonCode = .localNumberInvalid
+      outcome.confidence = .low
     }
-    return Outcome(
-      validator: .landline, span: span, value: value, valid: true, reason: nil,
-      confidence: separated ? .high : .medium, details: details)
+    return outcome
   }
 
   /// An area code in parentheses right before `start`: "(0755)", "（010） ".
@@ -562,46 +534,32 @@ struct NumberDetector {
       // 89… is the telecom industry's identifier (SIM ICCIDs are 89 86 …), never a bank's.
       if digits[0] == 0x38 && digits[1] == 0x39 { return nil }
       guard hasContext(rule, before: span.lowerBound) else { return nil }
-      var details = [FindingDetail("luhn", luhn ? "pass" : "fail")]
-      details.insert(FindingDetail("bin", "unknown"), at: 0)
       return Outcome(
-        validator: .bankCard, span: span, value: value, valid: luhn,
-        reason: luhn ? nil : "unknown BIN and Luhn check fails",
-        confidence: luhn ? .medium : .low, details: details)
+        rule: rule, span: span, value: value, valid: luhn, reasonCode: .unknownBIN,
+        confidence: luhn ? .medium : .low)
     }
-    var details =
-      settings.describe ? [FindingDetail("bank", bin.bank), FindingDetail("bin", bin.bin)] : []
-    if let note = knownSampleNote("cn_bank_card") {
-      details.append(FindingDetail("sample", note))
+    if isKnownSample("cn_bank_card") {
       return Outcome(
-        validator: .bankCard, span: span, value: value, valid: false,
-        reason: "known sample value", confidence: .high, details: details)
-    }
-    if settings.describe, let type = bin.cardType {
-      details.append(FindingDetail("card_type", BankCardTypes.name(type)))
+        rule: rule, span: span, value: value, valid: false, reasonCode: .knownSample,
+        confidence: .high)
     }
     let lengthOK = bin.cardLength.map { $0 == n } ?? true
     if !lengthOK {
       guard hasContext(rule, before: span.lowerBound) else { return nil }
       return Outcome(
-        validator: .bankCard, span: span, value: value, valid: false,
-        reason: "\(n) digits, but \(bin.bin) cards have \(bin.cardLength!)",
-        confidence: .medium, details: details)
+        rule: rule, span: span, value: value, valid: false, reasonCode: .lengthForBIN,
+        confidence: .medium)
     }
     if luhn {
       return Outcome(
-        validator: .bankCard, span: span, value: value, valid: true, reason: nil,
-        confidence: .high, details: details)
+        rule: rule, span: span, value: value, valid: true, reasonCode: nil, confidence: .high)
     }
-    details.append(FindingDetail("luhn", "fail"))
     if BankBINTable.shared.isLegacyLuhnExempt(bin, length: n) {
       return Outcome(
-        validator: .bankCard, span: span, value: value, valid: true, reason: nil,
-        confidence: .medium, details: details)
+        rule: rule, span: span, value: value, valid: true, reasonCode: nil, confidence: .medium)
     }
     return Outcome(
-      validator: .bankCard, span: span, value: value, valid: false, reason: "Luhn check fails",
-      confidence: .medium, details: details)
+      rule: rule, span: span, value: value, valid: false, reasonCode: .luhn, confidence: .medium)
   }
 
   // MARK: Masked values
@@ -620,33 +578,17 @@ struct NumberDetector {
     let total = end - start
     let span = start..<end
     guard bounded(span) else { return nil }
-    let text = w.string(span)
-    if total == 11, length == 3, maskCount >= 4, end - i >= 2, mobileMasked != nil,
+    if total == 11, length == 3, maskCount >= 4, end - i >= 2, let mobileMasked,
       w[start] == 0x31, w[start + 1] >= 0x33
     {
-      var details: [FindingDetail] = []
-      digits.removeAll(keepingCapacity: true)
-      for k in 0..<3 { digits.append(w[start + k]) }
-      digits.append(contentsOf: [0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30])
-      if let prefix = MobilePrefixTable.shared.lookup(digits), prefix.prefix.utf8.count == 3 {
-        details.append(FindingDetail("carrier", prefix.carrierZh))
-      }
       return Outcome(
-        validator: .mobileMasked, span: span, value: text, valid: true, reason: nil,
-        confidence: .medium, details: details)
+        rule: mobileMasked, span: span, value: FindingValue(w.bytes[span]), valid: true,
+        reasonCode: nil, confidence: .medium)
     }
-    if (total == 18 || total == 15), maskCount >= 4, idMasked != nil {
-      var details: [FindingDetail] = []
-      if length >= 6 {
-        var code = 0
-        for k in 0..<6 { code = code * 10 + Int(w[start + k] - 0x30) }
-        if let region = RegionCodeTable.shared.region(code: code) {
-          details.append(FindingDetail("region", region.name))
-        }
-      }
+    if total == 18 || total == 15, maskCount >= 4, let idMasked {
       return Outcome(
-        validator: .residentIDMasked, span: span, value: text, valid: true, reason: nil,
-        confidence: .medium, details: details)
+        rule: idMasked, span: span, value: FindingValue(w.bytes[span]), valid: true,
+        reasonCode: nil, confidence: .medium)
     }
     return nil
   }

@@ -54,7 +54,7 @@ struct RegexDetector {
 
   /// What a regex rule needs at scan time, per rule.
   private struct CompiledRule {
-    var index: Int
+    unowned(unsafe) var rule: Rule
     var id: String
     var pattern: PCRE2Pattern
     var context: ContextWords
@@ -66,10 +66,11 @@ struct RegexDetector {
   private let scratch = PCRE2MatchScratch(matchLimit: RegexDetector.matchLimit)
 
   init(rules: RuleSet, settings: DetectionSettings) {
-    self.rules = rules.regexRules.map { index in
+    self.rules = rules.regexRules.compactMap { index in
       let rule = rules.rules[index]
+      guard let shape = rule.shape else { return nil }
       return CompiledRule(
-        index: index, id: rule.id, pattern: rule.shape, context: rule.context,
+        rule: rule, id: rule.id, pattern: shape, context: rule.context,
         requireContext: rule.requireContext)
     }
     self.settings = settings
@@ -95,12 +96,10 @@ struct RegexDetector {
           || ValueContext.labels(
             rule.context, valueAt: match.lowerBound, in: view.window, profile: profile)
         if rule.requireContext && !context { return }
-        var outcome = Outcome(
-          validator: .regex, span: match,
-          value: settings.describe ? view.window.string(match) : "", valid: true, reason: nil,
-          confidence: context ? .high : .medium, details: [])
-        outcome.rule = rule.index
-        out.append(outcome)
+        out.append(
+          Outcome(
+            rule: rule.rule, span: match, value: FindingValue(view.bytes[match]), valid: true,
+            reasonCode: nil, confidence: context ? .high : .medium))
       }
       if hits > 0 { stopped[rule.id, default: 0] += hits }
     }

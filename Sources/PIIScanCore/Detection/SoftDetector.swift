@@ -116,7 +116,7 @@ final class SoftDetector {
     let followsAccount = row.afterAccount
     row.afterAccount = isAccount
     if isAccount || Self.overlaps(span, strong) || bytes.contains(0x40) { return }
-    if followsAccount, let rule = rules.fieldRule(for: .credential),
+    if followsAccount, let rule = rules.fieldRuleObject(for: .credential),
       let verdict = SoftClassifier.classify(bytes, expected: .credential, asOf: settings.asOf),
       verdict.valid
     {
@@ -124,7 +124,7 @@ final class SoftDetector {
       return
     }
     if bytes.allSatisfy({ $0 >= 0x80 || $0 == 0x2E }),
-      let rule = rules.fieldRule(for: .personNameZh),
+      let rule = rules.fieldRuleObject(for: .personNameZh),
       let verdict = SoftClassifier.classify(bytes, expected: .personNameZh, asOf: settings.asOf),
       verdict.valid
     {
@@ -140,9 +140,12 @@ final class SoftDetector {
     guard !span.isEmpty, span.count <= 64, !Self.overlaps(span, strong),
       let verdict = SoftClassifier.classifyUnlabelled(
         UnsafeRawBufferPointer(rebasing: w.bytes[span]), asOf: settings.asOf),
-      Self.documentCategories.contains(verdict.category), let rule = rules.fieldRule(for: verdict.category)
+      Self.documentCategories.contains(verdict.category),
+      let rule = rules.fieldRuleObject(for: verdict.category)
     else { return }
-    found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
+    var found1 = outcome(verdict, span: span, rule: rule, record: record, in: w)
+    found1.flags.insert(.byShape)
+    found.append(found1)
   }
 
   static let documentCategories: Set<SoftCategory> = [
@@ -157,7 +160,7 @@ final class SoftDetector {
     _ category: SoftCategory, _ span: Range<Int>, record: Int, w: ByteWindow,
     strong: [Range<Int>], into found: inout [Outcome]
   ) {
-    guard !category.isStrongHeaderOnly, let rule = rules.fieldRule(for: category),
+    guard !category.isStrongHeaderOnly, let rule = rules.fieldRuleObject(for: category),
       !span.isEmpty, span.count <= Self.maxValueLength,
       category.isRecordKind || !Self.overlaps(span, strong),
       let verdict = SoftClassifier.classify(
@@ -165,7 +168,10 @@ final class SoftDetector {
       // A low-confidence failure means "not this kind of value at all": not a finding.
       verdict.valid || verdict.confidence != .low
     else { return }
-    found.append(outcome(verdict, span: span, rule: rules.fieldRule(for: verdict.category) ?? rule, record: record, in: w))
+    found.append(
+      outcome(
+        verdict, span: span, rule: rules.fieldRuleObject(for: verdict.category) ?? rule,
+        record: record, in: w))
   }
 
   private func headerCategory(_ name: UnsafeRawBufferPointer) -> SoftCategory? {
@@ -176,26 +182,17 @@ final class SoftDetector {
     return category
   }
 
-  /// A finding's outcome: the value as written (trimmed), the verdict's normal form in details
-  /// when it differs ("1990.3.7" → "1990-03-07").
+  /// A finding's outcome: the value as written (trimmed). What the verdict says beyond
+  /// validity (its normal form, the surname, the address's levels) is derived again from the
+  /// value when the finding is written (``FindingDescriber``).
   private func outcome(
-    _ verdict: SoftVerdict, span: Range<Int>, rule: Int, record: Int?, in w: ByteWindow
+    _ verdict: SoftVerdict, span: Range<Int>, rule: Rule, record: Int?, in w: ByteWindow
   ) -> Outcome {
-    var value = ""
-    var details: [FindingDetail] = []
-    if settings.describe {
-      value = w.string(span)
-      details = verdict.details
-      if verdict.normalized != value && !verdict.normalized.isEmpty {
-        details.insert(FindingDetail("normalized", verdict.normalized, masked: ""), at: 0)
-      }
-    }
     var outcome = Outcome(
-      validator: .field, span: span, value: value, valid: verdict.valid, reason: verdict.reason,
-      confidence: verdict.confidence, details: details)
-    outcome.rule = rule
+      rule: rule, span: span, value: FindingValue(w.bytes[span]), valid: verdict.valid,
+      reasonCode: verdict.reasonCode, confidence: verdict.confidence,
+      flags: verdict.category.isRecordKind ? [] : .soft)
     outcome.record = record
-    outcome.yields = !verdict.category.isRecordKind
     return outcome
   }
 
@@ -216,10 +213,13 @@ final class SoftDetector {
       guard Self.mayHoldFreeText(w, line) else { continue }
       for (range, verdict) in FreeTextExtractor.extract(line: UnsafeRawBufferPointer(rebasing: w.bytes[line])) {
         let span = (line.lowerBound + range.lowerBound)..<(line.lowerBound + range.upperBound)
-        guard let rule = rules.fieldRule(for: verdict.category), verdict.valid || verdict.confidence != .low,
+        guard let rule = rules.fieldRuleObject(for: verdict.category),
+          verdict.valid || verdict.confidence != .low,
           !Self.overlaps(span, strong), !Self.overlaps(span, taken)
         else { continue }
-        found.append(outcome(verdict, span: span, rule: rule, record: nil, in: w))
+        var found1 = outcome(verdict, span: span, rule: rule, record: nil, in: w)
+        found1.flags.insert(.freeText)
+        found.append(found1)
       }
     }
   }

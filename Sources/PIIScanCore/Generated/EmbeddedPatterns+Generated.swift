@@ -17,13 +17,26 @@ public enum EmbeddedPatterns {
 # check. Legacy domestic BINs whose cards may fail Luhn are accepted at medium confidence; an
 # unknown BIN is reported only next to card context.
 
+[category]
+id = "cn_bank_card"
+name = "银行卡号"
+name_en = "Bank card number"
+notice_item = "银行"
+personal = true
+tier = 50
+mask = "keep-6-4"
+identifier = true
+headers = [
+  "银行卡号", "银行卡", "卡号", "借记卡号", "信用卡号", "储蓄卡号", "yhkh", "kh", "bankcard", "cardno", "cardnumber",
+  "creditcard"
+]
+
 [[rules]]
 id = "cn-bank-card"
 category = "cn_bank_card"
 description = "Bank card number (BIN + length + Luhn), optionally in 4-digit groups."
 finder = "digits"
 validator = "bank-card"
-regex = '''(?<![0-9A-Za-z])(?:[0-9]{15,19}|[0-9]{4}(?: [0-9]{4}){3}(?: [0-9]{1,3})?|[0-9]{4} [0-9]{6} [0-9]{5})(?![0-9A-Za-z])'''
 # Account words (账号, 开户, account) are not card context: an account number with an unknown
 # BIN is a cn_bank_account, found under its header by the field rules.
 context = ["卡号", "银行卡", "信用卡", "储蓄卡", "借记卡", "card", "yhk", "yhkh"]
@@ -52,13 +65,23 @@ nomatch = [
 # 港澳台居民居住证 (since 2018-09-01): 810000 / 820000 / 830000 + birth date + sequence + check,
 # the same algorithm as the resident ID number (DOMAIN.md §1.3).
 
+[category]
+id = "cn_hkmotw_residence_permit"
+name = "港澳台居民居住证号码"
+name_en = "Hong Kong, Macao and Taiwan residents' residence permit number"
+notice_item = "有效证件号码"
+personal = true
+tier = 5000
+mask = "keep-6-4"
+identifier = true
+person_key = "resident_id"
+
 [[rules]]
 id = "cn-hkmotw-residence-permit"
 category = "cn_hkmotw_residence_permit"
 description = "Residence permit for Hong Kong, Macao and Taiwan residents (港澳台居民居住证)."
 finder = "digits"
 validator = "residence-permit"
-regex = '''(?<![0-9A-Za-z])8[123]0000(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])'''
 context = ["居住证", "证件号", "身份证"]
 
 [rules.examples]
@@ -72,13 +95,26 @@ nomatch = ["8100001990010112301"]
 # 7- or 8-digit local number starting 2-8, written 0xx-, (0xx), "0xx " or +86-xx-, with an
 # optional extension.
 
+[category]
+id = "cn_landline"
+name = "固定电话号码"
+name_en = "Landline number"
+notice_item = "电话号码"
+personal = true
+tier = 5000
+mask = "landline"
+identifier = true
+headers = [
+  "固定电话", "座机", "座机号码", "家庭电话", "住宅电话", "办公电话", "单位电话", "宅电", "gddh", "jtdh", "bgdh", "dwdh",
+  "zzdh", "landline", "homephone", "officephone", "workphone"
+]
+
 [[rules]]
 id = "cn-landline"
 category = "cn_landline"
 description = "Mainland China landline number with its area code (and extension)."
 finder = "digits"
 validator = "landline"
-regex = '''(?<![0-9A-Za-z])(?:(?:\+86|0086)[ -]?[1-9][0-9]{1,2}[ -]?|[(（]0[1-9][0-9]{1,2}[)）] ?|0[1-9][0-9]{1,2}[ -]?)[2-8][0-9]{2,3}[ -]?[0-9]{4}(?:(?:-|转|分机|ext\.? ?|x)[0-9]{1,6})?(?![0-9A-Za-z])'''
 context = ["电话", "座机", "固话", "传真", "tel", "phone", "gddh", "fax"]
 
 [rules.examples]
@@ -108,13 +144,20 @@ nomatch = [
     ("cn-mobile-masked.toml", #"""
 # Masked mobile numbers (138****5678): informational, never counted.
 
+[category]
+id = "cn_mobile_masked"
+name = "已遮蔽的手机号码"
+name_en = "Masked mobile number"
+notice_item = "电话号码"
+personal = false
+mask = "none"
+
 [[rules]]
 id = "cn-mobile-masked"
 category = "cn_mobile_masked"
 description = "A mobile number with its middle four digits masked (informational)."
 finder = "digits"
 validator = "mobile-masked"
-regex = '''(?<![0-9A-Za-z*])1[3-9][0-9](?:\*{4,6}|[xX]{4,6})[0-9]{2,4}(?![0-9A-Za-z*])'''
 context = []
 
 [rules.examples]
@@ -127,13 +170,30 @@ nomatch = ["139******56701", "1390****5670"]
 # written with +86 / 0086 / 86- and 3-4-4 groups. Unallocated prefixes are reported invalid;
 # demo and placeholder numbers are reported as known sample values.
 
+[category]
+id = "cn_mobile"
+name = "手机号码"
+name_en = "Mobile number"
+notice_item = "电话号码"
+personal = true
+tier = 5000
+mask = "keep-3-4"
+identifier = true
+person_key = "mobile"
+# headers 手机, 手机号, 手机号码, 移动电话, 联系电话, 联系方式…: sj read as 手机 (it can be 时间 in other schemas)
+headers = [
+  "手机", "手机号", "手机号码", "移动电话", "联系电话", "联系方式", "电话", "电话号码", "常用手机", "本人电话", "本人手机", "手机电话",
+  "联系手机", "sj", "sjh", "sjhm", "yddh", "lxdh", "lxfs", "dh", "mobile", "mobilephone", "mobileno",
+  "phone", "phoneno", "phonenumber", "tel", "telephone", "cell", "cellphone", "msisdn",
+  "receivermobile", "receiverphone", "紧急联系人电话"
+]
+
 [[rules]]
 id = "cn-mobile"
 category = "cn_mobile"
 description = "Mainland China mobile number (11 digits, allocated prefix)."
 finder = "digits"
 validator = "mobile"
-regex = '''(?<![0-9A-Za-z])(?:(?:\+86|0086|\(\+86\))[ -]?|86-)?1[3-9][0-9](?:[0-9]{8}|[ -][0-9]{4}[ -][0-9]{4}|[ -][0-9]{8}|[0-9]{4}[ -][0-9]{4})(?![0-9A-Za-z])'''
 context = ["手机", "电话", "联系方式", "mobile", "phone", "tel", "sjh", "sjhm", "lxdh"]
 
 [rules.examples]
@@ -168,13 +228,23 @@ nomatch = [
 # date (19YY), sequence; no check digit. Weak alone, so a value that fails a check is reported
 # only next to ID context, and a valid one without context has medium confidence.
 
+[category]
+id = "cn_resident_id_15"
+name = "15位居民身份证号码"
+name_en = "15-digit resident identity card number"
+notice_item = "有效证件号码"
+personal = true
+tier = 5000
+mask = "keep-6-3"
+identifier = true
+person_key = "resident_id"
+
 [[rules]]
 id = "cn-resident-id-15"
 category = "cn_resident_id_15"
 description = "15-digit first-generation resident ID number; reported with its 18-digit form."
 finder = "digits"
 validator = "resident-id-15"
-regex = '''(?<![0-9A-Za-z])[1-9][0-9]{5} ?[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]) ?[0-9]{3}(?![0-9A-Za-z])'''
 context = ["身份证", "证件号", "公民身份号码", "身份号码", "sfz", "sfzh", "gmsfhm", "zjhm", "idcard", "id_card", "idno", "id_no"]
 
 [rules.examples]
@@ -196,13 +266,20 @@ nomatch = [
 # Masked ID numbers (110101********123X): informational. They are not complete identifiers and
 # never count toward totals, but they show where ID numbers were kept.
 
+[category]
+id = "cn_resident_id_masked"
+name = "已遮蔽的身份证号码"
+name_en = "Masked resident identity card number"
+notice_item = "有效证件号码"
+personal = false
+mask = "none"
+
 [[rules]]
 id = "cn-resident-id-masked"
 category = "cn_resident_id_masked"
 description = "A resident ID number with its middle masked by * or x (informational)."
 finder = "digits"
 validator = "resident-id-masked"
-regex = '''(?<![0-9A-Za-z*])[0-9]{1,8}(?:\*{4,14}|[xX]{4,14})[0-9]{0,6}[0-9Xx]?(?![0-9A-Za-z*])'''
 context = []
 
 [rules.examples]
@@ -216,13 +293,29 @@ nomatch = ["138****5678", "110101**123X"]
 # the validator checks MOD 11-2, a real birth date not after the scan date, and a region code
 # that was ever valid. Every example value below is synthetic.
 
+[category]
+id = "cn_resident_id"
+name = "居民身份证号码"
+name_en = "Resident identity card number"
+notice_item = "有效证件号码"
+personal = true
+tier = 5000
+mask = "keep-6-4"
+identifier = true
+person_key = "resident_id"
+# headers 身份证, 身份证号, 身份证号码, 公民身份号码, 公民身份证号, 证件号…: zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+headers = [
+  "身份证", "身份证号", "身份证号码", "公民身份号码", "公民身份证号", "证件号", "证件号码", "证件号码(身份证)", "身份证件号", "身份证件号码",
+  "身份证件", "机主证件号", "社会保障号码", "社保号", "驾驶证号", "sfz", "sfzh", "sfzhm", "gmsfhm", "zjhm", "zjh",
+  "idcard", "idno", "idnumber", "certno", "identityno", "identitycard", "cardid"
+]
+
 [[rules]]
 id = "cn-resident-id"
 category = "cn_resident_id"
 description = "18-character resident identity card number (公民身份号码, GB 11643-1999)."
 finder = "digits"
 validator = "resident-id-18"
-regex = '''(?<![0-9A-Za-z])[1-9][0-9]{5} ?(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]) ?[0-9]{3}[0-9Xx](?![0-9A-Za-z])'''
 context = ["身份证", "证件号", "公民身份号码", "身份号码", "sfz", "sfzh", "gmsfhm", "zjhm", "idcard", "id_card", "idno", "id_no", "id number", "cert_no"]
 
 [rules.examples]
@@ -256,6 +349,20 @@ nomatch = [
 # E-mail addresses (DOMAIN.md §4.8). The finder starts at each '@' and backs up over the local
 # part; this regex, compiled anchored, decides the address on that window.
 
+[category]
+id = "email"
+name = "电子邮箱地址"
+name_en = "E-mail address"
+notice_item = "其他身份与联系信息"
+personal = true
+tier = 5000
+mask = "email"
+identifier = true
+person_key = "email"
+headers = [
+  "邮箱", "电子邮箱", "邮件", "邮箱地址", "电子邮件", "yx", "dzyx", "email", "mail", "emailaddress"
+]
+
 [[rules]]
 id = "email"
 category = "email"
@@ -278,16 +385,27 @@ nomatch = ["user@localhost", "a@b.c", "@163.com", "版本 v1.2@3"]
     ("soft/age.toml", #"""
 # An age in an age field.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to age, checked by that category's grammar and
+# (its [category] headers) maps to age, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "age"
+name = "年龄"
+name_en = "Age"
+notice_item = "年龄"
+personal = true
+tier = 5000
+mask = "soft"
+headers = [
+  "年龄", "周岁", "nl", "age"
+]
 
 [[rules]]
 id = "age"
 category = "age"
 description = "An age in an age field."
 finder = "structure"
-validator = "field"
-regex = '''[0-9]{1,3}'''
+validator = "age"
 context = []
 
 [rules.examples]
@@ -299,16 +417,28 @@ nomatch = ["数量：36"]
     ("soft/birth-date.toml", #"""
 # A birth date in a birth-date field (19900307, 1990-03-07, 1990年3月7日).
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to birth_date, checked by that category's grammar and
+# (its [category] headers) maps to birth_date, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "birth_date"
+name = "出生日期"
+name_en = "Date of birth"
+notice_item = "年龄"
+personal = true
+tier = 5000
+mask = "soft"
+headers = [
+  "出生日期", "出生年月", "出生年月日", "生日", "出生时间", "csrq", "csny", "sr", "birthday", "birth", "birthdate",
+  "dob", "dateofbirth"
+]
 
 [[rules]]
 id = "birth-date"
 category = "birth_date"
 description = "A birth date in a birth-date field (19900307, 1990-03-07, 1990年3月7日)."
 finder = "structure"
-validator = "field"
-regex = '''(?:19|20)[0-9]{2}[-/.年]?[0-9]{1,2}[-/.月]?[0-9]{1,2}日?'''
+validator = "birth-date"
 context = []
 
 [rules.examples]
@@ -320,16 +450,30 @@ nomatch = ["日期：1990-03-07"]
     ("soft/call-detail-record.toml", #"""
 # Call detail records (caller, callee, duration, cell): tier 500.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to call_detail_record, checked by that category's grammar and
+# (its [category] headers) maps to call_detail_record, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "call_detail_record"
+name = "通信记录"
+name_en = "Call detail record"
+notice_item = "通信记录"
+personal = true
+tier = 500
+mask = "soft"
+kind = "record"
+# headers 主叫号码, 被叫号码, 主叫, 被叫, 通话时间, 通话时长…: zjhm is read as 证件号码, not 主叫号码
+headers = [
+  "主叫号码", "被叫号码", "主叫", "被叫", "通话时间", "通话时长", "呼叫类型", "基站", "对方号码", "bjhm", "thsj", "thsc",
+  "calltime", "callduration", "caller", "callee"
+]
 
 [[rules]]
 id = "call-detail-record"
 category = "call_detail_record"
 description = "Call detail records (caller, callee, duration, cell): tier 500."
 finder = "structure"
-validator = "field"
-regex = '''.+'''
+validator = "record-kind"
 context = []
 
 [rules.examples]
@@ -341,16 +485,30 @@ nomatch = ["时长：120"]
     ("soft/cn-bank-account.toml", #"""
 # A bank account (not card) number in an account field.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to cn_bank_account, checked by that category's grammar and
+# (its [category] headers) maps to cn_bank_account, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "cn_bank_account"
+name = "银行账号"
+name_en = "Bank account number"
+notice_item = "银行"
+personal = true
+tier = 50
+mask = "soft"
+identifier = true
+# headers 银行账号, 账号, 帐号, 账户, 帐户, 银行账户…: 账号 can also be a login account; the value check (8-25 digits) decides
+headers = [
+  "银行账号", "账号", "帐号", "账户", "帐户", "银行账户", "存折号", "对公账号", "收款账号", "yhzh", "zh", "accountno",
+  "acctno", "bankaccount", "accountnumber"
+]
 
 [[rules]]
 id = "cn-bank-account"
 category = "cn_bank_account"
 description = "A bank account (not card) number in an account field."
 finder = "structure"
-validator = "field"
-regex = '''[0-9]{8,25}'''
+validator = "bank-account"
 context = []
 
 [rules.examples]
@@ -362,16 +520,28 @@ nomatch = ["编号：11001002000052500348"]
     ("soft/cn-foreign-permanent-residence-id.toml", #"""
 # 外国人永久居留身份证: 3 letters and 12 digits (2004/2017), or 18 characters starting 9 (2023).
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to cn_foreign_permanent_residence_id, checked by that category's grammar and
+# (its [category] headers) maps to cn_foreign_permanent_residence_id, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "cn_foreign_permanent_residence_id"
+name = "外国人永久居留身份证号码"
+name_en = "Foreign permanent residence ID number"
+notice_item = "有效证件号码"
+personal = true
+tier = 5000
+mask = "soft"
+identifier = true
+headers = [
+  "永久居留证", "外国人永久居留证", "外国人永久居留身份证", "永居证"
+]
 
 [[rules]]
 id = "cn-foreign-permanent-residence-id"
 category = "cn_foreign_permanent_residence_id"
 description = "外国人永久居留身份证: 3 letters and 12 digits (2004/2017), or 18 characters starting 9 (2023)."
 finder = "structure"
-validator = "field"
-regex = '''[A-Z]{3}[0-9]{12}|9[0-9]{16}[0-9X]'''
+validator = "foreign-permanent-residence"
 context = []
 
 [rules.examples]
@@ -383,16 +553,29 @@ nomatch = ["编号：XYZ1"]
     ("soft/cn-hkmo-exit-entry-permit.toml", #"""
 # 往来港澳通行证: C and 8 digits (older W).
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to cn_hkmo_exit_entry_permit, checked by that category's grammar and
+# (its [category] headers) maps to cn_hkmo_exit_entry_permit, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "cn_hkmo_exit_entry_permit"
+name = "往来港澳通行证号码"
+name_en = "Exit-entry permit (HK/Macao) number"
+notice_item = "有效证件号码"
+personal = true
+tier = 5000
+mask = "soft"
+identifier = true
+# headers 港澳通行证, 往来港澳通行证, 通行证, 通行证号, 通行证号码, txzh…: 通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
+headers = [
+  "港澳通行证", "往来港澳通行证", "通行证", "通行证号", "通行证号码", "txzh", "gatxz"
+]
 
 [[rules]]
 id = "cn-hkmo-exit-entry-permit"
 category = "cn_hkmo_exit_entry_permit"
 description = "往来港澳通行证: C and 8 digits (older W)."
 finder = "structure"
-validator = "field"
-regex = '''[CW][0-9]{8}'''
+validator = "travel-document"
 context = []
 
 [rules.examples]
@@ -404,16 +587,28 @@ nomatch = ["往来港澳通行证：无"]
     ("soft/cn-hkmo-home-return-permit.toml", #"""
 # 港澳居民来往内地通行证 (回乡证): H or M and 8 (or 10) digits.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to cn_hkmo_home_return_permit, checked by that category's grammar and
+# (its [category] headers) maps to cn_hkmo_home_return_permit, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "cn_hkmo_home_return_permit"
+name = "港澳居民来往内地通行证号码"
+name_en = "Home-return permit number"
+notice_item = "有效证件号码"
+personal = true
+tier = 5000
+mask = "soft"
+identifier = true
+headers = [
+  "回乡证", "港澳居民来往内地通行证", "hxz"
+]
 
 [[rules]]
 id = "cn-hkmo-home-return-permit"
 category = "cn_hkmo_home_return_permit"
 description = "港澳居民来往内地通行证 (回乡证): H or M and 8 (or 10) digits."
 finder = "structure"
-validator = "field"
-regex = '''[HM][0-9]{8}(?:[0-9]{2})?'''
+validator = "travel-document"
 context = []
 
 [rules.examples]
@@ -425,16 +620,28 @@ nomatch = ["回乡证：无"]
     ("soft/cn-military-officer-id.toml", #"""
 # 军官证: an issuer, 字第, digits, 号.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to cn_military_officer_id, checked by that category's grammar and
+# (its [category] headers) maps to cn_military_officer_id, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "cn_military_officer_id"
+name = "军官证号"
+name_en = "Military officer ID number"
+notice_item = "有效证件号码"
+personal = true
+tier = 5000
+mask = "soft"
+identifier = true
+headers = [
+  "军官证", "军官证号", "士官证", "jgz", "jgzh"
+]
 
 [[rules]]
 id = "cn-military-officer-id"
 category = "cn_military_officer_id"
 description = "军官证: an issuer, 字第, digits, 号."
 finder = "structure"
-validator = "field"
-regex = '''\p{Han}{1,2}字第[0-9]{6,10}号'''
+validator = "military-officer-id"
 context = []
 
 [rules.examples]
@@ -446,16 +653,28 @@ nomatch = ["第1234567号"]
     ("soft/cn-passport.toml", #"""
 # A PRC passport number (E, EA-EZ, G, D/S/P series) in a passport field or after 护照.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to cn_passport, checked by that category's grammar and
+# (its [category] headers) maps to cn_passport, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "cn_passport"
+name = "护照号码"
+name_en = "Passport number"
+notice_item = "有效证件号码"
+personal = true
+tier = 5000
+mask = "soft"
+identifier = true
+headers = [
+  "护照", "护照号", "护照号码", "hzhm", "hzh", "passport", "passportno", "passportnumber"
+]
 
 [[rules]]
 id = "cn-passport"
 category = "cn_passport"
 description = "A PRC passport number (E, EA-EZ, G, D/S/P series) in a passport field or after 护照."
 finder = "structure"
-validator = "field"
-regex = '''(?:E[A-HJ-NP-Z0-9][0-9]{7}|G[0-9]{8}|[DSP]E[0-9]{7})'''
+validator = "travel-document"
 context = []
 
 [rules.examples]
@@ -467,16 +686,28 @@ nomatch = ["型号：EA1234567B", "护照号码：无"]
     ("soft/cn-tw-compatriot-permit.toml", #"""
 # 台湾居民来往大陆通行证 (台胞证): 8 digits, or 10 with the issue count; header only.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to cn_tw_compatriot_permit, checked by that category's grammar and
+# (its [category] headers) maps to cn_tw_compatriot_permit, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "cn_tw_compatriot_permit"
+name = "台湾居民来往大陆通行证号码"
+name_en = "Taiwan compatriot permit number"
+notice_item = "有效证件号码"
+personal = true
+tier = 5000
+mask = "soft"
+identifier = true
+headers = [
+  "台胞证", "台湾居民来往大陆通行证", "tbz"
+]
 
 [[rules]]
 id = "cn-tw-compatriot-permit"
 category = "cn_tw_compatriot_permit"
 description = "台湾居民来往大陆通行证 (台胞证): 8 digits, or 10 with the issue count; header only."
 finder = "structure"
-validator = "field"
-regex = '''[0-9]{8}(?:[0-9]{2})?'''
+validator = "travel-document"
 context = []
 
 [rules.examples]
@@ -488,16 +719,26 @@ nomatch = ["编号：12345678"]
     ("soft/cn-uscc.toml", #"""
 # A unified social credit code (an organisation, informational).
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to cn_uscc, checked by that category's grammar and
+# (its [category] headers) maps to cn_uscc, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "cn_uscc"
+name = "统一社会信用代码"
+name_en = "Unified social credit code (organisation)"
+notice_item = "单位信息（非个人）"
+personal = false
+mask = "soft"
+headers = [
+  "统一社会信用代码", "社会信用代码", "信用代码", "tyshxydm", "shxydm", "uscc", "creditcode"
+]
 
 [[rules]]
 id = "cn-uscc"
 category = "cn_uscc"
 description = "A unified social credit code (an organisation, informational)."
 finder = "structure"
-validator = "field"
-regex = '''[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}'''
+validator = "uscc"
 context = []
 
 [rules.examples]
@@ -509,16 +750,28 @@ nomatch = ["编号：91350211M000100Y47"]
     ("soft/cn-vehicle-plate.toml", #"""
 # A vehicle plate (province abbreviation, authority letter, 5 or 6 characters).
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to cn_vehicle_plate, checked by that category's grammar and
+# (its [category] headers) maps to cn_vehicle_plate, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "cn_vehicle_plate"
+name = "机动车号牌"
+name_en = "Vehicle plate"
+notice_item = "其他身份与联系信息"
+personal = true
+tier = 5000
+mask = "soft"
+headers = [
+  "车牌号", "车牌", "车牌号码", "号牌号码", "号牌", "hphm", "cph", "plate", "plateno", "licenseplate",
+  "platenumber", "carno"
+]
 
 [[rules]]
 id = "cn-vehicle-plate"
 category = "cn_vehicle_plate"
 description = "A vehicle plate (province abbreviation, authority letter, 5 or 6 characters)."
 finder = "structure"
-validator = "field"
-regex = '''[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新][A-HJ-NP-Z][·\- ]?[A-HJ-NP-Z0-9]{5,6}'''
+validator = "vehicle-plate"
 context = []
 
 [rules.examples]
@@ -530,16 +783,29 @@ nomatch = ["型号：A12345"]
     ("soft/communication-content.toml", #"""
 # The content of communications (SMS, chat, e-mail bodies): tier 50.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to communication_content, checked by that category's grammar and
+# (its [category] headers) maps to communication_content, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "communication_content"
+name = "通信内容"
+name_en = "Communication content"
+notice_item = "通信内容"
+personal = true
+tier = 50
+mask = "soft"
+kind = "record"
+headers = [
+  "短信内容", "聊天记录", "消息内容", "邮件正文", "通话内容", "短信", "dxnr", "content", "message", "smscontent",
+  "chat"
+]
 
 [[rules]]
 id = "communication-content"
 category = "communication_content"
 description = "The content of communications (SMS, chat, e-mail bodies): tier 50."
 finder = "structure"
-validator = "field"
-regex = '''.+'''
+validator = "record-kind"
 context = []
 
 [rules.examples]
@@ -551,16 +817,28 @@ nomatch = ["内容摘要"]
     ("soft/credential.toml", #"""
 # A password or other secret next to an account.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to credential, checked by that category's grammar and
+# (its [category] headers) maps to credential, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "credential"
+name = "账号密码"
+name_en = "Password"
+notice_item = "其他身份与联系信息"
+personal = true
+tier = 5000
+mask = "all"
+headers = [
+  "密码", "支付密码", "交易密码", "登录密码", "取款密码", "查询密码", "pwd", "password", "passwd", "pass", "cvv",
+  "cvn2", "cvv2", "验证码", "短信验证码"
+]
 
 [[rules]]
 id = "credential"
 category = "credential"
 description = "A password or other secret next to an account."
 finder = "structure"
-validator = "field"
-regex = '''\S+'''
+validator = "credential"
 context = []
 
 [rules.examples]
@@ -572,16 +850,29 @@ nomatch = ["密码：无"]
     ("soft/credit-report.toml", #"""
 # Credit information (overdue amounts, credit lines, credit scores): tier 50.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to credit_report, checked by that category's grammar and
+# (its [category] headers) maps to credit_report, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "credit_report"
+name = "征信信息"
+name_en = "Credit report"
+notice_item = "征信信息"
+personal = true
+tier = 50
+mask = "soft"
+kind = "record"
+headers = [
+  "征信", "信用报告", "逾期", "逾期金额", "贷款余额", "授信额度", "信用评分", "征信记录", "逾期天数", "zx", "creditreport",
+  "creditscore", "overdue"
+]
 
 [[rules]]
 id = "credit-report"
 category = "credit_report"
 description = "Credit information (overdue amounts, credit lines, credit scores): tier 50."
 finder = "structure"
-validator = "field"
-regex = '''.+'''
+validator = "record-kind"
 context = []
 
 [rules.examples]
@@ -593,16 +884,29 @@ nomatch = ["金额：3000"]
     ("soft/education.toml", #"""
 # Education level in an education field (GB/T 4658 terms, schools).
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to education, checked by that category's grammar and
+# (its [category] headers) maps to education, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "education"
+name = "学历"
+name_en = "Education"
+notice_item = "学历"
+personal = true
+tier = 5000
+mask = "soft"
+# headers 学历, 文化程度, 最高学历, 学位, 毕业院校, 毕业学校…: 专业/school values are majors and schools, not levels: only schools pass the value check
+headers = [
+  "学历", "文化程度", "最高学历", "学位", "毕业院校", "毕业学校", "专业", "所学专业", "xl", "whcd", "xw", "byyx", "zgxl",
+  "education", "degree", "school", "edu"
+]
 
 [[rules]]
 id = "education"
 category = "education"
 description = "Education level in an education field (GB/T 4658 terms, schools)."
 finder = "structure"
-validator = "field"
-regex = '''\p{Han}{2,20}'''
+validator = "education"
 context = []
 
 [rules.examples]
@@ -614,16 +918,27 @@ nomatch = ["学历：无"]
     ("soft/ethnicity.toml", #"""
 # An ethnic group (民族) in an ethnicity field.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to ethnicity, checked by that category's grammar and
+# (its [category] headers) maps to ethnicity, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "ethnicity"
+name = "民族"
+name_en = "Ethnic group"
+notice_item = "其他身份与联系信息"
+personal = true
+tier = 5000
+mask = "soft"
+headers = [
+  "民族", "mz", "nation", "ethnic", "ethnicity", "nationalityzh"
+]
 
 [[rules]]
 id = "ethnicity"
 category = "ethnicity"
 description = "An ethnic group (民族) in an ethnicity field."
 finder = "structure"
-validator = "field"
-regex = '''\p{Han}{1,8}族?'''
+validator = "ethnicity"
 context = []
 
 [rules.examples]
@@ -635,16 +950,27 @@ nomatch = ["族谱：汉族"]
     ("soft/gender.toml", #"""
 # Sex in a sex/gender field (男/女, M/F, GB/T 2261.1 codes).
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to gender, checked by that category's grammar and
+# (its [category] headers) maps to gender, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "gender"
+name = "性别"
+name_en = "Sex"
+notice_item = "其他身份与联系信息"
+personal = true
+tier = 5000
+mask = "soft"
+headers = [
+  "性别", "xb", "sex", "gender"
+]
 
 [[rules]]
 id = "gender"
 category = "gender"
 description = "Sex in a sex/gender field (男/女, M/F, GB/T 2261.1 codes)."
 finder = "structure"
-validator = "field"
-regex = '''男|女|[MFmf]|male|female|[12]'''
+validator = "gender"
 context = []
 
 [rules.examples]
@@ -656,16 +982,30 @@ nomatch = ["性别：未知", "男女平等"]
     ("soft/health-info.toml", #"""
 # Health information (diagnoses, medical history, examinations): tier 500.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to health_info, checked by that category's grammar and
+# (its [category] headers) maps to health_info, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "health_info"
+name = "健康生理信息"
+name_en = "Health information"
+notice_item = "健康生理信息"
+personal = true
+tier = 500
+mask = "soft"
+kind = "record"
+# headers 诊断, 病历, 病史, 疾病, 病种, 检查结果…: zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+headers = [
+  "诊断", "病历", "病史", "疾病", "病种", "检查结果", "化验", "就诊科室", "过敏史", "体检", "诊断结果", "病情", "血型", "既往病史",
+  "zd", "bl", "bs", "diagnosis", "disease", "medicalhistory", "allergy"
+]
 
 [[rules]]
 id = "health-info"
 category = "health_info"
 description = "Health information (diagnoses, medical history, examinations): tier 500."
 finder = "structure"
-validator = "field"
-regex = '''.+'''
+validator = "record-kind"
 context = []
 
 [rules.examples]
@@ -677,16 +1017,32 @@ nomatch = ["结论：良好"]
     ("soft/home-address.toml", #"""
 # A home address in an address field, or a full address (province/city/district, road, number) in free text.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to home_address, checked by that category's grammar and
+# (its [category] headers) maps to home_address, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "home_address"
+name = "家庭住址"
+name_en = "Home address"
+notice_item = "家庭住址"
+personal = true
+tier = 5000
+mask = "soft"
+person_key = "address"
+# headers receiveraddr: order receiver's address
+headers = [
+  "地址", "住址", "家庭住址", "家庭地址", "现住址", "现居住地", "现住地址", "居住地址", "居住地", "联系地址", "通讯地址", "收货地址",
+  "收件地址", "详细地址", "常住地址", "住所", "住所地", "现居地址", "通信地址", "邮寄地址", "dz", "zz", "jtzz", "jtdz", "xzz",
+  "xjzd", "jzdz", "lxdz", "txdz", "shdz", "xxdz", "address", "addr", "homeaddress", "street",
+  "contactaddress", "residentialaddress", "receiveraddr", "receiveraddress"
+]
 
 [[rules]]
 id = "home-address"
 category = "home_address"
 description = "A home address in an address field, or a full address (province/city/district, road, number) in free text."
 finder = "structure"
-validator = "field"
-regex = '''\p{Han}{2,}.*[0-9]+\p{Han}'''
+validator = "address"
 context = []
 
 [rules.examples]
@@ -698,16 +1054,30 @@ nomatch = ["我们明天去北京开会"]
     ("soft/household-registration.toml", #"""
 # Household registration (户籍, 籍贯, 户口所在地) in such a field.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to household_registration, checked by that category's grammar and
+# (its [category] headers) maps to household_registration, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "household_registration"
+name = "户籍"
+name_en = "Household registration"
+notice_item = "户籍"
+personal = true
+tier = 5000
+mask = "soft"
+# headers 户籍, 户籍地, 户籍地址, 户口所在地, 户籍所在地, 户口地址…: jg read as 籍贯 (it can be 价格 in shop schemas)
+headers = [
+  "户籍", "户籍地", "户籍地址", "户口所在地", "户籍所在地", "户口地址", "户口性质", "户口类型", "户籍性质", "籍贯", "出生地", "原籍", "hj",
+  "hjd", "hjdz", "hkszd", "hjszd", "hkxz", "hklx", "jg", "csd", "hometown", "nativeplace",
+  "birthplace", "householdregister", "hukou"
+]
 
 [[rules]]
 id = "household-registration"
 category = "household_registration"
 description = "Household registration (户籍, 籍贯, 户口所在地) in such a field."
 finder = "structure"
-validator = "field"
-regex = '''\p{Han}{2,}'''
+validator = "household-registration"
 context = []
 
 [rules.examples]
@@ -719,16 +1089,29 @@ nomatch = ["户籍：无"]
     ("soft/location-trace.toml", #"""
 # A location or movement record (coordinates, positions, checkpoint sightings): tier 50.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to location_trace, checked by that category's grammar and
+# (its [category] headers) maps to location_trace, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "location_trace"
+name = "行踪轨迹信息"
+name_en = "Location trace"
+notice_item = "行踪轨迹信息"
+personal = true
+tier = 50
+mask = "soft"
+kind = "record"
+headers = [
+  "经度", "纬度", "坐标", "定位", "轨迹", "位置", "卡口", "过车时间", "经纬度", "lng", "lon", "lat", "longitude",
+  "latitude", "gps", "location"
+]
 
 [[rules]]
 id = "location-trace"
 category = "location_trace"
 description = "A location or movement record (coordinates, positions, checkpoint sightings): tier 50."
 finder = "structure"
-validator = "field"
-regex = '''.+'''
+validator = "record-kind"
 context = []
 
 [rules.examples]
@@ -740,16 +1123,29 @@ nomatch = ["温度：16.5"]
     ("soft/lodging-record.toml", #"""
 # Lodging records (check-in and check-out, rooms, hotels): tier 500.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to lodging_record, checked by that category's grammar and
+# (its [category] headers) maps to lodging_record, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "lodging_record"
+name = "住宿信息"
+name_en = "Lodging record"
+notice_item = "住宿信息"
+personal = true
+tier = 500
+mask = "soft"
+kind = "record"
+headers = [
+  "入住时间", "退房时间", "离店时间", "房号", "房间号", "旅馆名称", "酒店名称", "同住人", "入住日期", "rzsj", "tfsj", "ldsj",
+  "fh", "lgmc", "checkintime", "checkouttime", "roomno", "hotelname"
+]
 
 [[rules]]
 id = "lodging-record"
 category = "lodging_record"
 description = "Lodging records (check-in and check-out, rooms, hotels): tier 500."
 finder = "structure"
-validator = "field"
-regex = '''.+'''
+validator = "record-kind"
 context = []
 
 [rules.examples]
@@ -761,16 +1157,27 @@ nomatch = ["时间：2023-01-01 12:00"]
     ("soft/marital-status.toml", #"""
 # Marital status in a marital-status field (GB/T 2261.2 terms and codes).
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to marital_status, checked by that category's grammar and
+# (its [category] headers) maps to marital_status, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "marital_status"
+name = "婚姻状况"
+name_en = "Marital status"
+notice_item = "婚姻状况"
+personal = true
+tier = 5000
+mask = "soft"
+headers = [
+  "婚姻状况", "婚姻状态", "婚否", "婚姻", "hyzk", "maritalstatus", "marital", "marriage"
+]
 
 [[rules]]
 id = "marital-status"
 category = "marital_status"
 description = "Marital status in a marital-status field (GB/T 2261.2 terms and codes)."
 finder = "structure"
-validator = "field"
-regex = '''\p{Han}{2,6}|[1-4][0-9]'''
+validator = "marital-status"
 context = []
 
 [rules.examples]
@@ -782,16 +1189,29 @@ nomatch = ["状况：已婚"]
     ("soft/occupation.toml", #"""
 # An occupation or job title in an occupation field.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to occupation, checked by that category's grammar and
+# (its [category] headers) maps to occupation, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "occupation"
+name = "职业"
+name_en = "Occupation"
+notice_item = "工作单位"
+personal = true
+tier = 5000
+mask = "soft"
+# headers 职业, 职务, 职称, 岗位, 职位, 工种…: zy read as 职业; title as 职称
+headers = [
+  "职业", "职务", "职称", "岗位", "职位", "工种", "从事职业", "zy", "zw", "zc", "gw", "occupation", "job",
+  "jobtitle", "title", "position", "profession"
+]
 
 [[rules]]
 id = "occupation"
 category = "occupation"
 description = "An occupation or job title in an occupation field."
 finder = "structure"
-validator = "field"
-regex = '''\p{Han}{2,12}'''
+validator = "occupation"
 context = []
 
 [rules.examples]
@@ -803,16 +1223,37 @@ nomatch = ["职业：无"]
     ("soft/person-name-zh.toml", #"""
 # A person's name (Han characters, or a minority name with a separator dot), in a name field or after a cue word.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to person_name_zh, checked by that category's grammar and
+# (its [category] headers) maps to person_name_zh, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "person_name_zh"
+name = "姓名"
+name_en = "Name"
+notice_item = "姓名"
+personal = true
+tier = 5000
+mask = "soft"
+person_key = "name"
+# headers receiver: order receiver (收货人), as in shop logs and tables
+# headers sender: sender of a parcel (寄件人)
+# headers 紧急联系人: emergency contact
+headers = [
+  "姓名", "名字", "真实姓名", "客户姓名", "户主姓名", "机主姓名", "持卡人", "持卡人姓名", "联系人", "联系人姓名", "收件人", "收件人姓名",
+  "收货人", "收货人姓名", "投保人", "被保险人", "患者姓名", "学生姓名", "家长姓名", "户主", "机主", "姓名全称", "真名", "中文名", "中文姓名",
+  "户名", "开户名", "账户名", "客户名称", "乘客姓名", "旅客姓名", "住客姓名", "业主姓名", "法人代表", "法定代表人", "xm", "khxm",
+  "hzxm", "jzxm", "lxr", "sjr", "shr", "tbr", "xsxm", "jzxm2", "name", "fullname", "realname",
+  "truename", "custname", "customername", "contact", "contactname", "chinesename", "cnname",
+  "personname", "holdername", "cardholder", "accountname", "receiver", "receivername",
+  "consignee", "recipient", "sender", "buyername", "紧急联系人", "紧急联系人姓名"
+]
 
 [[rules]]
 id = "person-name-zh"
 category = "person_name_zh"
 description = "A person's name (Han characters, or a minority name with a separator dot), in a name field or after a cue word."
 finder = "structure"
-validator = "field"
-regex = '''\p{Han}{2,4}|\p{Han}{2,10}[·•・．.]\p{Han}{2,10}'''
+validator = "person-name"
 context = []
 
 [rules.examples]
@@ -824,16 +1265,29 @@ nomatch = ["今天和高中同学去江苏分公司", "备注：周末去张家�
     ("soft/property-info.toml", #"""
 # Property information (balances, deposits, real estate, securities): tier 50.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to property_info, checked by that category's grammar and
+# (its [category] headers) maps to property_info, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "property_info"
+name = "财产信息"
+name_en = "Property information"
+notice_item = "财产信息"
+personal = true
+tier = 50
+mask = "soft"
+kind = "record"
+headers = [
+  "余额", "存款", "资产", "房产", "房产证号", "不动产", "股票账户", "证券账户", "车辆登记", "账户余额", "存款余额", "不动产权证号", "ye",
+  "ck", "balance", "deposit", "assets"
+]
 
 [[rules]]
 id = "property-info"
 category = "property_info"
 description = "Property information (balances, deposits, real estate, securities): tier 50."
 finder = "structure"
-validator = "field"
-regex = '''.+'''
+validator = "record-kind"
 context = []
 
 [rules.examples]
@@ -845,16 +1299,28 @@ nomatch = ["数量：12000.50"]
     ("soft/qq-number.toml", #"""
 # A QQ number in a QQ field (5-11 digits).
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to qq_number, checked by that category's grammar and
+# (its [category] headers) maps to qq_number, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "qq_number"
+name = "QQ号码"
+name_en = "QQ number"
+notice_item = "其他身份与联系信息"
+personal = true
+tier = 5000
+mask = "soft"
+identifier = true
+headers = [
+  "qq", "qq号", "qqh", "qq号码", "qqnum", "qqno"
+]
 
 [[rules]]
 id = "qq-number"
 category = "qq_number"
 description = "A QQ number in a QQ field (5-11 digits)."
 finder = "structure"
-validator = "field"
-regex = '''[1-9][0-9]{4,10}'''
+validator = "qq-number"
 context = []
 
 [rules.examples]
@@ -866,16 +1332,29 @@ nomatch = ["数量：12345678"]
     ("soft/resume-history.toml", #"""
 # A résumé entry (time range, school or employer, degree or post) in a résumé field.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to resume_history, checked by that category's grammar and
+# (its [category] headers) maps to resume_history, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "resume_history"
+name = "履历"
+name_en = "Résumé"
+notice_item = "履历"
+personal = true
+tier = 5000
+mask = "soft"
+# headers 工作经历, 工作简历, 履历, 简历, 教育经历, 学习经历…: jl read as 简历 (it can be 记录 elsewhere)
+headers = [
+  "工作经历", "工作简历", "履历", "简历", "教育经历", "学习经历", "个人简历", "工作履历", "gzjl", "jl", "jyjl", "resume",
+  "experience", "workexperience", "cv"
+]
 
 [[rules]]
 id = "resume-history"
 category = "resume_history"
 description = "A résumé entry (time range, school or employer, degree or post) in a résumé field."
 finder = "structure"
-validator = "field"
-regex = '''(?:19|20)[0-9]{2}.*'''
+validator = "resume"
 context = []
 
 [rules.examples]
@@ -887,16 +1366,29 @@ nomatch = ["工作经历：无"]
     ("soft/telecom-account-opening.toml", #"""
 # Telecom account-opening data: ICCID, IMSI, IMEI and opening details in such fields.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to telecom_account_opening, checked by that category's grammar and
+# (its [category] headers) maps to telecom_account_opening, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "telecom_account_opening"
+name = "电信开户资料"
+name_en = "Telecom account-opening data"
+notice_item = "电信开户资料"
+personal = true
+tier = 5000
+mask = "soft"
+# headers 入网时间, 入网日期, 开户时间, 开户日期, 开户营业厅, 套餐…: khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
+headers = [
+  "入网时间", "入网日期", "开户时间", "开户日期", "开户营业厅", "套餐", "套餐名称", "号码状态", "实名登记", "实名状态", "iccid", "imsi",
+  "imei", "sim卡号", "sim卡", "串号", "设备号", "rwsj", "khrq", "khsj", "tc"
+]
 
 [[rules]]
 id = "telecom-account-opening"
 category = "telecom_account_opening"
 description = "Telecom account-opening data: ICCID, IMSI, IMEI and opening details in such fields."
 finder = "structure"
-validator = "field"
-regex = '''[0-9A-Za-z:\- ]{4,}'''
+validator = "telecom"
 context = []
 
 [rules.examples]
@@ -908,16 +1400,29 @@ nomatch = ["序号：356938035643809"]
     ("soft/transaction-record.toml", #"""
 # Transaction records (orders, payments, deliveries): tier 500.
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to transaction_record, checked by that category's grammar and
+# (its [category] headers) maps to transaction_record, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "transaction_record"
+name = "交易信息"
+name_en = "Transaction record"
+notice_item = "交易信息"
+personal = true
+tier = 500
+mask = "soft"
+kind = "record"
+headers = [
+  "订单号", "交易时间", "交易金额", "商品名称", "支付方式", "快递单号", "运单号", "订单金额", "支付金额", "下单时间", "ddh", "jysj",
+  "jyje", "orderno", "orderid", "tradeno", "amount", "paytime"
+]
 
 [[rules]]
 id = "transaction-record"
 category = "transaction_record"
 description = "Transaction records (orders, payments, deliveries): tier 500."
 finder = "structure"
-validator = "field"
-regex = '''.+'''
+validator = "record-kind"
 context = []
 
 [rules.examples]
@@ -929,16 +1434,28 @@ nomatch = ["编号：SO20231129001"]
     ("soft/wechat-id.toml", #"""
 # A WeChat ID in a WeChat field (a letter and 5-19 of letters, digits, _ and -; or wxid_…).
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to wechat_id, checked by that category's grammar and
+# (its [category] headers) maps to wechat_id, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "wechat_id"
+name = "微信号"
+name_en = "WeChat ID"
+notice_item = "其他身份与联系信息"
+personal = true
+tier = 5000
+mask = "soft"
+identifier = true
+headers = [
+  "微信", "微信号", "wx", "wxh", "wechat", "wechatid", "weixin", "wxid", "openid"
+]
 
 [[rules]]
 id = "wechat-id"
 category = "wechat_id"
 description = "A WeChat ID in a WeChat field (a letter and 5-19 of letters, digits, _ and -; or wxid_…)."
 finder = "structure"
-validator = "field"
-regex = '''[A-Za-z][-_A-Za-z0-9]{5,19}|wxid_[a-z0-9]{14}'''
+validator = "wechat-id"
 context = []
 
 [rules.examples]
@@ -950,16 +1467,29 @@ nomatch = ["用户名：zhang_san88"]
     ("soft/work-unit.toml", #"""
 # An employer in a work-unit field (company, hospital, school, government unit).
 # Found by structure: the value of a field whose name the header dictionary
-# (vocabularies/header-dictionary.tsv) maps to work_unit, checked by that category's grammar and
+# (its [category] headers) maps to work_unit, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+
+[category]
+id = "work_unit"
+name = "工作单位"
+name_en = "Employer"
+notice_item = "工作单位"
+personal = true
+tier = 5000
+mask = "soft"
+headers = [
+  "工作单位", "单位", "单位名称", "所在单位", "就职单位", "服务处所", "公司", "公司名称", "工作单位名称", "任职单位", "所在公司", "工作地点",
+  "gzdw", "dwmc", "fwcs", "szdw", "employer", "company", "companyname", "workunit",
+  "organization", "organisation"
+]
 
 [[rules]]
 id = "work-unit"
 category = "work_unit"
 description = "An employer in a work-unit field (company, hospital, school, government unit)."
 finder = "structure"
-validator = "field"
-regex = '''\p{Han}{2,40}'''
+validator = "work-unit"
 context = []
 
 [rules.examples]
@@ -12332,632 +12862,6 @@ char	count
 黾	1
 
 """#),
-    ("vocabularies/header-dictionary.tsv", #"""
-# header-dictionary.tsv: column and key names and the category their values belong to (DOMAIN.md 5.9).
-# Origin: DOMAIN.md section 5.9 (Chinese headers, pinyin initialisms in GA/T 543 style [knowledge],
-#   English), extended by hand for piiscan with common variants seen in exports.
-# Licence: piiscan's own list.
-# Compiled: 2026-11-29.
-# Derived: header = the key after normalisation (ASCII lower-cased; spaces, _, -, ., quotes,
-#   brackets removed; full-width ASCII read as ASCII); category = a piiscan category id, or - for a
-#   known header with no category; note = how an ambiguous initialism is read. Lookup also retries
-#   without a trailing 号码/号/编号/no/number/num and without an owner prefix (客户, 联系人, …); see
-#   HeaderDictionary.swift.
-header	category	note
-姓名	person_name_zh	
-名字	person_name_zh	
-真实姓名	person_name_zh	
-客户姓名	person_name_zh	
-户主姓名	person_name_zh	
-机主姓名	person_name_zh	
-持卡人	person_name_zh	
-持卡人姓名	person_name_zh	
-联系人	person_name_zh	
-联系人姓名	person_name_zh	
-收件人	person_name_zh	
-收件人姓名	person_name_zh	
-收货人	person_name_zh	
-收货人姓名	person_name_zh	
-投保人	person_name_zh	
-被保险人	person_name_zh	
-患者姓名	person_name_zh	
-学生姓名	person_name_zh	
-家长姓名	person_name_zh	
-户主	person_name_zh	
-机主	person_name_zh	
-姓名全称	person_name_zh	
-真名	person_name_zh	
-中文名	person_name_zh	
-中文姓名	person_name_zh	
-户名	person_name_zh	
-开户名	person_name_zh	
-账户名	person_name_zh	
-客户名称	person_name_zh	
-乘客姓名	person_name_zh	
-旅客姓名	person_name_zh	
-住客姓名	person_name_zh	
-业主姓名	person_name_zh	
-法人代表	person_name_zh	
-法定代表人	person_name_zh	
-xm	person_name_zh	
-khxm	person_name_zh	
-hzxm	person_name_zh	
-jzxm	person_name_zh	
-lxr	person_name_zh	
-sjr	person_name_zh	
-shr	person_name_zh	
-tbr	person_name_zh	
-xsxm	person_name_zh	
-jzxm2	person_name_zh	
-name	person_name_zh	
-fullname	person_name_zh	
-realname	person_name_zh	
-truename	person_name_zh	
-custname	person_name_zh	
-customername	person_name_zh	
-contact	person_name_zh	
-contactname	person_name_zh	
-chinesename	person_name_zh	
-cnname	person_name_zh	
-personname	person_name_zh	
-holdername	person_name_zh	
-cardholder	person_name_zh	
-accountname	person_name_zh	
-身份证	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-身份证号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-身份证号码	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-公民身份号码	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-公民身份证号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-证件号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-证件号码	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-证件号码(身份证)	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-身份证件号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-身份证件号码	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-身份证件	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-机主证件号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-社会保障号码	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-社保号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-驾驶证号	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-sfz	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-sfzh	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-sfzhm	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-gmsfhm	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-zjhm	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-zjh	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-idcard	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-idno	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-idnumber	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-certno	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-identityno	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-identitycard	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-cardid	cn_resident_id	zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
-证件类型	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-zjlx	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-certtype	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-idtype	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-号牌种类	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-hpzl	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-开户行	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-开户银行	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-开户网点	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-khh	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-车架号	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-车辆识别代号	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-clsbdh	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-vin	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-发动机号	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-fdjh	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-username	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-nickname	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-loginname	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-用户名	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-昵称	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-登录名	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-账号名	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-id	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-序号	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-编号	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-备注	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-remark	-	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
-手机	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-手机号	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-手机号码	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-移动电话	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-联系电话	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-联系方式	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-电话	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-电话号码	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-常用手机	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-本人电话	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-本人手机	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-手机电话	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-联系手机	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-sj	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-sjh	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-sjhm	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-yddh	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-lxdh	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-lxfs	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-dh	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-mobile	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-mobilephone	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-mobileno	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-phone	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-phoneno	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-phonenumber	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-tel	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-telephone	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-cell	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-cellphone	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-msisdn	cn_mobile	sj read as 手机 (it can be 时间 in other schemas)
-固定电话	cn_landline	
-座机	cn_landline	
-座机号码	cn_landline	
-家庭电话	cn_landline	
-住宅电话	cn_landline	
-办公电话	cn_landline	
-单位电话	cn_landline	
-宅电	cn_landline	
-gddh	cn_landline	
-jtdh	cn_landline	
-bgdh	cn_landline	
-dwdh	cn_landline	
-zzdh	cn_landline	
-landline	cn_landline	
-homephone	cn_landline	
-officephone	cn_landline	
-workphone	cn_landline	
-地址	home_address	
-住址	home_address	
-家庭住址	home_address	
-家庭地址	home_address	
-现住址	home_address	
-现居住地	home_address	
-现住地址	home_address	
-居住地址	home_address	
-居住地	home_address	
-联系地址	home_address	
-通讯地址	home_address	
-收货地址	home_address	
-收件地址	home_address	
-详细地址	home_address	
-常住地址	home_address	
-住所	home_address	
-住所地	home_address	
-现居地址	home_address	
-通信地址	home_address	
-邮寄地址	home_address	
-dz	home_address	
-zz	home_address	
-jtzz	home_address	
-jtdz	home_address	
-xzz	home_address	
-xjzd	home_address	
-jzdz	home_address	
-lxdz	home_address	
-txdz	home_address	
-shdz	home_address	
-xxdz	home_address	
-address	home_address	
-addr	home_address	
-homeaddress	home_address	
-street	home_address	
-contactaddress	home_address	
-residentialaddress	home_address	
-户籍	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-户籍地	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-户籍地址	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-户口所在地	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-户籍所在地	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-户口地址	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-户口性质	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-户口类型	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-户籍性质	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-籍贯	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-出生地	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-原籍	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-hj	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-hjd	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-hjdz	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-hkszd	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-hjszd	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-hkxz	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-hklx	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-jg	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-csd	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-hometown	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-nativeplace	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-birthplace	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-householdregister	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-hukou	household_registration	jg read as 籍贯 (it can be 价格 in shop schemas)
-出生日期	birth_date	
-出生年月	birth_date	
-出生年月日	birth_date	
-生日	birth_date	
-出生时间	birth_date	
-csrq	birth_date	
-csny	birth_date	
-sr	birth_date	
-birthday	birth_date	
-birth	birth_date	
-birthdate	birth_date	
-dob	birth_date	
-dateofbirth	birth_date	
-年龄	age	
-周岁	age	
-nl	age	
-age	age	
-性别	gender	
-xb	gender	
-sex	gender	
-gender	gender	
-民族	ethnicity	
-mz	ethnicity	
-nation	ethnicity	
-ethnic	ethnicity	
-ethnicity	ethnicity	
-nationalityzh	ethnicity	
-婚姻状况	marital_status	
-婚姻状态	marital_status	
-婚否	marital_status	
-婚姻	marital_status	
-hyzk	marital_status	
-maritalstatus	marital_status	
-marital	marital_status	
-marriage	marital_status	
-学历	education	专业/school values are majors and schools, not levels: only schools pass the value check
-文化程度	education	专业/school values are majors and schools, not levels: only schools pass the value check
-最高学历	education	专业/school values are majors and schools, not levels: only schools pass the value check
-学位	education	专业/school values are majors and schools, not levels: only schools pass the value check
-毕业院校	education	专业/school values are majors and schools, not levels: only schools pass the value check
-毕业学校	education	专业/school values are majors and schools, not levels: only schools pass the value check
-专业	education	专业/school values are majors and schools, not levels: only schools pass the value check
-所学专业	education	专业/school values are majors and schools, not levels: only schools pass the value check
-xl	education	专业/school values are majors and schools, not levels: only schools pass the value check
-whcd	education	专业/school values are majors and schools, not levels: only schools pass the value check
-xw	education	专业/school values are majors and schools, not levels: only schools pass the value check
-byyx	education	专业/school values are majors and schools, not levels: only schools pass the value check
-zgxl	education	专业/school values are majors and schools, not levels: only schools pass the value check
-education	education	专业/school values are majors and schools, not levels: only schools pass the value check
-degree	education	专业/school values are majors and schools, not levels: only schools pass the value check
-school	education	专业/school values are majors and schools, not levels: only schools pass the value check
-edu	education	专业/school values are majors and schools, not levels: only schools pass the value check
-工作单位	work_unit	
-单位	work_unit	
-单位名称	work_unit	
-所在单位	work_unit	
-就职单位	work_unit	
-服务处所	work_unit	
-公司	work_unit	
-公司名称	work_unit	
-工作单位名称	work_unit	
-任职单位	work_unit	
-所在公司	work_unit	
-工作地点	work_unit	
-gzdw	work_unit	
-dwmc	work_unit	
-fwcs	work_unit	
-szdw	work_unit	
-employer	work_unit	
-company	work_unit	
-companyname	work_unit	
-workunit	work_unit	
-organization	work_unit	
-organisation	work_unit	
-职业	occupation	zy read as 职业; title as 职称
-职务	occupation	zy read as 职业; title as 职称
-职称	occupation	zy read as 职业; title as 职称
-岗位	occupation	zy read as 职业; title as 职称
-职位	occupation	zy read as 职业; title as 职称
-工种	occupation	zy read as 职业; title as 职称
-从事职业	occupation	zy read as 职业; title as 职称
-zy	occupation	zy read as 职业; title as 职称
-zw	occupation	zy read as 职业; title as 职称
-zc	occupation	zy read as 职业; title as 职称
-gw	occupation	zy read as 职业; title as 职称
-occupation	occupation	zy read as 职业; title as 职称
-job	occupation	zy read as 职业; title as 职称
-jobtitle	occupation	zy read as 职业; title as 职称
-title	occupation	zy read as 职业; title as 职称
-position	occupation	zy read as 职业; title as 职称
-profession	occupation	zy read as 职业; title as 职称
-工作经历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-工作简历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-履历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-简历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-教育经历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-学习经历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-个人简历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-工作履历	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-gzjl	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-jl	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-jyjl	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-resume	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-experience	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-workexperience	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-cv	resume_history	jl read as 简历 (it can be 记录 elsewhere)
-银行卡号	cn_bank_card	
-银行卡	cn_bank_card	
-卡号	cn_bank_card	
-借记卡号	cn_bank_card	
-信用卡号	cn_bank_card	
-储蓄卡号	cn_bank_card	
-yhkh	cn_bank_card	
-kh	cn_bank_card	
-bankcard	cn_bank_card	
-cardno	cn_bank_card	
-cardnumber	cn_bank_card	
-creditcard	cn_bank_card	
-银行账号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-账号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-帐号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-账户	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-帐户	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-银行账户	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-存折号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-对公账号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-收款账号	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-yhzh	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-zh	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-accountno	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-acctno	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-bankaccount	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-accountnumber	cn_bank_account	账号 can also be a login account; the value check (8-25 digits) decides
-护照	cn_passport	
-护照号	cn_passport	
-护照号码	cn_passport	
-hzhm	cn_passport	
-hzh	cn_passport	
-passport	cn_passport	
-passportno	cn_passport	
-passportnumber	cn_passport	
-港澳通行证	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
-往来港澳通行证	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
-通行证	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
-通行证号	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
-通行证号码	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
-txzh	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
-gatxz	cn_hkmo_exit_entry_permit	通行证 alone read as 往来港澳通行证 (the mainland residents' permit); a value with another prefix is reported as what it is
-回乡证	cn_hkmo_home_return_permit	
-港澳居民来往内地通行证	cn_hkmo_home_return_permit	
-hxz	cn_hkmo_home_return_permit	
-台胞证	cn_tw_compatriot_permit	
-台湾居民来往大陆通行证	cn_tw_compatriot_permit	
-tbz	cn_tw_compatriot_permit	
-永久居留证	cn_foreign_permanent_residence_id	
-外国人永久居留证	cn_foreign_permanent_residence_id	
-外国人永久居留身份证	cn_foreign_permanent_residence_id	
-永居证	cn_foreign_permanent_residence_id	
-军官证	cn_military_officer_id	
-军官证号	cn_military_officer_id	
-士官证	cn_military_officer_id	
-jgz	cn_military_officer_id	
-jgzh	cn_military_officer_id	
-车牌号	cn_vehicle_plate	
-车牌	cn_vehicle_plate	
-车牌号码	cn_vehicle_plate	
-号牌号码	cn_vehicle_plate	
-号牌	cn_vehicle_plate	
-hphm	cn_vehicle_plate	
-cph	cn_vehicle_plate	
-plate	cn_vehicle_plate	
-plateno	cn_vehicle_plate	
-licenseplate	cn_vehicle_plate	
-platenumber	cn_vehicle_plate	
-carno	cn_vehicle_plate	
-qq	qq_number	
-qq号	qq_number	
-qqh	qq_number	
-qq号码	qq_number	
-qqnum	qq_number	
-qqno	qq_number	
-微信	wechat_id	
-微信号	wechat_id	
-wx	wechat_id	
-wxh	wechat_id	
-wechat	wechat_id	
-wechatid	wechat_id	
-weixin	wechat_id	
-wxid	wechat_id	
-openid	wechat_id	
-邮箱	email	
-电子邮箱	email	
-邮件	email	
-邮箱地址	email	
-电子邮件	email	
-yx	email	
-dzyx	email	
-email	email	
-mail	email	
-emailaddress	email	
-入网时间	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-入网日期	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-开户时间	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-开户日期	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-开户营业厅	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-套餐	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-套餐名称	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-号码状态	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-实名登记	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-实名状态	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-iccid	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-imsi	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-imei	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-sim卡号	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-sim卡	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-串号	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-设备号	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-rwsj	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-khrq	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-khsj	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-tc	telecom_account_opening	khrq/开户日期 read as telecom 开户 (bank 开户 dates are the same kind of data)
-统一社会信用代码	cn_uscc	
-社会信用代码	cn_uscc	
-信用代码	cn_uscc	
-tyshxydm	cn_uscc	
-shxydm	cn_uscc	
-uscc	cn_uscc	
-creditcode	cn_uscc	
-入住时间	lodging_record	
-退房时间	lodging_record	
-离店时间	lodging_record	
-房号	lodging_record	
-房间号	lodging_record	
-旅馆名称	lodging_record	
-酒店名称	lodging_record	
-同住人	lodging_record	
-入住日期	lodging_record	
-rzsj	lodging_record	
-tfsj	lodging_record	
-ldsj	lodging_record	
-fh	lodging_record	
-lgmc	lodging_record	
-checkintime	lodging_record	
-checkouttime	lodging_record	
-roomno	lodging_record	
-hotelname	lodging_record	
-主叫号码	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-被叫号码	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-主叫	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-被叫	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-通话时间	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-通话时长	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-呼叫类型	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-基站	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-对方号码	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-bjhm	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-thsj	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-thsc	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-calltime	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-callduration	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-caller	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-callee	call_detail_record	zjhm is read as 证件号码, not 主叫号码
-诊断	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-病历	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-病史	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-疾病	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-病种	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-检查结果	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-化验	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-就诊科室	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-过敏史	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-体检	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-诊断结果	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-病情	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-血型	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-既往病史	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-zd	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-bl	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-bs	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-diagnosis	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-disease	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-medicalhistory	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-allergy	health_info	zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
-订单号	transaction_record	
-交易时间	transaction_record	
-交易金额	transaction_record	
-商品名称	transaction_record	
-支付方式	transaction_record	
-快递单号	transaction_record	
-运单号	transaction_record	
-订单金额	transaction_record	
-支付金额	transaction_record	
-下单时间	transaction_record	
-ddh	transaction_record	
-jysj	transaction_record	
-jyje	transaction_record	
-orderno	transaction_record	
-orderid	transaction_record	
-tradeno	transaction_record	
-amount	transaction_record	
-paytime	transaction_record	
-经度	location_trace	
-纬度	location_trace	
-坐标	location_trace	
-定位	location_trace	
-轨迹	location_trace	
-位置	location_trace	
-卡口	location_trace	
-过车时间	location_trace	
-经纬度	location_trace	
-lng	location_trace	
-lon	location_trace	
-lat	location_trace	
-longitude	location_trace	
-latitude	location_trace	
-gps	location_trace	
-location	location_trace	
-征信	credit_report	
-信用报告	credit_report	
-逾期	credit_report	
-逾期金额	credit_report	
-贷款余额	credit_report	
-授信额度	credit_report	
-信用评分	credit_report	
-征信记录	credit_report	
-逾期天数	credit_report	
-zx	credit_report	
-creditreport	credit_report	
-creditscore	credit_report	
-overdue	credit_report	
-余额	property_info	
-存款	property_info	
-资产	property_info	
-房产	property_info	
-房产证号	property_info	
-不动产	property_info	
-股票账户	property_info	
-证券账户	property_info	
-车辆登记	property_info	
-账户余额	property_info	
-存款余额	property_info	
-不动产权证号	property_info	
-ye	property_info	
-ck	property_info	
-balance	property_info	
-deposit	property_info	
-assets	property_info	
-短信内容	communication_content	
-聊天记录	communication_content	
-消息内容	communication_content	
-邮件正文	communication_content	
-通话内容	communication_content	
-短信	communication_content	
-dxnr	communication_content	
-content	communication_content	
-message	communication_content	
-smscontent	communication_content	
-chat	communication_content	
-密码	credential	
-支付密码	credential	
-交易密码	credential	
-登录密码	credential	
-取款密码	credential	
-查询密码	credential	
-pwd	credential	
-password	credential	
-passwd	credential	
-pass	credential	
-cvv	credential	
-cvn2	credential	
-cvv2	credential	
-验证码	credential	
-短信验证码	credential	
-receiver	person_name_zh	order receiver (收货人), as in shop logs and tables
-receivername	person_name_zh	
-consignee	person_name_zh	
-recipient	person_name_zh	
-sender	person_name_zh	sender of a parcel (寄件人)
-buyername	person_name_zh	
-receiveraddr	home_address	order receiver's address
-receiveraddress	home_address	
-receivermobile	cn_mobile	
-receiverphone	cn_mobile	
-紧急联系人	person_name_zh	emergency contact
-紧急联系人姓名	person_name_zh	
-紧急联系人电话	cn_mobile	
-
-"""#),
     ("vocabularies/iso3166-alpha3.tsv", #"""
 # iso3166-alpha3.tsv: ISO 3166-1 country codes (alpha-3 and numeric), for the nationality part of
 #   外国人永久居留身份证 numbers (old format: alpha-3 + 12 digits; 2023 format: numeric code inside).
@@ -13215,6 +13119,44 @@ YEM	887	Yemen
 ZAF	710	South Africa
 ZMB	894	Zambia
 ZWE	716	Zimbabwe
+
+"""#),
+    ("vocabularies/known-headers.tsv", #"""
+# known-headers.tsv: column and key names that are known but name no category of their own
+#   (证件类型, 开户行, 日期…): a column with such a header is never given a category from its values.
+# Origin: piiscan's own list, compiled 2026-11-29 with the header dictionary; the header words of
+#   each category are in that category's pattern file (Patterns/*.toml, headers = [...]).
+# Licence: piiscan's own list.
+# Derived: header = the key after normalisation (see HeaderDictionary.swift); note = why it is listed.
+header	note
+证件类型	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+zjlx	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+certtype	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+idtype	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+号牌种类	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+hpzl	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+开户行	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+开户银行	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+开户网点	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+khh	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+车架号	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+车辆识别代号	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+clsbdh	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+vin	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+发动机号	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+fdjh	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+username	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+nickname	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+loginname	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+用户名	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+昵称	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+登录名	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+账号名	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+id	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+序号	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+编号	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+备注	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
+remark	known header, no personal category of its own (a type, a bank name, a vehicle number, a login handle, a row id)
 
 """#),
     ("vocabularies/marital-status.tsv", #"""

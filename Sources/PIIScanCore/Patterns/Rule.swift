@@ -1,4 +1,5 @@
 import PIIScanPCRE2
+import Synchronization
 
 /// The hand-written candidate finders a rule can use.
 public enum Finder: String, Sendable, CaseIterable {
@@ -13,31 +14,117 @@ public enum Finder: String, Sendable, CaseIterable {
   case regex
 }
 
-/// The validators a rule can name. Each decides whether a candidate of its shape is this
-/// category, and whether it is valid.
-public enum ValidatorKind: String, Sendable, CaseIterable {
-  case residentID18 = "resident-id-18"
-  case residentID15 = "resident-id-15"
-  case residencePermit = "residence-permit"
-  case residentIDMasked = "resident-id-masked"
+/// The soft validators a rule can name: each checks a value found in a field, after a cue word
+/// or by its own grammar, against its category's grammar and vocabulary (``SoftClassifier``).
+/// Several categories may share one (the four travel documents, the eight record kinds).
+public enum FieldValidator: String, Sendable, CaseIterable {
+  case personName = "person-name"
+  case gender
+  case age
+  case birthDate = "birth-date"
+  case ethnicity
+  case maritalStatus = "marital-status"
+  case education
+  case workUnit = "work-unit"
+  case occupation
+  case resume
+  case address
+  case householdRegistration = "household-registration"
+  case travelDocument = "travel-document"
+  case foreignPermanentResidence = "foreign-permanent-residence"
+  case militaryOfficerID = "military-officer-id"
+  case hkIdentityCard = "hk-identity-card"
+  case qqNumber = "qq-number"
+  case wechatID = "wechat-id"
+  case vehiclePlate = "vehicle-plate"
+  case bankAccount = "bank-account"
+  case telecom
+  case credential
+  case uscc
+  case recordKind = "record-kind"
+}
+
+/// The validators a rule can name, by name. Each decides whether a candidate of its shape is
+/// the rule's category, and whether it is valid; code looks them up by the name a pattern file
+/// gives (`validator = "mobile"`).
+public enum ValidatorKind: Sendable, Hashable {
+  case residentID18
+  case residentID15
+  case residencePermit
+  case residentIDMasked
   case mobile
-  case mobileMasked = "mobile-masked"
+  case mobileMasked
   case landline
-  case bankCard = "bank-card"
+  case bankCard
   case email
-  /// A value in a field whose name (header, key, column) or cue word says the rule's category,
-  /// checked by that category's grammar and vocabulary; or found by strong free-text grammar.
-  case field
+  /// A soft validator: a value in a field whose name (header, key, column) or cue word says
+  /// the rule's category, checked by that category's grammar and vocabulary; or found by
+  /// strong free-text grammar.
+  case field(FieldValidator)
   /// Every match of the rule's regex is a valid value of the rule's category; context words
   /// only raise its confidence (or, with `require_context`, decide whether it counts). Any
   /// number of rules may use it: the rules of `--patterns` files.
   case regex
 
-  /// Whether several rules may use this validator (each then names its own rule in findings).
-  var isShared: Bool { self == .field || self == .regex }
+  /// The validators of the number finder, in the order a number chain is tried.
+  static let numberValidators: [ValidatorKind] = [
+    .residentID18, .residencePermit, .residentID15, .residentIDMasked, .mobile, .mobileMasked,
+    .landline, .bankCard,
+  ]
 
-  /// A small distinct number per case, for array lookups on the hot path.
-  var ordinal: Int {
+  /// Every validator name a pattern file may use.
+  public static var allNames: [String] {
+    (numberValidators + [.email]).map(\.name) + FieldValidator.allCases.map(\.rawValue)
+      + ["regex"]
+  }
+
+  /// The validator a pattern file names, or nil for an unknown name.
+  public init?(name: String) {
+    switch name {
+    case "resident-id-18": self = .residentID18
+    case "resident-id-15": self = .residentID15
+    case "residence-permit": self = .residencePermit
+    case "resident-id-masked": self = .residentIDMasked
+    case "mobile": self = .mobile
+    case "mobile-masked": self = .mobileMasked
+    case "landline": self = .landline
+    case "bank-card": self = .bankCard
+    case "email": self = .email
+    case "regex": self = .regex
+    default:
+      guard let field = FieldValidator(rawValue: name) else { return nil }
+      self = .field(field)
+    }
+  }
+
+  /// The name pattern files use.
+  public var name: String {
+    switch self {
+    case .residentID18: "resident-id-18"
+    case .residentID15: "resident-id-15"
+    case .residencePermit: "residence-permit"
+    case .residentIDMasked: "resident-id-masked"
+    case .mobile: "mobile"
+    case .mobileMasked: "mobile-masked"
+    case .landline: "landline"
+    case .bankCard: "bank-card"
+    case .email: "email"
+    case .field(let field): field.rawValue
+    case .regex: "regex"
+    }
+  }
+
+  /// Whether several rules may use this validator (each then names its own rule in findings).
+  var isShared: Bool {
+    switch self {
+    case .field, .regex: true
+    default: false
+    }
+  }
+
+  /// A small number per built-in validator (their order when two findings share a span); nil
+  /// for the shared ones, whose rules are ordered by their place in the rule files.
+  var ordinal: Int? {
     switch self {
     case .residentID18: 0
     case .residentID15: 1
@@ -48,10 +135,12 @@ public enum ValidatorKind: String, Sendable, CaseIterable {
     case .landline: 6
     case .bankCard: 7
     case .email: 8
-    case .field: 9
-    case .regex: 10
+    case .field, .regex: nil
     }
   }
+
+  /// Whether the validator is decided by the rule's regex (which the rule must then have).
+  var needsRegex: Bool { self == .email || self == .regex }
 
   /// The finder whose candidates this validator takes.
   public var finder: Finder {
@@ -72,15 +161,19 @@ public struct RuleExamples: Sendable {
 }
 
 /// A checked, compiled rule. Immutable and safe to share between workers.
-public struct Rule: Sendable {
+///
+/// Rules live for the whole process: a finding refers to its rule without a reference count
+/// (``Finding/rule``), so that findings stay small, plain values.
+public final class Rule: Sendable {
   /// Stable kebab-case id, never reused.
   public let id: String
-  /// The taxonomy id of what it finds (snake_case, PRODUCT.md §4).
-  public let category: String
+  /// The category it finds.
+  public let category: Category
   public let description: String
   public let validator: ValidatorKind
-  /// The value's written shape, compiled and JIT-compiled once.
-  public let shape: PCRE2Pattern
+  /// The regex that decides a value, compiled and JIT-compiled once: the e-mail rule's and
+  /// users' regex rules'. Other rules are decided by their validator alone and have none.
+  public let shape: PCRE2Pattern?
   /// Context words, as lower-cased UTF-8 bytes.
   public let context: ContextWords
   public let examples: RuleExamples
@@ -90,6 +183,38 @@ public struct Rule: Sendable {
   public let isUser: Bool
   /// For ``ValidatorKind/regex`` rules: drop matches that no context word labels.
   public let requireContext: Bool
+  /// A number no other rule of this process has: reporters index per-rule data by it. Rules
+  /// loaded together are numbered in file order.
+  public let serial: Int
+  /// The order of findings of different rules at one span: the built-in validators' order,
+  /// then shared-validator rules in file order.
+  let orderKey: Int
+
+  init(
+    id: String, category: Category, description: String, validator: ValidatorKind,
+    shape: PCRE2Pattern?, context: ContextWords, examples: RuleExamples, file: String,
+    isUser: Bool, requireContext: Bool
+  ) {
+    self.id = id
+    self.category = category
+    self.description = description
+    self.validator = validator
+    self.shape = shape
+    self.context = context
+    self.examples = examples
+    self.file = file
+    self.isUser = isUser
+    self.requireContext = requireContext
+    let serial = Rule.serials.withLock { next in
+      defer { next += 1 }
+      return next
+    }
+    self.serial = serial
+    orderKey = validator.ordinal ?? (16 + serial)
+    Immortal.keep(self)
+  }
+
+  private static let serials = Mutex(0)
 
   public var finder: Finder { validator.finder }
 }

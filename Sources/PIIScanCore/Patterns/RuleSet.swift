@@ -6,6 +6,8 @@ public struct RuleSet: Sendable {
   public let rules: [Rule]
   private let indexByValidator: [ValidatorKind: Int]
   private let fieldRuleByCategory: [String: Int]
+  /// Every category of the set's rules, in rule order, without repeats.
+  public let categoryList: [Category]
 
   /// Checks and compiles the rules of `files` (pattern-file path and text), reporting every
   /// problem at once.
@@ -68,6 +70,7 @@ public struct RuleSet: Sendable {
     var seenValidators: [ValidatorKind: String] = [:]
     var seenFieldCategories: [String: String] = [:]
     var builtInCategories: [String: String] = [:]
+    var userCategories: [String: Category] = [:]
     for (path, text, user) in files {
       let file: PatternFile
       do {
@@ -88,7 +91,39 @@ public struct RuleSet: Sendable {
         problems.append(
           PatternError(
             file: path, ruleID: nil,
-            message: "unknown key `\(key)` (a pattern file holds only [[rules]] tables)"))
+            message:
+              "unknown key `\(key)` (a pattern file holds a [category] table and [[rules]] tables)"
+          ))
+      }
+      // The category the file declares: built-in ones were checked by the registry.
+      var declared: Category?
+      if let raw = file.category {
+        if user {
+          switch CategoryRegistry.make(raw, file: path, isUser: true) {
+          case .success(let category):
+            if CategoryRegistry.builtIn[category.id] != nil {
+              problems.append(
+                PatternError(
+                  file: path, ruleID: nil,
+                  message: "[category] id \"\(category.id)\" is a built-in category; declare "
+                    + "a category of your own (a new snake_case name)"))
+            } else if userCategories[category.id] != nil {
+              problems.append(
+                PatternError(
+                  file: path, ruleID: nil,
+                  message: "[category] \"\(category.id)\" is declared in another file too"))
+            } else {
+              userCategories[category.id] = category
+              declared = category
+            }
+          case .failure(let messages):
+            for message in messages {
+              problems.append(PatternError(file: path, ruleID: nil, message: message))
+            }
+          }
+        } else {
+          declared = raw.id.flatMap { CategoryRegistry.builtIn[$0] }
+        }
       }
       if file.rules.isEmpty {
         problems.append(
@@ -138,9 +173,9 @@ public struct RuleSet: Sendable {
         }
         var validator: ValidatorKind?
         if let name = raw.validator {
-          validator = ValidatorKind(rawValue: name)
+          validator = ValidatorKind(name: name)
           if validator == nil {
-            let known = ValidatorKind.allCases.map(\.rawValue).joined(separator: ", ")
+            let known = ValidatorKind.allNames.joined(separator: ", ")
             problem("unknown validator \"\(name)\" (known: \(known))")
           } else if user && validator != .regex {
             problem(
@@ -152,9 +187,9 @@ public struct RuleSet: Sendable {
           problem("has no `validator`" + (user ? " (your rules use validator = \"regex\")" : ""))
         }
         if let validator, !validator.isShared, let other = seenValidators[validator] {
-          problem("validator \"\(validator.rawValue)\" is already used by rule \(other)")
+          problem("validator \"\(validator.name)\" is already used by rule \(other)")
         }
-        if validator == .field {
+        if case .field(let field)? = validator {
           if let soft = SoftCategory(rawValue: category), !soft.isStrongHeaderOnly {
             if let other = seenFieldCategories[category] {
               problem("category \"\(category)\" already has a field rule (\(other))")
@@ -162,15 +197,32 @@ public struct RuleSet: Sendable {
           } else if raw.category != nil {
             let known = SoftCategory.allCases.filter { !$0.isStrongHeaderOnly }.map(\.rawValue)
             problem(
-              "validator \"field\" needs a soft category, not \"\(category)\" (one of: "
-                + known.joined(separator: ", ") + ")")
+              "validator \"\(field.rawValue)\" needs a soft category, not \"\(category)\" "
+                + "(one of: " + known.joined(separator: ", ") + ")")
+          }
+        }
+        // The rule's category: the file's own, a built-in one, or (a user's regex rule) one
+        // made for it.
+        var resolved: Category?
+        if raw.category != nil {
+          if let declared, declared.id == category {
+            resolved = declared
+          } else if !user, let builtIn = CategoryRegistry.builtIn[category] {
+            resolved = builtIn
+          } else if user, let other = userCategories[category] {
+            resolved = other
+          } else if user {
+            resolved = Category.user(id: category, file: path)
+            userCategories[category] = resolved
+          } else if RuleSet.isSnakeCase(category) {
+            problem("category \"\(category)\" has no [category] table in Patterns/")
           }
         }
         if let name = raw.finder {
           if let finder = Finder(rawValue: name) {
             if let validator, validator.finder != finder {
               problem(
-                "validator \"\(validator.rawValue)\" takes candidates of finder "
+                "validator \"\(validator.name)\" takes candidates of finder "
                   + "\"\(validator.finder.rawValue)\", not \"\(name)\"")
             }
           } else {
@@ -182,19 +234,23 @@ public struct RuleSet: Sendable {
         if let regex = raw.regex {
           if validator == .regex {
             shape = compileScanning(regex, problem: problem)
-          } else {
+          } else if validator == .email {
             do {
               shape = try PCRE2Pattern(regex, options: [.matchInvalidUTF])
             } catch {
               problem("regex does not compile: \(error)")
             }
+          } else if let validator {
+            problem(
+              "has a `regex`, but validator \"\(validator.name)\" decides its values alone: "
+                + "remove the regex (describe the shape in `description`)")
           }
         } else if validator == .regex {
           problem(
             "has no `regex` (the PCRE2 pattern whose every match is a value, such as "
               + "'ACME-[0-9]{6}')")
-        } else {
-          problem("has no `regex` describing the value's shape")
+        } else if validator == .email {
+          problem("has no `regex` (the pattern that decides an address)")
         }
         if raw.requireContext != nil, let validator, validator != .regex {
           problem("`require_context` applies only to rules with validator = \"regex\"")
@@ -220,14 +276,16 @@ public struct RuleSet: Sendable {
             "has `examples.invalid`, but a regex rule has no check for a value to fail: move "
               + "them to `nomatch`, or drop them")
         }
-        guard problems.count == before, let validator, let shape else { continue }
+        guard problems.count == before, let validator, let resolved,
+          shape != nil || !validator.needsRegex
+        else { continue }
         seenIDs[id] = (path, user)
         if !validator.isShared { seenValidators[validator] = id }
-        if validator == .field { seenFieldCategories[category] = id }
+        if case .field = validator { seenFieldCategories[category] = id }
         if !user && builtInCategories[category] == nil { builtInCategories[category] = id }
         rules.append(
           Rule(
-            id: id, category: category, description: raw.description ?? "",
+            id: id, category: resolved, description: raw.description ?? "",
             validator: validator, shape: shape, context: ContextWords(raw.context ?? []),
             examples: examples, file: path, isUser: user,
             requireContext: raw.requireContext ?? false))
@@ -282,15 +340,19 @@ public struct RuleSet: Sendable {
     self.rules = rules
     var index: [ValidatorKind: Int] = [:]
     var fields: [String: Int] = [:]
+    var seen = Set<ObjectIdentifier>()
+    var categories: [Category] = []
     for (position, rule) in rules.enumerated() {
       switch rule.validator {
-      case .field: fields[rule.category] = position
+      case .field: fields[rule.category.id] = position
       case .regex: break
       default: index[rule.validator] = position
       }
+      if seen.insert(ObjectIdentifier(rule.category)).inserted { categories.append(rule.category) }
     }
     indexByValidator = index
     fieldRuleByCategory = fields
+    categoryList = categories
   }
 
   /// The field rule of soft category `category`, if that rule is in the set.
@@ -304,7 +366,7 @@ public struct RuleSet: Sendable {
     try RuleSet(files: embeddedFiles())
   }
 
-  private static func embeddedFiles() -> [(path: String, text: String)] {
+  static func embeddedFiles() -> [(path: String, text: String)] {
     EmbeddedPatterns.paths
       .filter { ($0.hasPrefix("soft/") || !$0.contains("/")) && $0.hasSuffix(".toml") }
       .map { (path: "Patterns/\($0)", text: EmbeddedPatterns.text($0)!) }
@@ -314,22 +376,32 @@ public struct RuleSet: Sendable {
   public func restricted(only: Set<String>?, except: Set<String>) -> RuleSet {
     RuleSet(
       rules: rules.filter { rule in
-        (only.map { $0.contains(rule.category) } ?? true) && !except.contains(rule.category)
+        (only.map { $0.contains(rule.category.id) } ?? true) && !except.contains(rule.category.id)
       })
   }
+
+  /// The rule with id `id`, if it is in the set.
+  public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 
   /// The index of the rule using `validator`, if that rule is in the set (not for the shared
   /// validators `field` and `regex`, which many rules use).
   public func ruleIndex(for validator: ValidatorKind) -> Int? { indexByValidator[validator] }
 
+  /// The rule using `validator`, if it is in the set (not for the shared validators).
+  public func rule(for validator: ValidatorKind) -> Rule? {
+    indexByValidator[validator].map { rules[$0] }
+  }
+
+  /// The field rule of soft category `category`, if that rule is in the set.
+  func fieldRuleObject(for category: SoftCategory) -> Rule? {
+    fieldRuleByCategory[category.rawValue].map { rules[$0] }
+  }
+
   /// The indices of the regex rules, in rule order.
   public var regexRules: [Int] { rules.indices.filter { rules[$0].validator == .regex } }
 
   /// Every category the rules find, in rule order, without repeats.
-  public var categories: [String] {
-    var seen = Set<String>()
-    return rules.map(\.category).filter { seen.insert($0).inserted }
-  }
+  public var categories: [String] { categoryList.map(\.id) }
 
   static func isKebabCase(_ text: String) -> Bool {
     !text.isEmpty && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")

@@ -58,44 +58,114 @@ public struct InputSummary: Sendable {
   public init() {}
 }
 
+/// What kind of thing a notice says about an input: a small closed set of stable codes that
+/// reports carry (`notice` in JSON, SARIF notifications), documented in README.md.
+public enum NoticeKind: String, Sendable, CaseIterable, Comparable {
+  /// Skipped on purpose (a FIFO or symbolic link in a walk, a special archive entry).
+  case skipped
+  /// Skipped: binary content (scan it with --binary).
+  case binary
+  /// Could not be opened or read.
+  case unreadable
+  /// Read only in part: it ends before its own structure says it should.
+  case truncated
+  /// Its structure is broken where it could not be read on.
+  case corrupt
+  /// Encrypted: its content cannot be read.
+  case encrypted
+  /// A safety limit was reached (decompressed bytes, ratio, nesting, a workbook's size).
+  case limit
+  /// Bytes that are not text in the input's encoding.
+  case undecodable
+  /// A format or feature piiscan does not read.
+  case unsupported
+  /// A user's regex stopped at PCRE2's match limit.
+  case matchLimit = "match-limit"
+
+  public static func < (a: NoticeKind, b: NoticeKind) -> Bool { a.rawValue < b.rawValue }
+}
+
 /// Something a report must say about an input besides its findings: that it was skipped,
 /// could not be read, was cut short, or was partly undecodable. Nothing is skipped silently.
 public struct Notice: Sendable, Equatable {
-  public enum Severity: String, Sendable {
+  public enum Severity: String, Sendable, Comparable, CaseIterable {
     /// Skipped on purpose (a binary file, a FIFO in a walk): the exit status is unchanged.
     case note
     /// Read only in part (a truncated stream, undecodable bytes): the exit status is unchanged.
     case warning
     /// Not read at all (unreadable, corrupt, encrypted, over a safety limit): exit status 2.
     case error
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    var rank: Int {
+      switch self {
+      case .note: 0
+      case .warning: 1
+      case .error: 2
+      }
+    }
   }
 
-  /// A short word: skipped, binary, unreadable, truncated, corrupt, encrypted, limit,
-  /// undecodable, unsupported, match-limit.
-  public var kind: String
+  public var kind: NoticeKind
   public var severity: Severity
+  /// What happened, for people; names no hidden character of any value.
   public var message: String
 
-  public init(kind: String, severity: Severity, message: String) {
+  public init(kind: NoticeKind, severity: Severity, message: String) {
     self.kind = kind
     self.severity = severity
     self.message = message
   }
 }
 
-/// Receives a scan's results on one thread, in input order and, within an input, in offset
-/// order — the same order whatever the thread count or chunk size.
-public protocol ScanSink: AnyObject {
-  func inputStarted(_ input: ScanInput)
-  /// Findings of one chunk, located (line, column, record) unless the scan does not locate.
-  func found(_ findings: [Finding], in input: ScanInput)
-  func inputFinished(_ input: ScanInput, summary: InputSummary)
-  /// A notice about an input, in input order.
-  func noticed(_ notice: Notice, in input: ScanInput)
-  /// Bytes done so far (for progress), called after each chunk.
-  func progressed(bytes: Int64)
+/// A batch of findings of one input, in offset order: what a scan hands its sink.
+public struct FindingBatch: Sendable {
+  public var input: ScanInput
+  public var findings: [Finding]
+
+  public init(input: ScanInput, findings: [Finding]) {
+    self.input = input
+    self.findings = findings
+  }
 }
 
-extension ScanSink {
-  public func progressed(bytes: Int64) {}
+/// Everything besides findings that a scan tells its sink, in input order.
+public enum ScanEvent: Sendable {
+  /// An input begins (its findings and notices follow).
+  case started(ScanInput)
+  /// A notice about an input.
+  case notice(ScanInput, Notice)
+  /// An input is done: what was read, and whether reading stopped early.
+  case finished(ScanInput, InputSummary)
+  /// Bytes done so far (for progress), after each chunk.
+  case progress(bytes: Int64)
+}
+
+/// Receives a scan's results on one thread, in input order and, within an input, in offset
+/// order — the same order whatever the thread count or chunk size.
+///
+/// One method is required: batches of findings. Events (inputs starting and finishing,
+/// notices, progress) arrive through the second, which does nothing unless a sink wants them.
+public protocol FindingSink: AnyObject {
+  func receive(_ batch: FindingBatch)
+  func receive(_ event: ScanEvent)
+}
+
+extension FindingSink {
+  public func receive(_ event: ScanEvent) {}
+}
+
+/// Passes everything to several sinks, in order (the aggregate first, then the reporter).
+public final class SinkFanout: FindingSink {
+  public let sinks: [any FindingSink]
+
+  public init(_ sinks: [any FindingSink]) { self.sinks = sinks }
+
+  public func receive(_ batch: FindingBatch) {
+    for sink in sinks { sink.receive(batch) }
+  }
+
+  public func receive(_ event: ScanEvent) {
+    for sink in sinks { sink.receive(event) }
+  }
 }

@@ -1,25 +1,44 @@
-/// Minimal JSON text building for the reporters: strings escaped per RFC 8259, keys in a fixed
-/// order, UTF-8 passed through. Hand-written so that output is byte-stable and cheap.
+/// JSON text for the reporters: strings escaped per RFC 8259 (control characters and DEL as
+/// `\u00XX`), keys in a fixed order, UTF-8 passed through. The one JSON escaper of the project:
+/// hand-written so that output is byte-stable and cheap.
 enum JSONText {
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    out.reserveCapacity(text.utf8.count + 2)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default:
-        out.unicodeScalars.append(scalar)
+  /// Appends `bytes` (UTF-8) to `buffer` as a JSON string literal.
+  static func appendQuoted(_ bytes: UnsafeRawBufferPointer, to buffer: inout [UInt8]) {
+    buffer.append(0x22)
+    // Most strings need no escape at all: copy them in one go.
+    if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+      buffer.append(contentsOf: bytes)
+      buffer.append(0x22)
+      return
+    }
+    for b in bytes {
+      switch b {
+      case 0x22: buffer.append(contentsOf: [0x5C, 0x22])
+      case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
+      case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
+      case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
+      case 0..<0x20, 0x7F:
+        buffer.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+      default: buffer.append(b)
       }
     }
-    out += "\""
-    return out
+    buffer.append(0x22)
+  }
+
+  static func appendQuoted(_ text: String, to buffer: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { appendQuoted(UnsafeRawBufferPointer($0), to: &buffer) }
+  }
+
+  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+  /// `text` as a JSON string literal.
+  static func quoted(_ text: String) -> String {
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(text.utf8.count + 2)
+    appendQuoted(text, to: &buffer)
+    return String(decoding: buffer, as: UTF8.self)
   }
 
   /// `{"k":"v",...}` from ordered pairs.

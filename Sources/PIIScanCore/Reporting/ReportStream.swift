@@ -75,31 +75,32 @@ public final class ReportStream {
     }
   }
 
-  /// Appends `text` as a JSON string literal (RFC 8259 escapes; UTF-8 passed through).
-  func append(jsonString text: String) {
-    buffer.append(0x22)
-    var text = text
-    text.withUTF8 { bytes in
-      // Most strings need no escape at all: copy them in one go.
-      if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
-        buffer.append(contentsOf: bytes)
-        return
-      }
-      for b in bytes {
-        switch b {
-        case 0x22: buffer.append(0x5C); buffer.append(0x22)
-        case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-        case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
-        case 0x0D: buffer.append(0x5C); buffer.append(0x72)
-        case 0x09: buffer.append(0x5C); buffer.append(0x74)
-        case 0..<0x20, 0x7F:
-          let hex: [UInt8] = Array("0123456789abcdef".utf8)
-          buffer.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
-        default: buffer.append(b)
-        }
-      }
+  /// Appends `text` as a JSON string literal (see ``JSONText``).
+  func append(jsonString text: String) { JSONText.appendQuoted(text, to: &buffer) }
+
+  /// Appends UTF-8 `bytes` as a JSON string literal.
+  func append(jsonString bytes: UnsafeRawBufferPointer) {
+    JSONText.appendQuoted(bytes, to: &buffer)
+  }
+
+  /// Appends `text` as one CSV field (RFC 4180: quoted when it holds a comma, a quote or a line
+  /// break).
+  func append(csvField bytes: UnsafeRawBufferPointer) {
+    if !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+      buffer.append(contentsOf: bytes)
+      return
     }
     buffer.append(0x22)
+    for b in bytes {
+      if b == 0x22 { buffer.append(0x22) }
+      buffer.append(b)
+    }
+    buffer.append(0x22)
+  }
+
+  func append(csvField text: String) {
+    var text = text
+    text.withUTF8 { append(csvField: UnsafeRawBufferPointer($0)) }
   }
 
   /// Ends a record: flushes when the buffer is full.

@@ -3,88 +3,76 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case text, jsonl, json, csv
 }
 
-/// Categories that are reported but never counted as personal information (they do not make
-/// the exit status 1): masked values and organisation identifiers.
-public let informationalCategories: Set<String> = [
-  "cn_resident_id_masked", "cn_mobile_masked", "cn_uscc",
-]
-
-/// The fields of one finding as reports show them (masked unless revealing).
+/// The fields of one finding as reports show them (masked unless revealing), derived when the
+/// finding is written.
 public struct FindingPresenter: Sendable {
-  public let rules: RuleSet
   public let reveal: Bool
+  public let describer: FindingDescriber
+  public let fingerprints: FindingFingerprint
 
-  public init(rules: RuleSet, reveal: Bool) {
-    self.rules = rules
+  public init(
+    reveal: Bool, asOf: CivilDate, fingerprints: FindingFingerprint = .standard
+  ) {
     self.reveal = reveal
+    describer = FindingDescriber(asOf: asOf)
+    self.fingerprints = fingerprints
   }
 
   /// `text` as a JSON string literal.
   public static func jsonQuoted(_ text: String) -> String { JSONText.quoted(text) }
 
-  public func category(_ finding: Finding) -> String { rules.rules[finding.ruleIndex].category }
-  public func rule(_ finding: Finding) -> String { rules.rules[finding.ruleIndex].id }
-
   public func value(_ finding: Finding) -> String {
-    if reveal { return finding.value }
-    let rule = rules.rules[finding.ruleIndex]
-    if rule.validator == .regex { return Redaction.maskIdentifier(finding.value) }
-    return Redaction.mask(finding.value, category: rule.category)
+    let value = finding.value.string
+    return reveal ? value : Redaction.mask(value, category: finding.category)
   }
 
+  public func describe(_ finding: Finding) -> FindingDescription { describer.describe(finding) }
+
   /// The details to show, in order.
-  public func details(_ finding: Finding) -> [(String, String)] {
-    finding.details.compactMap { detail in
+  public func details(_ description: FindingDescription) -> [(String, String)] {
+    description.details.compactMap { detail in
       if reveal { return (detail.key, detail.value) }
       guard let masked = detail.masked else { return (detail.key, detail.value) }
       return masked.isEmpty ? nil : (detail.key, masked)
     }
   }
+
+  public func fingerprint(_ finding: Finding, in input: ScanInput) -> String {
+    fingerprints.of(finding, in: input)
+  }
 }
 
-/// A sink that writes findings; `finish()` writes whatever closes the report.
-public protocol Reporter: ScanSink {
-  /// What was written so far (for the exit status).
-  var tally: FindingTally { get }
+/// A sink that writes a report; `finish()` writes whatever closes it.
+public protocol Reporter: FindingSink {
   func finish()
 }
 
-/// Counts what a scan found, for the exit status and summaries.
-public struct FindingTally: Sendable {
-  public var findings = 0
-  /// Findings in categories that count as personal information.
-  public var personal = 0
-}
-
-/// `path:line:column: category value …` — one line per finding, for people.
+/// `path:line:column: category value (valid|invalid: reason, confidence) key=value …` — one
+/// line per finding, for people. Notices go to standard error (by the command).
 public final class TextReporter: Reporter {
   private let out: ReportStream
   private let presenter: FindingPresenter
-  public private(set) var tally = FindingTally()
 
   public init(out: ReportStream, presenter: FindingPresenter) {
     self.out = out
     self.presenter = presenter
   }
 
-  public func inputStarted(_ input: ScanInput) {}
-  public func inputFinished(_ input: ScanInput, summary: InputSummary) {}
-
-  /// Notices go to standard error (by the command), not into the text report.
-  public func noticed(_ notice: Notice, in input: ScanInput) {}
-
-  public func found(_ findings: [Finding], in input: ScanInput) {
-    for finding in findings {
-      tally.record(finding, presenter)
-      var line = "\(input.displayName):\(finding.line):\(finding.column): "
-      line += presenter.category(finding) + " " + presenter.value(finding)
+  public func receive(_ batch: FindingBatch) {
+    let name = batch.input.displayName
+    for finding in batch.findings {
+      let description = presenter.describe(finding)
+      var line = "\(name):\(finding.line):\(finding.column): "
+      line += finding.category.id + " " + presenter.value(finding)
       if finding.valid {
         line += " (valid, \(finding.confidence.rawValue))"
       } else {
-        line += " (invalid: \(finding.reason ?? "?"), \(finding.confidence.rawValue))"
+        line += " (invalid: \(description.reason ?? "?"), \(finding.confidence.rawValue))"
       }
-      for (key, value) in presenter.details(finding) { line += " \(key)=\(value)" }
-      out.write(line + "\n")
+      for (key, value) in presenter.details(description) { line += " \(key)=\(value)" }
+      out.append(line)
+      out.append(byte: 0x0A)
+      out.endRecord()
     }
   }
 
@@ -94,8 +82,9 @@ public final class TextReporter: Reporter {
 /// One JSON object per finding per line (`--format jsonl`), or one JSON array (`json`).
 ///
 /// Fields, in this order: `path`, `member` (only inside archives), `line`, `column`, `offset`,
-/// `length`, `category`, `rule`, `value`, `valid`, `reason` (only when invalid), `confidence`,
-/// `details` (an object of strings), `record`. See README.md.
+/// `length`, `category`, `rule`, `value`, `valid`, `reason` and `reason_code` (only when
+/// invalid), `confidence`, `details` (an object of strings), `record`, `fingerprint`. See
+/// README.md.
 ///
 /// Notices (an input skipped, unreadable, cut short…) are objects of their own, in input order:
 /// `{"path", "member"?, "notice": kind, "severity": note|warning|error, "message"}`; they have
@@ -105,7 +94,8 @@ public final class JSONReporter: Reporter {
   private let presenter: FindingPresenter
   private let asArray: Bool
   private var first = true
-  public private(set) var tally = FindingTally()
+  /// `,"category":"…","rule":"…","value":` per rule serial.
+  private var ruleFields: [Int: [UInt8]] = [:]
 
   public init(out: ReportStream, presenter: FindingPresenter, asArray: Bool) {
     self.out = out
@@ -114,24 +104,24 @@ public final class JSONReporter: Reporter {
     if asArray { out.write("[") }
   }
 
-  public func inputStarted(_ input: ScanInput) {}
-  public func inputFinished(_ input: ScanInput, summary: InputSummary) {}
-
-  public func noticed(_ notice: Notice, in input: ScanInput) {
+  public func receive(_ event: ScanEvent) {
+    guard case .notice(let input, let notice) = event else { return }
     var object = "{\"path\":\(JSONText.quoted(input.displayPath))"
     if let member = input.member { object += ",\"member\":" + JSONText.quoted(member) }
-    object += ",\"notice\":\(JSONText.quoted(notice.kind)),\"severity\":\"\(notice.severity.rawValue)\""
+    object += ",\"notice\":\(JSONText.quoted(notice.kind.rawValue))"
+    object += ",\"severity\":\"\(notice.severity.rawValue)\""
     object += ",\"message\":\(JSONText.quoted(notice.message))}"
     if asArray { out.write(first ? "\n" + object : ",\n" + object) } else { out.write(object + "\n") }
     first = false
   }
 
-  public func found(_ findings: [Finding], in input: ScanInput) {
+  public func receive(_ batch: FindingBatch) {
+    let input = batch.input
     var head = "{\"path\":\(JSONText.quoted(input.displayPath))"
     if let member = input.member { head += ",\"member\":" + JSONText.quoted(member) }
     let path = Array((head + ",\"line\":").utf8)
-    for finding in findings {
-      tally.record(finding, presenter)
+    for finding in batch.findings {
+      let description = presenter.describe(finding)
       if asArray { out.append(first ? [0x0A] : [0x2C, 0x0A]) }
       first = false
       out.append(path)
@@ -142,32 +132,42 @@ public final class JSONReporter: Reporter {
       out.append(integer: finding.offset)
       out.append(Self.lengthKey)
       out.append(integer: Int64(finding.length))
-      out.append(ruleFields[finding.ruleIndex])
+      out.append(fields(of: finding.rule))
       out.append(jsonString: presenter.value(finding))
       out.append(finding.valid ? Self.validTrue : Self.validFalse)
-      if let reason = finding.reason, !finding.valid {
+      if !finding.valid {
         out.append(Self.reasonKey)
-        out.append(jsonString: reason)
+        out.append(jsonString: description.reason ?? "")
+        if let code = finding.reasonCode {
+          out.append(Self.reasonCodeKey)
+          out.append(jsonString: code.id)
+        }
       }
       out.append(Self.confidenceKeys[finding.confidence.rank])
       var firstDetail = true
-      for detail in finding.details {
-        var value = detail.value
-        if !presenter.reveal, let masked = detail.masked {
-          if masked.isEmpty { continue }
-          value = masked
-        }
+      for (key, value) in presenter.details(description) {
         if !firstDetail { out.append(byte: 0x2C) }
         firstDetail = false
-        out.append(jsonString: detail.key)
+        out.append(jsonString: key)
         out.append(byte: 0x3A)
         out.append(jsonString: value)
       }
       out.append(Self.recordKey)
       out.append(integer: finding.record)
+      out.append(Self.fingerprintKey)
+      out.append(jsonString: presenter.fingerprint(finding, in: input))
       out.append(asArray ? [0x7D] : [0x7D, 0x0A])
       out.endRecord()
     }
+  }
+
+  private func fields(of rule: Rule) -> [UInt8] {
+    if let cached = ruleFields[rule.serial] { return cached }
+    let bytes = Array(
+      (",\"category\":" + JSONText.quoted(rule.category.id) + ",\"rule\":"
+        + JSONText.quoted(rule.id) + ",\"value\":").utf8)
+    ruleFields[rule.serial] = bytes
+    return bytes
   }
 
   private static let columnKey = Array(",\"column\":".utf8)
@@ -176,16 +176,12 @@ public final class JSONReporter: Reporter {
   private static let validTrue = Array(",\"valid\":true".utf8)
   private static let validFalse = Array(",\"valid\":false".utf8)
   private static let reasonKey = Array(",\"reason\":".utf8)
+  private static let reasonCodeKey = Array(",\"reason_code\":".utf8)
   private static let recordKey = Array("},\"record\":".utf8)
+  private static let fingerprintKey = Array(",\"fingerprint\":".utf8)
   /// By `Confidence.rank`.
   private static let confidenceKeys: [[UInt8]] = Confidence.allCases.sorted().map {
     Array(",\"confidence\":\"\($0.rawValue)\",\"details\":{".utf8)
-  }
-  /// `,"category":"…","rule":"…","value":` per rule index.
-  private lazy var ruleFields: [[UInt8]] = presenter.rules.rules.map { rule in
-    Array(
-      (",\"category\":" + JSONText.quoted(rule.category) + ",\"rule\":" + JSONText.quoted(rule.id)
-        + ",\"value\":").utf8)
   }
 
   public func finish() {
@@ -195,14 +191,15 @@ public final class JSONReporter: Reporter {
 }
 
 /// RFC 4180 CSV with a header row (`--format csv`); `details` is a JSON object in one field.
+/// Notices are rows too: their `category` is empty, `reason_code` holds the notice's kind,
+/// `confidence` its severity and `reason` its message.
 public final class CSVReporter: Reporter {
   static let header = [
     "path", "member", "line", "column", "offset", "length", "category", "rule", "value", "valid",
-    "reason", "confidence", "details", "record",
+    "reason", "reason_code", "confidence", "details", "record", "fingerprint",
   ]
   private let out: ReportStream
   private let presenter: FindingPresenter
-  public private(set) var tally = FindingTally()
 
   public init(out: ReportStream, presenter: FindingPresenter) {
     self.out = out
@@ -210,112 +207,146 @@ public final class CSVReporter: Reporter {
     out.write(CSVText.row(CSVReporter.header))
   }
 
-  public func inputStarted(_ input: ScanInput) {}
-  public func inputFinished(_ input: ScanInput, summary: InputSummary) {}
-  /// Notices go to standard error (by the command): CSV rows are findings only.
-  public func noticed(_ notice: Notice, in input: ScanInput) {}
+  public func receive(_ event: ScanEvent) {
+    guard case .notice(let input, let notice) = event else { return }
+    out.write(
+      CSVText.row([
+        input.displayPath, input.member ?? "", "", "", "", "", "", "", "", "", notice.message,
+        notice.kind.rawValue, notice.severity.rawValue, "", "", "",
+      ]))
+  }
 
-  public func found(_ findings: [Finding], in input: ScanInput) {
-    for finding in findings {
-      tally.record(finding, presenter)
-      out.write(
-        CSVText.row([
-          input.displayPath, input.member ?? "", String(finding.line), String(finding.column),
-          String(finding.offset), String(finding.length), presenter.category(finding),
-          presenter.rule(finding), presenter.value(finding), String(finding.valid),
-          finding.valid ? "" : finding.reason ?? "", finding.confidence.rawValue,
-          JSONText.object(presenter.details(finding)), String(finding.record),
-        ]))
+  public func receive(_ batch: FindingBatch) {
+    let input = batch.input
+    let prefix = Array(
+      (CSVText.field(input.displayPath) + "," + CSVText.field(input.member ?? "") + ",").utf8)
+    for finding in batch.findings {
+      let description = presenter.describe(finding)
+      out.append(prefix)
+      out.append(integer: Int64(finding.line))
+      out.append(byte: 0x2C)
+      out.append(integer: Int64(finding.column))
+      out.append(byte: 0x2C)
+      out.append(integer: finding.offset)
+      out.append(byte: 0x2C)
+      out.append(integer: Int64(finding.length))
+      out.append(byte: 0x2C)
+      out.append(csvField: finding.category.id)
+      out.append(byte: 0x2C)
+      out.append(csvField: finding.rule.id)
+      out.append(byte: 0x2C)
+      out.append(csvField: presenter.value(finding))
+      out.append(finding.valid ? Self.validTrue : Self.validFalse)
+      if !finding.valid { out.append(csvField: description.reason ?? "") }
+      out.append(byte: 0x2C)
+      if let code = finding.reasonCode, !finding.valid { out.append(code.id) }
+      out.append(byte: 0x2C)
+      out.append(finding.confidence.rawValue)
+      out.append(byte: 0x2C)
+      out.append(csvField: JSONText.object(presenter.details(description)))
+      out.append(byte: 0x2C)
+      out.append(integer: finding.record)
+      out.append(byte: 0x2C)
+      out.append(presenter.fingerprint(finding, in: input))
+      out.append(byte: 0x0A)
+      out.endRecord()
     }
   }
+
+  private static let validTrue = Array(",true,".utf8)
+  private static let validFalse = Array(",false,".utf8)
 
   public func finish() { out.flush() }
 }
 
-/// Per-input, per-category counts (`scan --count`): the cheap mode for very large runs.
+/// Per-input, per-category counts (`scan --count`): the cheap mode for very large runs, a view
+/// of the run's ``ScanAggregate``.
 ///
 /// Text: `VALID INVALID CATEGORY PATH` columns, one line per input and category, then a
 /// `total` line per category when there were several inputs. JSON Lines, JSON and CSV carry
-/// `path`, `category`, `valid`, `invalid`.
+/// `path`, `category`, `valid`, `invalid`; notices are objects (rows) of their own there, as in
+/// the findings formats.
 public final class CountReporter: Reporter {
   private let out: ReportStream
   private let format: OutputFormat
-  private let rules: RuleSet
-  private let informational: [Bool]
-  /// Rule indices in category order, the order counts are printed in.
-  private let order: [Int]
-  /// Valid and invalid counts per rule index, for the current input and for all.
-  private var currentValid: [Int]
-  private var currentInvalid: [Int]
-  private var totalValid: [Int]
-  private var totalInvalid: [Int]
-  private var inputsWithFindings = 0
+  private let aggregate: ScanAggregate
   private var firstJSON = true
-  public private(set) var tally = FindingTally()
 
-  public init(out: ReportStream, format: OutputFormat, rules: RuleSet) {
+  /// - Parameter aggregate: the run's aggregate, fed before this reporter.
+  public init(out: ReportStream, format: OutputFormat, aggregate: ScanAggregate) {
     self.out = out
     self.format = format
-    self.rules = rules
-    informational = rules.rules.map { informationalCategories.contains($0.category) }
-    order = rules.rules.indices.sorted { rules.rules[$0].category < rules.rules[$1].category }
-    currentValid = [Int](repeating: 0, count: rules.rules.count)
-    currentInvalid = currentValid
-    totalValid = currentValid
-    totalInvalid = currentValid
+    self.aggregate = aggregate
     switch format {
-    case .csv: out.write(CSVText.row(["path", "category", "valid", "invalid"]))
+    case .csv: out.write(CSVText.row(["path", "member", "category", "valid", "invalid", "notice"]))
     case .json: out.write("[")
     default: break
     }
   }
 
-  public func inputStarted(_ input: ScanInput) {}
-  /// Notices go to standard error (by the command).
-  public func noticed(_ notice: Notice, in input: ScanInput) {}
+  public func receive(_ batch: FindingBatch) {}
 
-  public func found(_ findings: [Finding], in input: ScanInput) {
-    for finding in findings {
-      let rule = finding.ruleIndex
-      if finding.valid { currentValid[rule] += 1 } else { currentInvalid[rule] += 1 }
-      if !informational[rule] { tally.personal += 1 }
+  public func receive(_ event: ScanEvent) {
+    switch event {
+    case .finished(let input, _):
+      for (category, count) in aggregate.lastFinished {
+        write(input: input, path: input.displayName, category: category.id, count: count)
+      }
+    case .notice(let input, let notice):
+      writeNotice(notice, in: input)
+    default:
+      break
     }
-    tally.findings += findings.count
   }
 
-  public func inputFinished(_ input: ScanInput, summary: InputSummary) {
-    var any = false
-    for rule in order where currentValid[rule] + currentInvalid[rule] > 0 {
-      any = true
-      totalValid[rule] += currentValid[rule]
-      totalInvalid[rule] += currentInvalid[rule]
-      write(path: input.displayName, rule: rule, valid: currentValid[rule], invalid: currentInvalid[rule])
-      currentValid[rule] = 0
-      currentInvalid[rule] = 0
-    }
-    if any { inputsWithFindings += 1 }
-  }
-
-  private func write(path: String, rule: Int, valid: Int, invalid: Int) {
-    let category = rules.rules[rule].category
+  private func write(
+    input: ScanInput?, path: String, category: String, count: ScanAggregate.Count
+  ) {
     switch format {
     case .text:
       out.write(
-        pad(valid, 9) + " " + pad(invalid, 8) + "  "
+        pad(count.valid, 9) + " " + pad(count.invalid, 8) + "  "
           + category.padding(toLength: max(category.count, 26), withPad: " ", startingAt: 0)
           + " " + path + "\n")
     case .jsonl, .json:
-      let object =
-        "{\"path\":\(JSONText.quoted(path)),\"category\":\(JSONText.quoted(category)),"
-        + "\"valid\":\(valid),\"invalid\":\(invalid)}"
-      if format == .jsonl {
-        out.write(object + "\n")
-      } else {
-        out.write((firstJSON ? "\n" : ",\n") + object)
-        firstJSON = false
-      }
+      var object = "{\"path\":\(JSONText.quoted(input?.displayPath ?? path))"
+      if let member = input?.member { object += ",\"member\":" + JSONText.quoted(member) }
+      object +=
+        ",\"category\":\(JSONText.quoted(category)),"
+        + "\"valid\":\(count.valid),\"invalid\":\(count.invalid)}"
+      writeObject(object)
     case .csv:
-      out.write(CSVText.row([path, category, String(valid), String(invalid)]))
+      out.write(
+        CSVText.row([
+          input?.displayPath ?? path, input?.member ?? "", category, String(count.valid),
+          String(count.invalid), "",
+        ]))
+    }
+  }
+
+  private func writeNotice(_ notice: Notice, in input: ScanInput) {
+    switch format {
+    case .text:
+      break  // on standard error, by the command
+    case .jsonl, .json:
+      var object = "{\"path\":\(JSONText.quoted(input.displayPath))"
+      if let member = input.member { object += ",\"member\":" + JSONText.quoted(member) }
+      object += ",\"notice\":\(JSONText.quoted(notice.kind.rawValue))"
+      object += ",\"severity\":\"\(notice.severity.rawValue)\""
+      object += ",\"message\":\(JSONText.quoted(notice.message))}"
+      writeObject(object)
+    case .csv:
+      out.write(
+        CSVText.row([input.displayPath, input.member ?? "", "", "", "", notice.kind.rawValue]))
+    }
+  }
+
+  private func writeObject(_ object: String) {
+    if format == .jsonl {
+      out.write(object + "\n")
+    } else {
+      out.write((firstJSON ? "\n" : ",\n") + object)
+      firstJSON = false
     }
   }
 
@@ -325,21 +356,12 @@ public final class CountReporter: Reporter {
   }
 
   public func finish() {
-    if format == .text && inputsWithFindings > 1 {
-      for rule in order where totalValid[rule] + totalInvalid[rule] > 0 {
-        write(path: "total", rule: rule, valid: totalValid[rule], invalid: totalInvalid[rule])
+    if format == .text && aggregate.inputsWithFindings > 1 {
+      for (category, count) in aggregate.sortedTotals {
+        write(input: nil, path: "total", category: category.id, count: count)
       }
     }
     if format == .json { out.write(firstJSON ? "]\n" : "\n]\n") }
     out.flush()
   }
 }
-
-extension FindingTally {
-  mutating func record(_ finding: Finding, _ presenter: FindingPresenter) {
-    findings += 1
-    if !informationalCategories.contains(presenter.category(finding)) { personal += 1 }
-  }
-}
-
-import Foundation

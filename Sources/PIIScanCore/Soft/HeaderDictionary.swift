@@ -1,5 +1,6 @@
 /// What a column or key name says: the header dictionary of DOMAIN.md §5.9
-/// (`Patterns/vocabularies/header-dictionary.tsv`): Chinese headers, pinyin initialisms and
+/// (each category's `headers` in its pattern file, and `Patterns/vocabularies/known-headers.tsv`
+/// for names that say no category): Chinese headers, pinyin initialisms and
 /// English names.
 ///
 /// Lookup is case-insensitive and ignores spaces, `_`, `-`, `.`, quotes, backticks and brackets

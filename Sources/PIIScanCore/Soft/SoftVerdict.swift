@@ -10,6 +10,11 @@ public struct SoftVerdict: Sendable, Equatable {
   public var valid: Bool
   /// Which check failed, when `valid` is false (English, short: "implausible age").
   public var reason: String?
+  /// The machine code of `reason` (see ``ReasonCode``); nil when valid.
+  public var reasonCode: ReasonCode? {
+    guard !valid else { return nil }
+    return reason.map(ReasonCode.ofSoftReason) ?? .format
+  }
   /// How sure the classification is.
   public var confidence: Confidence
   /// The value as reported: trimmed, and put in one canonical form where the category has one

@@ -330,15 +330,18 @@ final class SoftVocabulary: Sendable {
     regionIsShort = flatShort
     regionIsGeneric = entries.map(\.isGeneric)
 
-    // Headers.
+    // Headers: the header words each category declares, and the known headers naming none.
     var headers: [String: SoftCategory?] = [:]
-    for row in rows("header-dictionary.tsv", ["header", "category", "note"]) {
-      if row.fields[1] == "-" {
-        headers[String(row.fields[0])] = .some(nil)
-      } else if let category = SoftCategory(rawValue: String(row.fields[1])) {
-        headers[String(row.fields[0])] = .some(category)
-      } else {
-        preconditionFailure("\(row.table):\(row.line): unknown category '\(row.fields[1])'")
+    for row in rows("known-headers.tsv", ["header", "note"]) {
+      headers[String(row.fields[0])] = .some(nil)
+    }
+    for category in CategoryRegistry.builtInOrder {
+      guard let soft = SoftCategory(rawValue: category.id) else {
+        precondition(category.headers.isEmpty, "\(category.file): headers need a field rule")
+        continue
+      }
+      for header in category.headers {
+        headers[header] = .some(soft)
       }
     }
     self.headers = headers

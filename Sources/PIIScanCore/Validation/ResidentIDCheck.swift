@@ -117,6 +117,23 @@ public struct ResidentIDCheck: Sendable, Equatable {
   /// True when no check failed.
   public var isValid: Bool { failures.isEmpty }
 
+  /// The machine code of the first failure (see ``ReasonCode``); nil when valid. A checksum
+  /// failure of a number that looks cut by a spreadsheet is `truncated`.
+  public var reasonCode: ReasonCode? {
+    guard let first = failures.first else { return nil }
+    switch first {
+    case .structure: return .format
+    case .checksum: return isProbablyExcelTruncated ? .truncated : .checksum
+    case .birthDate:
+      switch birthDateProblem {
+      case .before1900: return .birthDateEarly
+      case .afterAsOf: return .birthDateFuture
+      case .notADate, nil: return .birthDateInvalid
+      }
+    case .region: return .regionUnknown
+    }
+  }
+
   /// A human-readable reason for the failures; "" when valid.
   ///
   /// For example "checksum: expected X, found 5" or

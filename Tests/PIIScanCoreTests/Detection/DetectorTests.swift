@@ -10,7 +10,7 @@ import Testing
   /// "category value valid" for each finding of `text`.
   func found(_ text: String) -> [String] {
     TextScan.findings(in: text, rules: Self.rules, settings: Self.settings).map {
-      "\(Self.rules.rules[$0.ruleIndex].category) \($0.value) \($0.valid)"
+      "\($0.category.id) \($0.value) \($0.valid)"
     }
   }
 

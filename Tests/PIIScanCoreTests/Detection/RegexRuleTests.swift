@@ -41,14 +41,14 @@ import Testing
     -> [(value: String, rule: String, confidence: Confidence, offset: Int64)]
   {
     TextScan.findings(in: text, rules: rules, settings: settings)
-      .filter { rules.rules[$0.ruleIndex].isUser }
-      .map { ($0.value, rules.rules[$0.ruleIndex].id, $0.confidence, $0.offset) }
+      .filter { $0.rule.isUser }
+      .map { ($0.value.string, $0.rule.id, $0.confidence, $0.offset) }
   }
 
   @Test func aMatchIsAValidValueOfTheRulesCategory() throws {
     let findings = TextScan.findings(in: "员工 ACME-123456 离职", rules: Self.acme, settings: Self.settings)
-    let finding = try #require(findings.first { Self.acme.rules[$0.ruleIndex].isUser })
-    #expect(Self.acme.rules[finding.ruleIndex].category == "acme_staff_number")
+    let finding = try #require(findings.first { $0.rule.isUser })
+    #expect(finding.category.id == "acme_staff_number")
     #expect(finding.value == "ACME-123456" && finding.valid && finding.reason == nil)
     #expect(finding.offset == 7 && finding.length == 11)
     #expect(finding.line == 1 && finding.column == 4)
@@ -134,7 +134,7 @@ import Testing
         bytes: UnsafeRawBufferPointer(raw), base: 0, ownStart: 0, ownEnd: raw.count,
         reachesEndOfInput: true)
       return ChunkScanner(rules: Self.acme, settings: Self.settings).scan(view).findings
-        .filter { Self.acme.rules[$0.ruleIndex].isUser }.map(\.value)
+        .filter { $0.rule.isUser }.map(\.value)
     }
     #expect(values == ["ACME-123456", "ACME-654321", "ACME-111111"])
   }
@@ -154,7 +154,7 @@ import Testing
     let text = "姓名,护照号码\n张三,E12345678\n"
     let plain = try! RuleSet.embedded()
     let soft = TextScan.findings(in: text, rules: plain, settings: Self.settings)
-    #expect(soft.contains { plain.rules[$0.ruleIndex].category == "cn_passport" })
+    #expect(soft.contains { $0.category.id == "cn_passport" })
     let users = Self.rules(
       """
 
@@ -168,7 +168,7 @@ import Testing
       nomatch = ["E1234567"]
       """)
     let findings = TextScan.findings(in: text, rules: users, settings: Self.settings)
-    let categories = findings.map { users.rules[$0.ruleIndex].category }
+    let categories = findings.map { $0.category.id }
     #expect(categories.contains("acme_visitor_card"))
     #expect(!categories.contains("cn_passport"))
   }
@@ -181,22 +181,14 @@ import Testing
     #expect(Redaction.maskIdentifier("A1") == "A*")
     #expect(Redaction.maskIdentifier("工号甲乙丙") == "工***丙")
     let findings = TextScan.findings(in: "工号：ACME-123456", rules: Self.acme, settings: Self.settings)
-      .filter { Self.acme.rules[$0.ruleIndex].isUser }
-    #expect(FindingPresenter(rules: Self.acme, reveal: false).value(findings[0]) == "AC*******56")
-    #expect(FindingPresenter(rules: Self.acme, reveal: true).value(findings[0]) == "ACME-123456")
+      .filter { $0.rule.isUser }
+    #expect(FindingPresenter(reveal: false, asOf: CivilDate(year: 2026, month: 11, day: 29)!).value(findings[0]) == "AC*******56")
+    #expect(FindingPresenter(reveal: true, asOf: CivilDate(year: 2026, month: 11, day: 29)!).value(findings[0]) == "ACME-123456")
   }
 }
 
 /// A search PCRE2 stops at its match limit is counted and reported as a notice for the input.
 @Suite struct RegexMatchLimitTests {
-  final class Notices: ScanSink {
-    var notices: [Notice] = []
-    var values: [String] = []
-    func inputStarted(_ input: ScanInput) {}
-    func found(_ findings: [Finding], in input: ScanInput) { values += findings.map(\.value) }
-    func inputFinished(_ input: ScanInput, summary: InputSummary) {}
-    func noticed(_ notice: Notice, in input: ScanInput) { notices.append(notice) }
-  }
 
   static let rules = try! RuleSet.embedded(
     adding: [
@@ -215,12 +207,12 @@ import Testing
       )
     ], settings: RegexRuleTests.settings)
 
-  func scan(_ text: String) throws -> Notices {
+  func scan(_ text: String) throws -> CollectingSink {
     let path = FileManager.default.temporaryDirectory
       .appendingPathComponent("piiscan-limit-\(getpid())-\(UUID().uuidString.prefix(8)).txt").path
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let sink = Notices()
+    let sink = CollectingSink()
     ScanPipeline(rules: Self.rules, configuration: ScanConfiguration(threads: 1, detection: RegexRuleTests.settings))
       .run(inputs: [ScanInput(path: path, kind: .regularFile, size: nil)], sink: sink)
     return sink
@@ -232,8 +224,8 @@ import Testing
     let sink = try scan(text)
     #expect(sink.values == ["aaa!", "aaaa!"])
     #expect(sink.notices.count == 1)
-    let notice = try #require(sink.notices.first)
-    #expect(notice.kind == "match-limit" && notice.severity == .warning)
+    let notice = try #require(sink.notices.first?.notice)
+    #expect(notice.kind == .matchLimit && notice.severity == .warning)
     #expect(
       notice.message
         == "rule acme-nested: PCRE2 stopped 1 search at its match limit (1000000 steps), so "

@@ -64,9 +64,19 @@ extension RuleExampleResult: CustomTestStringConvertible {
     id = "x-mobile"
     category = "cn_mobile"
     validator = "mobile"
-    regex = '1[3-9][0-9]{9}'
     [rules.examples]
     match = ["13912345670"]
+    """
+
+  /// A rule whose regex decides its values (the e-mail validator's).
+  static let withRegex = """
+    [[rules]]
+    id = "x-email"
+    category = "email"
+    validator = "email"
+    regex = '[a-z]+@[a-z]+[.]com'
+    [rules.examples]
+    match = ["a@b.com"]
     """
 
   @Test func aValidFileLoads() { #expect(problems(Self.valid).isEmpty) }
@@ -82,10 +92,18 @@ extension RuleExampleResult: CustomTestStringConvertible {
   }
 
   @Test func badRegexNamesTheOffset() {
-    let found = problems(Self.valid.replacingOccurrences(of: "'1[3-9][0-9]{9}'", with: "'1[3-9'"))
+    let found = problems(
+      Self.withRegex.replacingOccurrences(of: "'[a-z]+@[a-z]+[.]com'", with: "'[a-z+@'"))
     #expect(found.count == 1)
-    #expect(found[0].hasPrefix("user/rules.toml: x-mobile: regex does not compile"))
+    #expect(found[0].hasPrefix("user/rules.toml: x-email: regex does not compile"))
     #expect(found[0].contains("offset"))
+  }
+
+  @Test func aRegexThatWouldDecideNothingIsRefused() {
+    let found = problems(
+      Self.valid.replacingOccurrences(of: "[rules.examples]", with: "regex = '1[0-9]{10}'\n[rules.examples]"))
+    #expect(found.count == 1)
+    #expect(found[0].contains("decides its values alone: remove the regex"))
   }
 
   @Test func unknownValidatorAndBadCategoryAreBothReported() {
@@ -98,7 +116,7 @@ extension RuleExampleResult: CustomTestStringConvertible {
   }
 
   @Test func duplicateIDs() {
-    let twice = Self.valid + "\n" + Self.valid.replacingOccurrences(of: "\"mobile\"", with: "\"email\"")
+    let twice = Self.valid + "\n" + Self.valid.replacingOccurrences(of: "\"mobile\"", with: "\"landline\"")
     let found = problems(twice)
     #expect(found.contains { $0.contains("id is already used") })
   }

@@ -41,32 +41,13 @@ import Testing
     return (text, planted)
   }
 
-  /// Every finding as one comparable line.
-  final class Collector: ScanSink {
-    var lines: [String] = []
-    func inputStarted(_ input: ScanInput) {}
-    func noticed(_ notice: Notice, in input: ScanInput) {
-      lines.append("notice \(input.displayName) \(notice.kind) \(notice.severity) \(notice.message)")
-    }
-    func inputFinished(_ input: ScanInput, summary: InputSummary) {
-      if let error = summary.error { lines.append("error \(error)") }
-    }
-    func found(_ findings: [Finding], in input: ScanInput) {
-      for f in findings {
-        lines.append(
-          "\(f.offset)+\(f.length) r\(f.ruleIndex) \(f.value) \(f.valid) \(f.reason ?? "-") "
-            + "L\(f.line) C\(f.column) R\(f.record)")
-      }
-    }
-  }
-
   static func scan(
     file: String, kind: ScanInput.Kind, chunkSize: Int, threads: Int, mapping: Bool = false
   ) -> [String] {
     let configuration = ScanConfiguration(
       threads: threads, layout: ChunkLayout(chunkSize: chunkSize), useMapping: mapping,
       detection: DetectionSettings(asOf: asOf))
-    let collector = Collector()
+    let collector = CollectingSink()
     ScanPipeline(rules: rules, configuration: configuration).run(
       inputs: [ScanInput(path: file, kind: kind, size: nil)], sink: collector)
     return collector.lines

@@ -27,23 +27,16 @@ import Testing
       .appendingPathComponent("piiscan-records-\(getpid())-\(name)").path
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }
-    final class Collector: ScanSink {
-      var found: [(Int64, String, String)] = []
-      func inputStarted(_ input: ScanInput) {}
-      func noticed(_ notice: Notice, in input: ScanInput) {}
-      func inputFinished(_ input: ScanInput, summary: InputSummary) {}
-      func found(_ findings: [Finding], in input: ScanInput) {
-        for f in findings { found.append((f.record, RecordGroupingTests.rules.rules[f.ruleIndex].category, f.value)) }
-      }
-    }
-    let collector = Collector()
+    let collector = CollectingSink()
     ScanPipeline(
       rules: rules,
       configuration: ScanConfiguration(
         threads: 2, layout: ChunkLayout(chunkSize: chunkSize),
         detection: DetectionSettings(asOf: CivilDate(year: 2026, month: 11, day: 29)!))
     ).run(inputs: [ScanInput(path: path, kind: .regularFile, size: nil)], sink: collector)
-    return collector.found.map { (record: $0.0, category: $0.1, value: $0.2) }
+    return collector.findings.map {
+      (record: $0.finding.record, category: $0.finding.category.id, value: $0.finding.value.string)
+    }
   }
 
   /// Checks that the findings fall into one record per person, at `starts`, each holding that

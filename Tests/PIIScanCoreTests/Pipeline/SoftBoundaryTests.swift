@@ -26,17 +26,16 @@ import Testing
     return text
   }
 
-  final class Collector: ScanSink {
+  /// Every finding as a line, and the count per category.
+  final class Collector: FindingSink {
     var lines: [String] = []
     var categories: [String: Int] = [:]
-    func inputStarted(_ input: ScanInput) {}
-    func noticed(_ notice: Notice, in input: ScanInput) {}
-    func inputFinished(_ input: ScanInput, summary: InputSummary) {}
-    func found(_ findings: [Finding], in input: ScanInput) {
-      for f in findings {
-        let category = SoftBoundaryTests.rules.rules[f.ruleIndex].category
+    func receive(_ batch: FindingBatch) {
+      for f in batch.findings {
+        let category = f.category.id
         categories[category, default: 0] += 1
-        lines.append("\(f.offset)+\(f.length) \(category) \(f.value) L\(f.line) C\(f.column) R\(f.record)")
+        lines.append(
+          "\(f.offset)+\(f.length) \(category) \(f.value) L\(f.line) C\(f.column) R\(f.record)")
       }
     }
   }
@@ -88,11 +87,9 @@ import Testing
   // MARK: Settling overlaps across a cut
 
   static func finding(_ offset: Int64, _ length: Int, soft: Bool) -> Finding {
-    var finding = Finding(
-      offset: offset, length: length, ruleIndex: 0, value: "", valid: true, reason: nil,
-      confidence: .high, details: [])
-    finding.isSoft = soft
-    return finding
+    Finding(
+      offset: offset, length: length, rule: rules.rules[0], value: "", valid: true,
+      reasonCode: nil, confidence: .high, flags: soft ? .soft : [])
   }
 
   static func spans(_ findings: [Finding]) -> [String] {
@@ -100,7 +97,7 @@ import Testing
   }
 
   @Test func aSoftValueCrossingACutYieldsToAStrongOneAfterIt() {
-    var overlaps = BoundaryOverlaps()
+    var overlaps = BoundarySettler()
     // Chunk [0, 20): a strong value, a soft value running to 30, a later strong one is not
     // possible in this chunk (it would start after 20).
     let first = overlaps.settle([Self.finding(2, 5, soft: false), Self.finding(12, 18, soft: true)], ownedEnd: 20)
@@ -112,7 +109,7 @@ import Testing
   }
 
   @Test func aSoftValueAfterACutYieldsToAStrongOneCrossingIt() {
-    var overlaps = BoundaryOverlaps()
+    var overlaps = BoundarySettler()
     let first = overlaps.settle([Self.finding(15, 10, soft: false)], ownedEnd: 20)
     #expect(Self.spans(first) == ["15+10"])
     let second = overlaps.settle([Self.finding(22, 4, soft: true), Self.finding(30, 4, soft: true)], ownedEnd: 40)
@@ -120,7 +117,7 @@ import Testing
   }
 
   @Test func heldFindingsKeepTheirOrderAndSurviveWithoutOverlap() {
-    var overlaps = BoundaryOverlaps()
+    var overlaps = BoundarySettler()
     let first = overlaps.settle(
       [Self.finding(5, 30, soft: true), Self.finding(8, 3, soft: false), Self.finding(12, 2, soft: true)],
       ownedEnd: 20)
@@ -134,7 +131,7 @@ import Testing
   }
 
   @Test func whatIsHeldAtTheEndIsPassedOn() {
-    var overlaps = BoundaryOverlaps()
+    var overlaps = BoundarySettler()
     #expect(overlaps.settle([Self.finding(15, 10, soft: true)], ownedEnd: 20).isEmpty)
     #expect(Self.spans(overlaps.finish()) == ["15+10s"])
   }

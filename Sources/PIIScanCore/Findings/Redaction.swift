@@ -1,19 +1,21 @@
 /// Masks values for reports, keeping what an investigator needs to tell values apart:
 /// `110101********123X`, `138****5678`, `622202*********1234`, `z***@qq.com`.
 public enum Redaction {
-  /// The masked form of `value` found by a rule of `category`.
-  public static func mask(_ value: String, category: String) -> String {
-    switch category {
-    case "cn_resident_id", "cn_hkmotw_residence_permit": maskResidentID(value)
-    case "cn_resident_id_15": keep(value, first: 6, last: 3)
-    case "cn_mobile": keep(value, first: 3, last: 4)
-    case "cn_landline": maskLandline(value)
-    case "cn_bank_card": keep(value, first: 6, last: 4)
-    case "email": maskEmail(value)
-    case "cn_resident_id_masked", "cn_mobile_masked": value
-    // A password: nothing of it, not even its length.
-    case "credential": "********"
-    default: keep(value, first: 1, last: value.count >= 8 ? 2 : 0)
+  /// The masked form of `value`, a value of `category`.
+  public static func mask(_ value: String, category: Category) -> String {
+    mask(value, style: category.mask)
+  }
+
+  /// The masked form of `value` in mask style `style`.
+  public static func mask(_ value: String, style: MaskStyle) -> String {
+    switch style {
+    case .keep(let first, let last): keep(value, first: first, last: last)
+    case .email: maskEmail(value)
+    case .landline: maskLandline(value)
+    case .all: "********"
+    case .none: value
+    case .soft: keep(value, first: 1, last: value.count >= 8 ? 2 : 0)
+    case .identifier: maskIdentifier(value)
     }
   }
 

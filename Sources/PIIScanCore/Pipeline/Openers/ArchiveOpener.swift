@@ -1,0 +1,86 @@
+import PIIScanArchive
+
+/// Compressed files and archives (gzip, bzip2, xz, zstd, lz4, zip, tar, 7z, cpio, ar, nested),
+/// recognised by their magic bytes: each member is fed as an input of its own, in the
+/// container's order. A zip whose members are an Office package is read as a workbook
+/// (``WorkbookParts``).
+struct ArchiveOpener: InputOpener {
+  func opens(prefix: UnsafeRawBufferPointer, kind: ContainerKind) -> Bool { kind != .plain }
+
+  func feed(file: RandomAccessInput, as input: ScanInput, using feeder: InputFeeder) -> Bool {
+    do {
+      let source = try FileDescriptorSource(path: input.path)
+      feeder.feedSource(
+        source, as: input, depth: 0,
+        budget: ArchiveBudget(limits: feeder.configuration.archiveLimits))
+    } catch {
+      feeder.scheduler.mark(.failed(input, InputError(error.message)))
+    }
+    return true
+  }
+
+  func feed(
+    stream: PeekingSource, as input: ScanInput, depth: Int, budget: ArchiveBudget,
+    using feeder: InputFeeder
+  ) -> (any ArchiveSource)? {
+    let kind: ContainerKind
+    do {
+      kind = ContainerSniffer.kind(of: try stream.peek())
+    } catch {
+      feeder.scheduler.mark(.notice(input, NoticeText.reading(error)))
+      return nil
+    }
+    do {
+      let reader = try ArchiveReader(source: stream, kind: kind, depth: depth, budget: budget)
+      feedMembers(of: reader, in: input, using: feeder)
+    } catch {
+      feeder.scheduler.mark(.notice(input, NoticeText.archive(error)))
+    }
+    return nil
+  }
+
+  /// Each member of an open container, in the container's order.
+  private func feedMembers(
+    of reader: ArchiveReader, in outer: ScanInput, using feeder: InputFeeder
+  ) {
+    // A zip that may be a workbook (.xlsx) is held in memory from its first package part on.
+    var held: WorkbookParts?
+    defer { held?.feed(of: outer, using: feeder) }
+    while true {
+      let entry: ArchiveEntry
+      do {
+        guard let next = try reader.nextEntry() else { return }
+        entry = next
+      } catch {
+        feeder.scheduler.mark(.notice(outer, NoticeText.archive(error)))
+        continue  // the reader returns nil next when the container cannot go on
+      }
+      var input = outer.member(entry.name)
+      input.size = entry.size
+      switch entry.kind {
+      case .directory:
+        continue
+      case .symlink:
+        feeder.scheduler.mark(
+          .notice(input, NoticeText.symbolicLinkMember(target: entry.linkTarget)))
+        continue
+      case .other:
+        feeder.scheduler.mark(.notice(input, NoticeText.specialMember))
+        continue
+      case .file:
+        break
+      }
+      if entry.isEncrypted {
+        feeder.scheduler.mark(.notice(input, NoticeText.encryptedMember))
+        continue
+      }
+      if reader.kind == .zip
+        && WorkbookParts.hold(
+          entry.name, from: reader, as: input, of: outer, held: &held, using: feeder)
+      {
+        continue
+      }
+      feeder.feedSource(reader, as: input, depth: reader.depth + 1, budget: reader.budget)
+    }
+  }
+}
