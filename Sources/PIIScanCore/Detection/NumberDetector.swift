@@ -263,7 +263,7 @@ struct NumberDetector {
       }
       return Outcome(
         validator: kind, span: span, value: value, valid: true, reason: nil,
-        confidence: check.isPlaceholderRegion ? .medium : .high, details: details)
+        confidence: check.lowersConfidence ? .medium : .high, details: details)
     }
     // A number that fails one check is an ID with a typo, a fabricated or a truncated one;
     // one failing several is some other 18-digit number, unless the context says ID.
