@@ -138,6 +138,8 @@ import Testing
       #expect(entry.bank == row[1])
       #expect(entry.cardType == (row[2].isEmpty ? nil : row[2]))
       #expect(entry.cardLength == Int(row[3]))
+      #expect(entry.isLuhnExempt == (row[4] == "Y"))
+      #expect(entry.formerBanks == row[5].split(separator: "|").map(String.init))
     }
   }
 

@@ -124,18 +124,27 @@ import Testing
   }
 
   @Test func bankErrors() {
-    let header = "bin\tbank\tcard_type\tcard_length\n"
-    let type = error { _ = try BankBINTable(tsv: header + "622202\tICBC\tXX\t19\n") }
+    let header = "bin\tbank\tcard_type\tcard_length\tluhn_exempt\tformer_bank\n"
+    let type = error { _ = try BankBINTable(tsv: header + "622202\tICBC\tXX\t19\tN\t\n") }
     #expect(type?.table == "cn-bank-bins.tsv")
     #expect(type?.line == 2)
-    let length = error { _ = try BankBINTable(tsv: header + "622202\tICBC\tDC\t25\n") }
+    let length = error { _ = try BankBINTable(tsv: header + "622202\tICBC\tDC\t25\tN\t\n") }
     #expect(length?.line == 2)
-    let long = error { _ = try BankBINTable(tsv: header + "62220212345\tICBC\tDC\t19\n") }
+    let long = error { _ = try BankBINTable(tsv: header + "62220212345\tICBC\tDC\t19\tN\t\n") }
     #expect(long?.line == 2)
     let repeated = error {
-      _ = try BankBINTable(tsv: header + "622202\tICBC\tDC\t19\n# x\n622202\tICBC\tDC\t19\n")
+      _ = try BankBINTable(
+        tsv: header + "622202\tICBC\tDC\t19\tN\t\n# x\n622202\tICBC\tDC\t19\tN\t\n")
     }
     #expect(repeated?.line == 4)
+    let flag = error { _ = try BankBINTable(tsv: header + "601428\tBOCOM\tDC\t17\tyes\t\n") }
+    #expect(flag?.message == "luhn_exempt must be Y or N, got 'yes'")
+    let anyLength = error { _ = try BankBINTable(tsv: header + "601428\tBOCOM\tDC\t\tY\t\n") }
+    #expect(anyLength?.message == "a Luhn exemption needs the card_length it applies to")
+    let oldHeader = error {
+      _ = try BankBINTable(tsv: "bin\tbank\tcard_type\tcard_length\n622202\tICBC\tDC\t19\n")
+    }
+    #expect(oldHeader?.line == 1)
   }
 
   @Test func knownSampleErrors() {
