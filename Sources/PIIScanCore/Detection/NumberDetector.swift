@@ -474,6 +474,13 @@ struct NumberDetector {
     if areaMatches, let known {
       details.append(FindingDetail("area_code", known.code))
       details.append(FindingDetail("city", known.province == known.city ? known.city : known.province + known.city))
+      if known.isRetired {
+        details.append(FindingDetail("area_code_status", "retired"))
+        if !known.replacedBy.isEmpty {
+          let codes = known.replacedBy.joined(separator: ",")
+          details.append(FindingDetail("area_code_replaced_by", codes))
+        }
+      }
     }
     if let extensionText { details.append(FindingDetail("extension", extensionText)) }
     let firstLocal = local[0]
