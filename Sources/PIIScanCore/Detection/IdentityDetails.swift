@@ -7,6 +7,9 @@ enum IdentityDetails {
     if let region = check.region {
       details.append(FindingDetail("region", region.name))
       if !region.isCurrent { details.append(FindingDetail("region_current", "false")) }
+      if check.isRegionRetiredBeforeBirth {
+        details.append(FindingDetail("region_retired_before_birth", "true"))
+      }
     }
     if let birth = check.birthDate {
       details.append(FindingDetail("birth_date", birth.description, masked: ""))
@@ -15,6 +18,7 @@ enum IdentityDetails {
         let age = birth.age(on: asOf)
         details.append(FindingDetail("age", String(age)))
         if age < 14 { details.append(FindingDetail("minor_under_14", "true")) }
+        if check.isImplausibleAge { details.append(FindingDetail("implausible_age", "true")) }
       }
     }
     if let sex = check.sex { details.append(FindingDetail("sex", sex.rawValue)) }

@@ -257,7 +257,7 @@ struct NumberDetector {
       }
       return Outcome(
         rule: rule, span: span, value: value, valid: true, reasonCode: nil,
-        confidence: check.isPlaceholderRegion ? .medium : .high)
+        confidence: check.lowersConfidence ? .medium : .high)
     }
     // A number that fails one check is an ID with a typo, a fabricated or a truncated one;
     // one failing several is some other 18-digit number, unless the context says ID.

@@ -119,6 +119,13 @@ public struct FindingDescriber: Sendable {
       details.append(FindingDetail("area_code", known.code))
       let city = known.province == known.city ? known.city : known.province + known.city
       details.append(FindingDetail("city", city))
+      if known.isRetired {
+        details.append(FindingDetail("area_code_status", "retired"))
+        if !known.replacedBy.isEmpty {
+          details.append(
+            FindingDetail("area_code_replaced_by", known.replacedBy.joined(separator: ",")))
+        }
+      }
     }
     if let digits = finding.landlineExtension { details.append(FindingDetail("extension", digits)) }
     var reason: String?

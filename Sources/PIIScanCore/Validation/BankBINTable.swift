@@ -4,18 +4,27 @@
 public struct BankBIN: Sendable, Hashable {
   /// The BIN digits (3–10), such as "622202".
   public let bin: String
-  /// The issuing bank, such as "中国工商银行".
+  /// The issuing bank by its current name, such as "中国工商银行" or "江西银行" (formerly
+  /// 南昌银行).
   public let bank: String
   /// "DC" 借记/储蓄卡, "CC" 信用卡, "SCC" 准贷记卡, "PC" 预付费卡; nil when unknown.
   public let cardType: String?
   /// The card number length for this BIN; nil when unknown.
   public let cardLength: Int?
+  /// Whether real cards of this BIN (and length) are reported to fail the Luhn check: legacy
+  /// domestic debit cards numbered before the UnionPay rules. The table lists each with its
+  /// report (`Patterns/tables/README.md`).
+  public let isLuhnExempt: Bool
+  /// The names the issuer had before a rename or merger, as the BIN lists still give them
+  /// (南昌银行 for 江西银行); empty when the lists use the current name.
+  public let formerBanks: [String]
 }
 
 /// Bank card BINs of PRC issuers from `Patterns/tables/cn-bank-bins.tsv`.
 ///
-/// The rows come from caijf/bankcard, then cardbin for BINs caijf lacks. One BIN may have
-/// several rows (different banks or card lengths).
+/// The rows come from caijf/bankcard, then cardbin for BINs caijf lacks, with banks named as
+/// they are now (`Patterns/tables/build-bank-bins.py`). One BIN may have several rows
+/// (different banks or card lengths).
 ///
 /// Lookups probe an open-addressing table keyed by `Int` (BIN length and value) once per BIN
 /// length present in the table (at most 8), longest first: no hashing of strings, no
@@ -49,10 +58,11 @@ public struct BankBINTable: Sendable {
   /// Parses the table text.
   ///
   /// - Parameters:
-  ///   - tsv: header `bin bank card_type card_length`.
+  ///   - tsv: header `bin bank card_type card_length luhn_exempt former_bank`.
   ///   - source: The table's name in errors.
   /// - Throws: `TableParseError` for a BIN that is not 3–10 digits, an empty bank, a card type
-  ///   other than DC/CC/SCC/PC/empty, a card length outside 12...19, or a repeated row.
+  ///   other than DC/CC/SCC/PC/empty, a card length outside 12...19, a Luhn flag other than
+  ///   Y/N, a Luhn exemption without a card length, or a repeated row.
   public init(tsv: String, source: String = "cn-bank-bins.tsv") throws {
     (entries, groups, binLengths) = try ReferenceTable.withUTF8(tsv) { bytes in
       try Self.parse(bytes, source: source)
@@ -69,6 +79,8 @@ public struct BankBINTable: Sendable {
     /// See `cardType(_:)`.
     var cardType: Int8
     var cardLength: Int?
+    var isLuhnExempt: Bool
+    var formerBanks: Range<Int>
   }
 
   /// Parses the table's UTF-8 into the entries, ordered by key and then table order, the
@@ -85,7 +97,8 @@ public struct BankBINTable: Sendable {
     raws.reserveCapacity(bytes.count / 24)
     var lengths: UInt16 = 0
     try ReferenceTable.forEachRow(
-      in: bytes, table: source, header: ["bin", "bank", "card_type", "card_length"]
+      in: bytes, table: source,
+      header: ["bin", "bank", "card_type", "card_length", "luhn_exempt", "former_bank"]
     ) { row in
       let value = try row.digits(0, column: "bin", lengths: 3...10)
       let binLength = row.length(0)
@@ -99,11 +112,17 @@ public struct BankBINTable: Sendable {
         throw row.error("card_type must be DC, CC, SCC, PC or empty, got '\(row.string(2))'")
       }
       let cardLength = try row.optionalInt(3, column: "card_length", range: 12...19)
+      let isLuhnExempt = try row.flag(4, column: "luhn_exempt")
+      // An exemption excuses the cards of one known length, never a number of any length.
+      guard !isLuhnExempt || cardLength != nil else {
+        throw row.error("a Luhn exemption needs the card_length it applies to")
+      }
       lengths |= 1 << binLength
       raws.append(
         Raw(
           key: Self.key(length: binLength, value: value), line: row.line, bin: row.range(0),
-          bank: row.range(1), cardType: cardType, cardLength: cardLength))
+          bank: row.range(1), cardType: cardType, cardLength: cardLength,
+          isLuhnExempt: isLuhnExempt, formerBanks: row.range(5)))
     }
 
     // Rows by BIN length, in table order within a length.
@@ -130,7 +149,12 @@ public struct BankBINTable: Sendable {
         entries.append(
           BankBIN(
             bin: ReferenceTable.string(bytes, raw.bin), bank: banks.string(raw.bank),
-            cardType: Self.cardTypeName(raw.cardType), cardLength: raw.cardLength))
+            cardType: Self.cardTypeName(raw.cardType), cardLength: raw.cardLength,
+            isLuhnExempt: raw.isLuhnExempt,
+            formerBanks: raw.formerBanks.isEmpty
+              ? []
+              : ReferenceTable.string(bytes, raw.formerBanks).split(separator: "|").map(
+                String.init)))
         for earlier in start..<end where entries[earlier] == entries[end] {
           throw TableParseError(
             table: source, line: raw.line, message: "row repeats line \(raws[order[earlier]].line)")
@@ -219,25 +243,34 @@ public struct BankBINTable: Sendable {
     withValidatorBytes(cardDigits) { lookup($0) }
   }
 
+  /// Whether real cards of `bin` are reported to fail Luhn (the table's `luhn_exempt`).
+  ///
+  /// Only BINs with a published report of a real card failing the check are listed, each
+  /// with the card length concerned (`Patterns/tables/README.md`): 601428 交通银行 (17
+  /// digits), 622173 江苏银行 (19), 456351 中国银行 (19). Every other BIN, legacy domestic
+  /// ones (103, 9558, 60xxxx) and UnionPay 62 IC-card BINs such as 621483 included, expects a
+  /// number that passes Luhn: a failing one is a typo, a fabricated number or no card at all
+  /// (19-digit snowflake ids start with 103 too).
+  public func isLuhnExempt(_ bin: BankBIN) -> Bool { bin.isLuhnExempt }
+
+  /// Whether any row of the BIN written `bin` (such as "601428") is Luhn-exempt.
+  public func isLuhnExempt(bin: String) -> Bool {
+    let digits = Array(bin.utf8)
+    guard (3...10).contains(digits.count),
+      let value = withValidatorBytes(digits, { ValidationBytes.number($0, 0, digits.count) }),
+      let group = groups.value(for: Self.key(length: digits.count, value: value))
+    else { return false }
+    return entries[(group >> 16)..<((group >> 16) + (group & 0xFFFF))].contains(
+      where: \.isLuhnExempt)
+  }
+
   /// Whether a card under `bin` with `length` digits may fail Luhn and still be real.
   ///
-  /// Rule (DOMAIN.md §3): Luhn became reliable with UnionPay's 62 BINs and the international
-  /// schemes (BINs starting 3, 4, 5: AmEx/JCB, Visa, Mastercard). Every other BIN in the table
-  /// is a legacy domestic BIN (9xxxx such as 9558/95599/95555/955100/9400xx, 60xxxx such as
-  /// 601382/601428/602969, 103, 68/69/84/87/90…), whose older cards may fail Luhn: exempt.
-  /// Plus the cited exception 621483 (招商银行, e.g. 6214832018989180), a 62 BIN whose cards
-  /// are known to fail. The exemption holds only when the number's length fits the BIN
-  /// (`cardLength` equals `length` or is unknown), so a length mismatch is never excused.
-  /// 601428 (交通银行, 17 digits, e.g. 60142870670591508) is covered by the 60 rule.
+  /// True only for a Luhn-exempt BIN (`isLuhnExempt(_:)`) and a number of the length its
+  /// exemption is for, so a length mismatch is never excused.
   public func isLegacyLuhnExempt(_ bin: BankBIN, length: Int) -> Bool {
-    if let cardLength = bin.cardLength, cardLength != length { return false }
-    if bin.bin.hasPrefix("621483") { return true }
-    guard let first = bin.bin.utf8.first else { return false }
-    switch first {
-    case UInt8(ascii: "3"), UInt8(ascii: "4"), UInt8(ascii: "5"): return false
-    case UInt8(ascii: "6"): return !bin.bin.hasPrefix("62")
-    default: return true
-    }
+    guard bin.isLuhnExempt, let cardLength = bin.cardLength else { return false }
+    return cardLength == length
   }
 }
 

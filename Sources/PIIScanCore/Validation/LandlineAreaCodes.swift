@@ -8,6 +8,17 @@ public struct AreaCode: Sendable, Hashable {
   public let province: String
   /// The city, such as "深圳".
   public let city: String
+  /// Whether the code is retired: its area now dials other codes (`replacedBy`), such as 0565
+  /// 巢湖 since 2011 and 0634 莱芜 since 2019.
+  ///
+  /// A retired code stays valid (old records keep the numbers written with it); a finding says
+  /// it is retired in its details.
+  public let isRetired: Bool
+  /// The year a retired code stopped being used, when known.
+  public let retiredYear: Int?
+  /// The codes a retired code's numbers moved to, such as ["0531"] for 0634; empty for a
+  /// current code.
+  public let replacedBy: [String]
 }
 
 /// PRC landline area codes from `Patterns/tables/cn-landline-area-codes.tsv`.
@@ -15,7 +26,8 @@ public struct AreaCode: Sendable, Hashable {
 /// 3-digit codes are 010 and 02x (026 is unused); all others have 4 digits (03xx–09xx). The
 /// table is checked so that no 4-digit code starts with a 3-digit one, which makes "try 3
 /// digits, then 4" unambiguous. Lookups index flat arrays by the code's value: no hashing,
-/// no allocation.
+/// no allocation. Retired codes (an area merged into another's code) are kept and marked, as
+/// numbers written with them stay in old records.
 ///
 /// - Note: immutable; safe to share across tasks.
 public struct LandlineAreaCodes: Sendable {
@@ -36,17 +48,22 @@ public struct LandlineAreaCodes: Sendable {
   /// Parses the table text.
   ///
   /// - Parameters:
-  ///   - tsv: header `code province city`.
+  ///   - tsv: header `code province city status retired replaced_by`.
   ///   - source: The table's name in errors.
   /// - Throws: `TableParseError` for a code that is not 3 or 4 digits starting with 0, that
-  ///   repeats, or a 4-digit code that starts with a 3-digit one; or an empty province.
+  ///   repeats, or a 4-digit code that starts with a 3-digit one; an empty province; a status
+  ///   other than current/retired; a retirement year or replacement on a current code; or a
+  ///   replacement that is not a current code of the table.
   public init(tsv: String, source: String = "cn-landline-area-codes.tsv") throws {
     var entries: [AreaCode] = []
     var threeDigit = [UInt16](repeating: 0, count: 100)
     var fourDigit = [UInt16](repeating: 0, count: 1_000)
     var fourDigitLines: [(value: Int, line: Int)] = []
-    try ReferenceTable.forEachRow(tsv, table: source, header: ["code", "province", "city"]) {
-      row in
+    var entryLines: [Int] = []
+    try ReferenceTable.forEachRow(
+      tsv, table: source,
+      header: ["code", "province", "city", "status", "retired", "replaced_by"]
+    ) { row in
       let value = try row.digits(0, column: "code", lengths: 3...4)
       let digits = row.length(0)
       guard row.bytes[row.start(0)] == UInt8(ascii: "0") else {
@@ -65,8 +82,24 @@ public struct LandlineAreaCodes: Sendable {
         fourDigit[value] = slot
         fourDigitLines.append((value, row.line))
       }
+      let isRetired: Bool
+      if row.field(3, is: "retired") {
+        isRetired = true
+      } else if row.field(3, is: "current") {
+        isRetired = false
+      } else {
+        throw row.error("status must be current or retired, got '\(row.string(3))'")
+      }
+      let retiredYear = try row.optionalInt(4, column: "retired", range: 1950...9999)
+      let replacedBy = row.string(5).split(separator: "|").map(String.init)
+      guard isRetired || (retiredYear == nil && replacedBy.isEmpty) else {
+        throw row.error("a current code has no retirement year or replacement")
+      }
+      entryLines.append(row.line)
       entries.append(
-        AreaCode(code: row.string(0), province: row.string(1), city: row.string(2)))
+        AreaCode(
+          code: row.string(0), province: row.string(1), city: row.string(2),
+          isRetired: isRetired, retiredYear: retiredYear, replacedBy: replacedBy))
     }
     for (value, line) in fourDigitLines where threeDigit[value / 10] != 0 {
       throw TableParseError(
@@ -74,6 +107,14 @@ public struct LandlineAreaCodes: Sendable {
         message:
           "4-digit code \(entries[Int(fourDigit[value]) - 1].code) starts with the 3-digit code "
           + entries[Int(threeDigit[value / 10]) - 1].code)
+    }
+    let current = Set(entries.filter { !$0.isRetired }.map(\.code))
+    for (entry, line) in zip(entries, entryLines) {
+      for code in entry.replacedBy where !current.contains(code) {
+        throw TableParseError(
+          table: source, line: line,
+          message: "\(entry.code) is replaced by \(code), which is not a current code")
+      }
     }
     self.entries = entries
     self.threeDigit = threeDigit

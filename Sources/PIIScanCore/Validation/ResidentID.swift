@@ -18,11 +18,35 @@
 ///   81/82/83 appear only as 810000/820000/830000, the residence permits;
 /// - the birth year is NOT compared with the year the code was created: people born before a
 ///   code existed received it when they registered (python-stdnum's mistake);
-/// - the birth date must be a real date, in 1900 or later, and not after the as-of date. The
-///   GB 11643 worked example 440524188001010014 (1880) therefore fails; it is a known sample.
+/// - the birth date must be a real date, not before `earliestBirthDate` (1860-01-01) and not
+///   after the as-of date. Numbers were first issued in 1984 to everyone then alive, so people
+///   born in the 1870s and 1880s got them: GB 11643's own worked example, 440524188001010014,
+///   is born 1880 (and is reported as a known sample value, not as a bad date);
+/// - what makes a number doubtful without making it wrong lowers confidence only
+///   (`ResidentIDCheck.lowersConfidence`): a placeholder region code, an age over
+///   `maximumPlausibleAge` on the as-of date (real in records of the deceased), a region code
+///   that was retired before the holder was born.
 ///
 /// - Note: stateless; safe to call from any task.
 public enum ResidentID {
+  /// The earliest birth date a resident ID can carry: 1860-01-01.
+  ///
+  /// Why this bound: numbers were issued from 1984 to the people then alive, and no one has
+  /// been verified to live past 122, so no holder was born before 1862; two years' slack
+  /// keep a date written by a registrar who rounded. Earlier dates are not a birth date.
+  public static let earliestBirthDate: CivilDate = {
+    guard let date = CivilDate(year: 1860, month: 1, day: 1) else {
+      preconditionFailure("1860-01-01 is a date")
+    }
+    return date
+  }()
+
+  /// The highest age (in whole years on the as-of date) that does not lower confidence.
+  ///
+  /// Older holders are real in records of the deceased and in old registers, so an older age
+  /// is never a failure; 120 is the upper end of the age field's range as well.
+  public static let maximumPlausibleAge = 120
+
   /// Prefecture-level cities without counties, whose `xxxx00` codes really appear on cards.
   static func isCountylessCity(_ code: Int) -> Bool {
     switch code {
@@ -313,7 +337,7 @@ public enum ResidentID {
     -> BirthDateProblem?
   {
     guard let date = CivilDate(year: year, month: month, day: day) else { return .notADate }
-    if year < 1900 { return .before1900 }
+    if date < earliestBirthDate { return .beforeEarliestBirthDate }
     if date > asOf { return .afterAsOf }
     return nil
   }
@@ -328,7 +352,21 @@ public enum ResidentID {
     if let problem = birthDateProblem(year, month, day, asOf: result.asOf) {
       result.failures.append(.birthDate)
       result.birthDateProblem = problem
+    } else if let birth = result.birthDate {
+      result.isImplausibleAge = birth.age(on: result.asOf) > maximumPlausibleAge
     }
+  }
+
+  /// Whether `region` had left the code lists before a holder born in `birthYear` was born.
+  ///
+  /// A number gets its region code at first registration, so a code retired before the
+  /// holder's birth could not have been given to them; such a number is doubtful, not wrong
+  /// (the table's years come from yearly lists and can be off). `lastYear` is the last list
+  /// that has the code (as of the end of that year), so a code can still be in use in the
+  /// next year: only a birth at least two years later counts.
+  static func wasRetiredBeforeBirth(_ region: Region, birthYear: Int) -> Bool {
+    guard !region.isCurrent, let lastYear = region.lastYear else { return false }
+    return birthYear > lastYear + 1
   }
 
   /// Why an address code is not valid on a resident ID, or nil if it is.
@@ -363,6 +401,9 @@ public enum ResidentID {
     } else if let region {
       result.isPlaceholderRegion =
         (code % 100 == 0 && !isCountylessCity(code)) || (code % 100 == 1 && !region.hasOwnName)
+    }
+    if let region, result.birthDateProblem == nil, let birth = result.birthDate {
+      result.isRegionRetiredBeforeBirth = wasRetiredBeforeBirth(region, birthYear: birth.year)
     }
   }
 }

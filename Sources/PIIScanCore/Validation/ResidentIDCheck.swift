@@ -10,8 +10,8 @@ public enum ResidentIDFailure: Hashable, Sendable {
   case structure
   /// The MOD 11-2 check character is wrong; `expected` is the right one (`'0'...'9'` or `'X'`).
   case checksum(expected: UInt8)
-  /// The birth date is not a real date, is before 1900, or is after the as-of date
-  /// (detail: `birthDateProblem`).
+  /// The birth date is not a real date, is before `ResidentID.earliestBirthDate`, or is after
+  /// the as-of date (detail: `birthDateProblem`).
   case birthDate
   /// The address code was never valid on a resident ID (detail: `regionProblem`).
   case region
@@ -32,8 +32,8 @@ public enum ResidentIDStructureProblem: Hashable, Sendable {
 public enum BirthDateProblem: Hashable, Sendable {
   /// The `YYYYMMDD` digits are not a real Gregorian date (e.g. 1990-02-30).
   case notADate
-  /// The year is before 1900.
-  case before1900
+  /// The date is before `ResidentID.earliestBirthDate` (1860-01-01).
+  case beforeEarliestBirthDate
   /// The date is after the as-of date.
   case afterAsOf
 }
@@ -69,7 +69,7 @@ public struct ResidentIDCheck: Sendable, Equatable {
   /// Set for 710000 too, though that fails. For a foreign permanent residence ID: the
   /// accepting province.
   public internal(set) var region: Region?
-  /// The birth date, when its digits form a real date (set even if before 1900 or in the future).
+  /// The birth date, when its digits form a real date (set even if too early or in the future).
   public internal(set) var birthDate: CivilDate?
   /// The sex encoded by the last sequence digit (the 17th of 18, the 15th of 15).
   ///
@@ -85,6 +85,23 @@ public struct ResidentIDCheck: Sendable, Equatable {
   /// or an unnamed `xxxx01` 市辖区 placeholder. Such codes are unusual on real cards and
   /// common in generated data: lower confidence, never a failure.
   public internal(set) var isPlaceholderRegion = false
+  /// Whether the holder is older than `ResidentID.maximumPlausibleAge` on the as-of date.
+  ///
+  /// Real in records of the deceased and in old registers, common in fabricated numbers:
+  /// lower confidence, never a failure. False when the birth date fails.
+  public internal(set) var isImplausibleAge = false
+  /// Whether the region code had left the code lists before the holder was born (its
+  /// `Region.lastYear` is at least two years before the birth year).
+  ///
+  /// A code is given at first registration, so a real holder would have a newer code: lower
+  /// confidence, never a failure. False when the birth date fails or the years are unknown.
+  public internal(set) var isRegionRetiredBeforeBirth = false
+  /// Whether something short of a failure makes the number doubtful: a placeholder region, an
+  /// implausible age or a region retired before the birth. A valid number with one of these
+  /// is reported at medium confidence instead of high.
+  public var lowersConfidence: Bool {
+    isPlaceholderRegion || isImplausibleAge || isRegionRetiredBeforeBirth
+  }
   /// Checked as a 外国人永久居留身份证 (2023, leading 9) by `checkForeignPermanentResidence`.
   public internal(set) var isForeignPermanentResidence = false
   /// Whether the number looks cut by Excel: the checksum fails and it ends in 000.
@@ -126,7 +143,7 @@ public struct ResidentIDCheck: Sendable, Equatable {
     case .checksum: return isProbablyExcelTruncated ? .truncated : .checksum
     case .birthDate:
       switch birthDateProblem {
-      case .before1900: return .birthDateEarly
+      case .beforeEarliestBirthDate: return .birthDateEarly
       case .afterAsOf: return .birthDateFuture
       case .notADate, nil: return .birthDateInvalid
       }
@@ -167,7 +184,8 @@ public struct ResidentIDCheck: Sendable, Equatable {
         "\(padded(writtenYear, 4))-\(padded(writtenMonth, 2))-\(padded(writtenDay, 2))"
       switch birthDateProblem {
       case .notADate: return "birth date \(written) is not a date"
-      case .before1900: return "birth date \(written) is before 1900"
+      case .beforeEarliestBirthDate:
+        return "birth date \(written) is before \(ResidentID.earliestBirthDate)"
       case .afterAsOf: return "birth date \(written) is after \(asOf)"
       case nil: return "birth date \(written) is not valid"
       }

@@ -23,7 +23,7 @@ import Testing
   }
 
   @Test func longestPrefixWins() {
-    // 603265 江苏银行 (16) and 60326500 无锡市商业银行 (16).
+    // 603265 江苏银行 (16) and 60326500 (16, listed as 无锡市商业银行, now 江苏银行).
     #expect(lookup("6032650012345678")?.bin == "60326500")
     #expect(lookup("6032651012345678")?.bin == "603265")
   }
@@ -70,29 +70,87 @@ import Testing
     #expect(lookup(number) == nil)
   }
 
-  @Test func legacyLuhnExemptions() throws {
-    let cmb = try #require(lookup("6214832018989180"))
-    #expect(cmb.bin == "621483")
-    #expect(cmb.bank == "招商银行")
-    #expect(!Luhn.isValid(Array("6214832018989180".utf8)))
-    #expect(table.isLegacyLuhnExempt(cmb, length: 16))
+  /// A number of `length` digits starting with `prefix`, with its Luhn check digit right
+  /// (`luhn` true) or off by one (false), by the textbook oracle.
+  static func number(_ prefix: String, length: Int, luhn: Bool) -> String {
+    var body = prefix
+    var filler = 3
+    while body.count < length - 1 {
+      body += String(filler % 10)
+      filler += 7
+    }
+    for check in 0...9 where LuhnTests.oracle(body + String(check)) {
+      return body + String(luhn ? check : (check + 1) % 10)
+    }
+    preconditionFailure("some check digit passes Luhn")
+  }
 
-    let bocom = try #require(lookup("60142870670591508"))
-    #expect(bocom.bin == "601428")
-    #expect(bocom.cardLength == 17)
-    #expect(!Luhn.isValid(Array("60142870670591508".utf8)))
-    #expect(table.isLegacyLuhnExempt(bocom, length: 17))
-    #expect(!table.isLegacyLuhnExempt(bocom, length: 19))  // wrong length is never excused
+  // Only BINs with a published report of a real card failing Luhn are exempt, each for the
+  // card length reported. Numbers here are synthetic.
+  @Test(arguments: [("601428", 17, "交通银行"), ("622173", 19, "江苏银行"), ("456351", 19, "中国银行")])
+  func reportedBINsAreExempt(prefix: String, length: Int, bank: String) throws {
+    let failing = Self.number(prefix, length: length, luhn: false)
+    #expect(!LuhnTests.oracle(failing))
+    let bin = try #require(lookup(failing))
+    #expect(bin.bin == prefix)
+    #expect(bin.bank == bank)
+    #expect(bin.isLuhnExempt)
+    #expect(table.isLuhnExempt(bin))
+    #expect(table.isLuhnExempt(bin: prefix))
+    #expect(table.isLegacyLuhnExempt(bin, length: length))
+    #expect(!table.isLegacyLuhnExempt(bin, length: length - 1))  // wrong length: never excused
   }
 
   @Test(arguments: [
-    ("9558101234567890123", true), ("1031234567890123456", true), ("9555512345678901", true),
-    ("6222020200112345679", false),  // UnionPay 62: Luhn applies
-    ("438588123456789012", false),  // 兴业 438588 (18 digits), Visa range
-    ("376966123456789", false),  // 中信 AmEx 376966 (15 digits)
+    ("621483", 16),  // 招商银行 UnionPay IC BIN: numbered under the Luhn rule
+    ("103", 19),  // 中国农业银行 legacy BIN; 19-digit snowflake ids start 103 too
+    ("9558", 19), ("95599", 19), ("95555", 16), ("601382", 19),  // legacy domestic BINs
+    ("622202", 19), ("438588", 18), ("376966", 15),
   ])
-  func legacyRuleByScheme(number: String, exempt: Bool) throws {
-    let bin = try #require(table.lookup(Array(number.utf8)))
-    #expect(table.isLegacyLuhnExempt(bin, length: number.count) == exempt, "\(bin.bin)")
+  func otherBINsExpectLuhn(prefix: String, length: Int) throws {
+    let failing = Self.number(prefix, length: length, luhn: false)
+    let bin = try #require(lookup(failing), "\(failing)")
+    #expect(bin.bin == prefix)
+    #expect(!bin.isLuhnExempt)
+    #expect(!table.isLuhnExempt(bin))
+    #expect(!table.isLuhnExempt(bin: prefix))
+    #expect(!table.isLegacyLuhnExempt(bin, length: failing.count))
+    // A passing number of the same BIN is a card as ever.
+    #expect(lookup(Self.number(prefix, length: length, luhn: true))?.bin == prefix)
+  }
+
+  @Test func exemptionsAreFewAndHaveLengths() {
+    let exempt = table.allEntries.filter(\.isLuhnExempt)
+    #expect(Set(exempt.map(\.bin)) == ["601428", "622173", "456351"])
+    #expect(exempt.allSatisfy { $0.cardLength != nil })
+    #expect(!table.isLuhnExempt(bin: "60142"))
+    #expect(!table.isLuhnExempt(bin: "6014280"))
+    #expect(!table.isLuhnExempt(bin: "x01428"))
+    #expect(!table.isLuhnExempt(bin: ""))
+  }
+
+  // Banks are named as they are now; the name the BIN lists used is kept as a former name.
+  @Test(arguments: [
+    ("621269", "江西银行", "南昌银行"),  // 南昌银行 became 江西银行 in 2015
+    ("60326500", "江苏银行", "无锡市商业银行"),  // merged into 江苏银行 in 2007
+    ("406365", "广发银行", "广东发展银行"),  // renamed 2011
+  ])
+  func renamedBanksUseTheCurrentName(bin: String, bank: String, former: String) throws {
+    let entry = try #require(table.allEntries.first { $0.bin == bin })
+    #expect(entry.bank == bank)
+    #expect(entry.formerBanks == [former])
+  }
+
+  @Test func noRowNamesABankByAFormerNameOrAShortSpelling() {
+    let banks = Set(table.allEntries.map(\.bank))
+    for old in ["南昌银行", "广东发展银行", "包商银行", "华融湘江银行", "德阳商业银行", "无锡市商业银行"] {
+      #expect(!banks.contains(old), "\(old)")
+    }
+    for short in ["工商银行", "建设银行", "农业银行", "光大银行", "民生银行", "邮储银行"] {
+      #expect(!banks.contains(short), "\(short)")
+    }
+    #expect(table.allEntries.filter { !$0.formerBanks.isEmpty }.count > 100)
+    // A bank that was not renamed has no former name.
+    #expect(lookup("6222020200112345679")?.formerBanks == [])
   }
 }

@@ -29,15 +29,11 @@ import Testing
   }
 
   @Test func listedIDsAreStructurallyWhatTheirNotesSay() {
-    // Known samples are valid-looking numbers (that is why they need listing); the 1880 one
-    // fails only on its birth date.
+    // Known samples are valid-looking numbers (that is why they need listing), the 1880 one
+    // (GB 11643's example) too, now that birth dates go back to 1860.
     for entry in samples.allEntries where entry.category == "cn_resident_id" {
       let result = ResidentID.check18(Array(entry.value.utf8), asOf: asOf)
-      if entry.value == "440524188001010014" {
-        #expect(result.failures == [.birthDate])
-      } else {
-        #expect(result.isValid, "\(entry.value): \(result.reasonText)")
-      }
+      #expect(result.isValid, "\(entry.value): \(result.reasonText)")
     }
     #expect(ResidentID.check15(Array("610104620927690".utf8), asOf: asOf).isValid)
   }

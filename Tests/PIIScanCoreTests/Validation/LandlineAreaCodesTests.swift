@@ -57,4 +57,51 @@ import Testing
     #expect(table.lookup(withoutTrunkPrefix: Array("2612345678".utf8)) == nil)
     #expect(table.lookup(withoutTrunkPrefix: Array("075512345678".utf8)) == nil)
   }
+
+  // Retired codes stay in the table (numbers written with them are in old records), marked
+  // with the year and the codes that took their area over.
+  @Test(arguments: [
+    ("0565", "巢湖", 2011, ["0551", "0553", "0555"]), ("0634", "莱芜", 2019, ["0531"]),
+    ("0852", "遵义", nil, ["0851"]), ("0853", "安顺", nil, ["0851"]),
+  ])
+  func retiredCodesAreKeptAndMarked(code: String, city: String, year: Int?, replacedBy: [String])
+    throws
+  {
+    let entry = try #require(lookup(code + "2345678"))
+    #expect(entry.code == code)
+    #expect(entry.city == city)
+    #expect(entry.isRetired)
+    #expect(entry.retiredYear == year)
+    #expect(entry.replacedBy == replacedBy)
+    for replacement in replacedBy {
+      let current = try #require(lookup(replacement + "62345678"))
+      #expect(!current.isRetired, "\(replacement)")
+      #expect(current.replacedBy.isEmpty)
+    }
+  }
+
+  @Test(arguments: ["010", "0551", "0531", "0755", "0851", "0431"])
+  func currentCodesAreNotRetired(_ code: String) throws {
+    let entry = try #require(lookup(code + "62345678"))
+    #expect(!entry.isRetired)
+    #expect(entry.retiredYear == nil)
+  }
+
+  @Test func onlyTheDocumentedCodesAreRetired() {
+    let retired = table.allAreaCodes.filter(\.isRetired).map(\.code)
+    #expect(Set(retired) == ["0565", "0634", "0852", "0853"])
+  }
+
+  // Places the source list had wrong (吉林/吉林 for every Jilin code, 鞍山 for 马鞍山).
+  @Test(arguments: [
+    ("0431", "吉林", "长春"), ("0432", "吉林", "吉林"), ("0433", "吉林", "延边"),
+    ("0434", "吉林", "四平"), ("0435", "吉林", "通化"), ("0436", "吉林", "白城"),
+    ("0437", "吉林", "辽源"), ("0438", "吉林", "松原"), ("0439", "吉林", "白山"),
+    ("0457", "黑龙江", "大兴安岭"), ("0555", "安徽", "马鞍山"), ("0412", "辽宁", "鞍山"),
+  ])
+  func placesOfCorrectedCodes(code: String, province: String, city: String) throws {
+    let entry = try #require(lookup(code + "2345678"))
+    #expect(entry.province == province)
+    #expect(entry.city == city)
+  }
 }

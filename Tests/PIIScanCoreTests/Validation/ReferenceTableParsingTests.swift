@@ -138,6 +138,8 @@ import Testing
       #expect(entry.bank == row[1])
       #expect(entry.cardType == (row[2].isEmpty ? nil : row[2]))
       #expect(entry.cardLength == Int(row[3]))
+      #expect(entry.isLuhnExempt == (row[4] == "Y"))
+      #expect(entry.formerBanks == row[5].split(separator: "|").map(String.init))
     }
   }
 
@@ -171,12 +173,13 @@ import Testing
   @Test func fieldsNextToControlBytesAndAtTheEnd() throws {
     // 0x0B right after a tab, other control bytes, CRLF, and a last row with no line end
     // whose fields are read without 8 bytes after them.
-    let header = "code\tprovince\tcity\r\n"
+    let header = "code\tprovince\tcity\tstatus\tretired\treplaced_by\r\n"
     let table = try LandlineAreaCodes(
-      tsv: header + "010\t北京\t\u{0B}\u{08}北京\r\n0755\t广东\t深圳")
+      tsv: header + "010\t北京\t\u{0B}\u{08}北京\tcurrent\t\t\r\n0755\t广东\t深圳\tretired\t\t010")
     #expect(table.count == 2)
     #expect(table.lookup(Array("01012345678".utf8))?.city == "\u{0B}\u{08}北京")
     #expect(table.lookup(Array("075512345678".utf8))?.city == "深圳")
+    #expect(table.lookup(Array("075512345678".utf8))?.replacedBy == ["010"])
   }
 
   @Test(arguments: ["1101a1", "11010", "1101010", "110 01", "11010１", "/10101", ":10101"])

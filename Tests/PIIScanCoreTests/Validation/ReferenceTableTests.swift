@@ -114,28 +114,57 @@ import Testing
   }
 
   @Test func landlineErrors() {
-    let header = "code\tprovince\tcity\n"
-    let shadowed = error { _ = try LandlineAreaCodes(tsv: header + "010\t北京\t北京\n0101\t北京\t北京\n") }
+    let header = "code\tprovince\tcity\tstatus\tretired\treplaced_by\n"
+    let shadowed = error {
+      _ = try LandlineAreaCodes(
+        tsv: header + "010\t北京\t北京\tcurrent\t\t\n0101\t北京\t北京\tcurrent\t\t\n")
+    }
     #expect(shadowed?.table == "cn-landline-area-codes.tsv")
     #expect(shadowed?.line == 3)
     #expect(shadowed?.message.contains("starts with the 3-digit code 010") == true)
-    let trunk = error { _ = try LandlineAreaCodes(tsv: header + "755\t广东\t深圳\n") }
+    let trunk = error { _ = try LandlineAreaCodes(tsv: header + "755\t广东\t深圳\tcurrent\t\t\n") }
     #expect(trunk?.line == 2)
+    let status = error { _ = try LandlineAreaCodes(tsv: header + "0755\t广东\t深圳\told\t\t\n") }
+    #expect(status?.message == "status must be current or retired, got 'old'")
+    let currentWithYear = error {
+      _ = try LandlineAreaCodes(tsv: header + "0755\t广东\t深圳\tcurrent\t2011\t\n")
+    }
+    #expect(currentWithYear?.line == 2)
+    let unknownReplacement = error {
+      _ = try LandlineAreaCodes(
+        tsv: header + "0531\t山东\t济南\tcurrent\t\t\n0634\t山东\t莱芜\tretired\t2019\t0533\n")
+    }
+    #expect(unknownReplacement?.line == 3)
+    #expect(unknownReplacement?.message == "0634 is replaced by 0533, which is not a current code")
+    let retiredReplacement = error {
+      _ = try LandlineAreaCodes(
+        tsv: header + "0565\t安徽\t巢湖\tretired\t2011\t0634\n0634\t山东\t莱芜\tretired\t2019\t\n")
+    }
+    #expect(retiredReplacement?.line == 2)
   }
 
   @Test func bankErrors() {
-    let header = "bin\tbank\tcard_type\tcard_length\n"
-    let type = error { _ = try BankBINTable(tsv: header + "622202\tICBC\tXX\t19\n") }
+    let header = "bin\tbank\tcard_type\tcard_length\tluhn_exempt\tformer_bank\n"
+    let type = error { _ = try BankBINTable(tsv: header + "622202\tICBC\tXX\t19\tN\t\n") }
     #expect(type?.table == "cn-bank-bins.tsv")
     #expect(type?.line == 2)
-    let length = error { _ = try BankBINTable(tsv: header + "622202\tICBC\tDC\t25\n") }
+    let length = error { _ = try BankBINTable(tsv: header + "622202\tICBC\tDC\t25\tN\t\n") }
     #expect(length?.line == 2)
-    let long = error { _ = try BankBINTable(tsv: header + "62220212345\tICBC\tDC\t19\n") }
+    let long = error { _ = try BankBINTable(tsv: header + "62220212345\tICBC\tDC\t19\tN\t\n") }
     #expect(long?.line == 2)
     let repeated = error {
-      _ = try BankBINTable(tsv: header + "622202\tICBC\tDC\t19\n# x\n622202\tICBC\tDC\t19\n")
+      _ = try BankBINTable(
+        tsv: header + "622202\tICBC\tDC\t19\tN\t\n# x\n622202\tICBC\tDC\t19\tN\t\n")
     }
     #expect(repeated?.line == 4)
+    let flag = error { _ = try BankBINTable(tsv: header + "601428\tBOCOM\tDC\t17\tyes\t\n") }
+    #expect(flag?.message == "luhn_exempt must be Y or N, got 'yes'")
+    let anyLength = error { _ = try BankBINTable(tsv: header + "601428\tBOCOM\tDC\t\tY\t\n") }
+    #expect(anyLength?.message == "a Luhn exemption needs the card_length it applies to")
+    let oldHeader = error {
+      _ = try BankBINTable(tsv: "bin\tbank\tcard_type\tcard_length\n622202\tICBC\tDC\t19\n")
+    }
+    #expect(oldHeader?.line == 1)
   }
 
   @Test func knownSampleErrors() {

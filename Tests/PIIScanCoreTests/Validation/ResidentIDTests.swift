@@ -194,19 +194,70 @@ import Testing
     #expect(later.isValid)
   }
 
-  @Test func before1900Fails() {
-    let result = check(F.makeID("110105", "18991231", "123"))
-    #expect(result.failures == [.birthDate])
-    #expect(result.birthDateProblem == .before1900)
-    #expect(result.reasonText == "birth date 1899-12-31 is before 1900")
-    #expect(check(F.makeID("110105", "19000101", "123")).isValid)
+  // Numbers were first issued in 1984 to everyone then alive: birth dates back to the 1860s
+  // are real (GB 11643's own example is born 1880). The bound is 1860-01-01.
+
+  @Test(arguments: [
+    ("18600101", true), ("18591231", false), ("18750704", true), ("18991231", true),
+    ("18000101", false), ("10000101", false), ("18600229", true),  // 1860 is a leap year
+    ("18600230", false), ("18610229", false),
+  ])
+  func birthDateLowerBound(birth: String, valid: Bool) {
+    let result = check(F.makeID("110105", birth, "123"))
+    #expect(result.isValid == valid, "\(birth): \(result.reasonText)")
   }
 
-  @Test func gb11643Sample1880FailsOnlyTheBirthDate() {
-    let result = check("440524188001010014")
+  @Test func beforeTheEarliestBirthDateFails() {
+    let result = check(F.makeID("110105", "18591231", "123"))
     #expect(result.failures == [.birthDate])
-    #expect(result.birthDateProblem == .before1900)
+    #expect(result.birthDateProblem == .beforeEarliestBirthDate)
+    #expect(result.reasonText == "birth date 1859-12-31 is before 1860-01-01")
+    #expect(result.birthDate == F.date(1859, 12, 31))
+    #expect(!result.isImplausibleAge)
+    #expect(!ResidentID.isValid18(Array(F.makeID("110105", "18591231", "123").utf8), asOf: asOf))
+  }
+
+  @Test func earliestBirthDateIs1860() {
+    #expect(ResidentID.earliestBirthDate == F.date(1860, 1, 1))
+    #expect(ResidentID.maximumPlausibleAge == 120)
+  }
+
+  @Test(arguments: [
+    // (birth, as of, implausible): over 120 whole years on the as-of date lowers confidence.
+    ("18800101", "2026-11-29", true), ("19060101", "2026-11-29", false),
+    ("19051129", "2026-11-29", true), ("19051130", "2026-11-29", false),  // 121 today / 120
+    ("18800101", "1990-01-01", false),  // 110 when the card was issued
+    ("19900307", "2026-11-29", false),
+  ])
+  func implausibleAgeLowersConfidenceOnly(birth: String, asOf: String, implausible: Bool) throws {
+    let date = try #require(CivilDate(iso: asOf))
+    let result = ResidentID.check18(Array(F.makeID("110105", birth, "123").utf8), asOf: date)
+    #expect(result.isValid, "\(birth): \(result.reasonText)")
+    // The oracle: whole years, a birthday not yet reached this year not counted.
+    let birthDate = try #require(result.birthDate)
+    var age = date.year - birthDate.year
+    if (date.month, date.day) < (birthDate.month, birthDate.day) { age -= 1 }
+    #expect((age > 120) == implausible, "\(birth) is \(age) on \(asOf)")
+    #expect(result.isImplausibleAge == implausible)
+    #expect(result.lowersConfidence == implausible)
+  }
+
+  @Test func gb11643Sample1880PassesEveryCheck() {
+    // A real birth date now; the scanner reports it as a known sample value instead.
+    let result = check("440524188001010014")
+    #expect(result.isValid, "\(result.reasonText)")
+    #expect(result.birthDate == F.date(1880, 1, 1))
     #expect(result.region?.code == 440524)
+    #expect(result.isImplausibleAge)
+    #expect(
+      KnownSampleValues.shared.note(for: "440524188001010014", category: "cn_resident_id") != nil)
+  }
+
+  @Test func fifteenDigitNumbersStayInThe1900s() {
+    let result = ResidentID.check15(Array("110105000101123".utf8), asOf: asOf)
+    #expect(result.isValid, "\(result.reasonText)")
+    #expect(result.birthDate == F.date(1900, 1, 1))
+    #expect(result.isImplausibleAge)
   }
 
   @Test func neverAssignedRegion() {
@@ -277,6 +328,36 @@ import Testing
     #expect(result.region?.ownName == name)
     #expect(result.region?.isCurrent == false)
     #expect(result.region?.lastYear == lastYear)
+  }
+
+  // A code is given at first registration: a code that had left the lists before the holder
+  // was born is doubtful. 110103 崇文区 is last listed in 2009 (abolished 2010), so a birth in
+  // 2010 may still have got it; from 2011 on it could not have.
+  @Test(arguments: [
+    ("110103", "20091231", false), ("110103", "20100615", false), ("110103", "20110101", true),
+    ("110103", "20200202", true), ("110110", "19870101", true), ("110110", "19860101", false),
+    ("110105", "20200202", false),  // current: never
+    ("140120", "20200202", false),  // no years known: no judgement
+  ])
+  func regionRetiredBeforeBirthLowersConfidenceOnly(region: String, birth: String, doubtful: Bool)
+    throws
+  {
+    let result = check(F.makeID(region, birth, "321"))
+    #expect(result.isValid, "\(region) \(birth): \(result.reasonText)")
+    #expect(result.isRegionRetiredBeforeBirth == doubtful, "\(region) \(birth)")
+    #expect(result.lowersConfidence == (doubtful || result.isPlaceholderRegion))
+    let regionInfo = try #require(result.region)
+    if doubtful {
+      let lastYear = try #require(regionInfo.lastYear)
+      let birthYear = try #require(Int(birth.prefix(4)))
+      #expect(birthYear >= lastYear + 2)
+    }
+  }
+
+  @Test func retiredRegionIsNotJudgedWhenTheBirthDateFails() {
+    let result = check(F.makeID("110103", "20300101", "321"))
+    #expect(result.failures == [.birthDate])
+    #expect(!result.isRegionRetiredBeforeBirth)
   }
 
   @Test(arguments: ["110228", "110111", "540481", "460302"])
