@@ -591,13 +591,13 @@ let embeddedRegionCodes = #"""
   430200	株洲市	prefecture	1980	current	Y
   430202	东区|荷塘区	county	1980	current	Y
   430212	渌口区	county	2018	current	Y
-  430300	湘潭市|邵阳市	prefecture	1980	current	Y
-  430302	雨湖区|东区	county	1980	current	Y
+  430300	湘潭市	prefecture	1980	current	Y
+  430302	雨湖区	county	1980	current	Y
   430321	邵东县|湘潭县	county	1983	current	Y
-  430400	衡阳市|湘潭市	prefecture	1980	current	Y
+  430400	衡阳市	prefecture	1980	current	Y
   430405	板塘区|珠晖区	county	1982	current	Y
   430422	湘乡县|衡南县	county	1983	current	Y
-  430500	邵阳市|衡阳市	prefecture	1980	current	Y
+  430500	邵阳市	prefecture	1980	current	Y
   430502	东区|江东区|双清区	county	1980	current	Y
   430525	常宁县|洞口县	county	1983	current	Y
   430600	岳阳市	prefecture	1983	current	Y

@@ -107,7 +107,7 @@ public enum ReasonCode: UInt8, Sendable, CaseIterable, Comparable {
     case "implausible age": return .implausibleAge
     case "not a real date": return .birthDateInvalid
     case "in the future": return .birthDateFuture
-    case "before 1900": return .birthDateEarly
+    case "too early": return .birthDateEarly
     case "check character fails": return .checksum
     case "masked", "anonymised or masked name": return .masked
     case "a common word, not a name": return .commonWord

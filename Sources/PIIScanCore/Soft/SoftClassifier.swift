@@ -247,7 +247,8 @@ public enum SoftClassifier {
     }
   }
 
-  /// Birth date: a real date, ≥ 1900, not after `asOf`. A 5-digit number is read as an Excel
+  /// Birth date: a real date, not before ``ResidentID/earliestBirthDate`` (the bound ID numbers
+  /// have), not after `asOf`. A 5-digit number is read as an Excel
   /// date serial (days since 1899-12-30).
   static func birthDate(_ text: ScalarText, _ range: Range<Int>, asOf: CivilDate) -> SoftVerdict? {
     var parsed = parseDate(text, range)
@@ -271,9 +272,9 @@ public enum SoftClassifier {
       return verdict(
         .birthDate, text, range, valid: false, "not a real date", .medium, normalized: written)
     }
-    guard year >= 1900 else {
+    guard date >= ResidentID.earliestBirthDate else {
       return verdict(
-        .birthDate, text, range, valid: false, "before 1900", .medium, normalized: written)
+        .birthDate, text, range, valid: false, "too early", .medium, normalized: written)
     }
     guard date <= asOf else {
       return verdict(
