@@ -43,29 +43,38 @@ public final class ChunkScanner {
     transcoder.validUTF8 = { piiscan_valid_utf8($0, $1) != 0 }
     return transcoder
   }()
-  private var numbers: NumberDetector
-  private var emails: EmailDetector
-  private let softs: SoftDetector
-  private let regexes: RegexDetector
+  /// The detectors, in the order they run: strong ones, then the soft one (which gives way
+  /// to the strong values found before it).
+  private var detectors: [any Detector]
+  private var candidates = Candidates()
   private var outcomes: [Outcome] = []
   /// Whether to compute lines, columns and records (not needed for `--count`).
   public let locate: Bool
 
   public init(rules: RuleSet, settings: DetectionSettings, locate: Bool = true) {
-    numbers = NumberDetector(rules: rules, settings: settings)
-    emails = EmailDetector(rules: rules, settings: settings)
-    softs = SoftDetector(rules: rules, settings: settings)
-    regexes = RegexDetector(rules: rules, settings: settings)
+    let all: [any Detector] = [
+      NumberDetector(rules: rules, settings: settings),
+      EmailDetector(rules: rules, settings: settings),
+      // Users' regex rules before the soft detector: a soft value (a name, a document
+      // number) gives way to what a user's rule says a value is, as it does to a built-in
+      // strong one.
+      RegexDetector(rules: rules, settings: settings),
+      SoftDetector(rules: rules, settings: settings),
+    ]
+    detectors = all.filter(\.isEnabled)
+    wantsCandidates = all[0].isEnabled || all[1].isEnabled
     self.locate = locate
     outcomes.reserveCapacity(1024)
   }
 
-  /// When the owned range starts inside a chain of digit groups ("5220 0176 | 0933 3072", a
-  /// line longer than a chunk cut mid-number), replays the chain's runs before the owned start
-  /// so the number detector knows what the previous chunk's values already consumed, and a
-  /// tail of a card is not read again as a landline. The outcomes are the previous chunk's and
-  /// are dropped.
-  private func primeNumbers(_ view: ChunkView) {
+  /// Whether a detector reads the kernel's candidates (numbers, e-mails).
+  private let wantsCandidates: Bool
+
+  /// The runs before the owned start of a chain of digit groups that reaches into it ("5220
+  /// 0176 | 0933 3072", a line longer than a chunk cut mid-number), so the number detector
+  /// knows what the previous chunk's values already consumed and a tail of a card is not read
+  /// again as a landline.
+  private func primingRuns(_ view: ChunkView) {
     let w = view.window
     var start = view.ownStart
     let lowest = max(0, view.ownStart - 48)
@@ -78,10 +87,10 @@ public final class ChunkScanner {
       }
     }
     guard start < view.ownStart else { return }
-    var discarded: [Outcome] = []
     kernel.scan(view.bytes, from: start, to: view.ownStart)
     for i in 0..<kernel.runCount {
-      numbers.process(runStart: kernel.runStart(i), length: kernel.runLength(i), into: &discarded)
+      candidates.primingStarts.append(Int32(kernel.runStart(i)))
+      candidates.primingLengths.append(Int32(kernel.runLength(i)))
     }
   }
 
@@ -103,43 +112,31 @@ public final class ChunkScanner {
     }
     guard let base = view.bytes.baseAddress else { return result }
     outcomes.removeAll(keepingCapacity: true)
-    numbers.begin(window: view.window, profile: profile)
-    emails.begin(window: view.bytes)
-    let wantNumbers = numbers.isEnabled
-    let wantEmails = emails.isEnabled
-    var emailOutcomes: [Outcome] = []
+    candidates.removeAll()
 
-    if wantNumbers { primeNumbers(view) }
-
+    // One pass of the kernel over the owned range: newlines, digit runs, '@' bytes.
+    if wantsCandidates { primingRuns(view) }
     var from = view.ownStart
     while from < view.ownEnd {
       let to = min(view.ownEnd, from + CandidateKernel.blockSize)
       kernel.scan(view.bytes, from: from, to: to)
       result.newlineCount += kernel.newlineCount
-      if wantNumbers {
+      if wantsCandidates {
         for i in 0..<kernel.runCount {
-          numbers.process(runStart: kernel.runStart(i), length: kernel.runLength(i), into: &outcomes)
+          candidates.runStarts.append(Int32(kernel.runStart(i)))
+          candidates.runLengths.append(Int32(kernel.runLength(i)))
         }
-      }
-      if wantEmails {
-        for i in 0..<kernel.atCount { emails.process(at: kernel.atPosition(i), into: &emailOutcomes) }
+        for i in 0..<kernel.atCount { candidates.atPositions.append(Int32(kernel.atPosition(i))) }
       }
       from = to
     }
-    // Users' regex rules, before the soft detectors: a soft value (a name, a document number)
-    // gives way to what a user's rule says a value is, as it does to a built-in strong one.
-    if regexes.isEnabled {
-      regexes.detect(view, profile: profile, into: &emailOutcomes, stopped: &result.stoppedSearches)
-    }
-    if !emailOutcomes.isEmpty {
-      outcomes.append(contentsOf: emailOutcomes)
-      outcomes.sort(by: Outcome.precedes)
-    }
-    if softs.isEnabled {
-      let strong = outcomes.map(\.span)
+    let chunk = ChunkContext(view: view, profile: profile, candidates: candidates)
+    for index in detectors.indices {
       let before = outcomes.count
-      softs.detect(view, profile: profile, strong: strong, into: &outcomes)
-      if outcomes.count > before { outcomes.sort(by: Outcome.precedes) }
+      detectors[index].detect(chunk, found: &outcomes, stopped: &result.stoppedSearches)
+      if outcomes.count > before && !Self.isSorted(outcomes) {
+        outcomes.sort(by: Outcome.precedes)
+      }
     }
 
     result.findings.reserveCapacity(outcomes.count)
@@ -195,6 +192,15 @@ public final class ChunkScanner {
       }
     }
     return result
+  }
+
+  private static func isSorted(_ outcomes: [Outcome]) -> Bool {
+    var index = 1
+    while index < outcomes.count {
+      if Outcome.precedes(outcomes[index], outcomes[index - 1]) { return false }
+      index += 1
+    }
+    return true
   }
 
   /// The view the detectors read: `stored` itself when it is UTF-8, else its decoded text.

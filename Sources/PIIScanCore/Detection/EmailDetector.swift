@@ -7,7 +7,7 @@ import PIIScanPCRE2
 /// on that small window. This keeps PCRE2 off the bulk of the bytes: an e-mail pattern that
 /// starts with a character class scans at 0.7 GB/s, one started at the `@` at 25 GB/s
 /// (PERFORMANCE.md §2.2).
-struct EmailDetector {
+struct EmailDetector: Detector {
   private let rule: Rule?
   private let anchored: PCRE2Pattern?
   private let scratch = PCRE2MatchScratch()
@@ -28,7 +28,12 @@ struct EmailDetector {
 
   var isEnabled: Bool { rule != nil }
 
-  mutating func begin(window: UnsafeRawBufferPointer) { w = ByteWindow(bytes: window) }
+  mutating func detect(
+    _ chunk: ChunkContext, found: inout [Outcome], stopped: inout [String: Int]
+  ) {
+    w = ByteWindow(bytes: chunk.view.bytes)
+    for position in chunk.candidates.atPositions { process(at: Int(position), into: &found) }
+  }
 
   /// Characters of a local part (RFC 5322 dot-atom, the common subset).
   @inline(__always) private static func isLocal(_ b: UInt8) -> Bool {

@@ -8,7 +8,7 @@ import PIIScanPCRE2
 /// against each enabled validator in priority order, and keeps the first valid interpretation,
 /// else the first invalid one. A chain that fits no shape falls back to the run alone. Values are
 /// never taken from inside a longer alphanumeric token, a decimal number or an e-mail address.
-struct NumberDetector {
+struct NumberDetector: Detector {
   private let rules: RuleSet
   private let settings: DetectionSettings
   private let id18: Rule?
@@ -55,11 +55,26 @@ struct NumberDetector {
 
   private var profile = InputProfile.unstructured
 
-  /// Starts a new chunk window of an input with `profile`.
-  mutating func begin(window: ByteWindow, profile: InputProfile) {
-    w = window
-    self.profile = profile
+  mutating func detect(
+    _ chunk: ChunkContext, found: inout [Outcome], stopped: inout [String: Int]
+  ) {
+    w = chunk.view.window
+    profile = chunk.profile
     consumedUntil = 0
+    let candidates = chunk.candidates
+    // A chain cut by the chunk's start: its runs before the owned start tell what the previous
+    // chunk's values consumed; what they give is that chunk's and is dropped.
+    var discarded: [Outcome] = []
+    for i in candidates.primingStarts.indices {
+      process(
+        runStart: Int(candidates.primingStarts[i]), length: Int(candidates.primingLengths[i]),
+        into: &discarded)
+    }
+    for i in candidates.runStarts.indices {
+      process(
+        runStart: Int(candidates.runStarts[i]), length: Int(candidates.runLengths[i]),
+        into: &found)
+    }
   }
 
   /// Looks at the digit run `start..<start + length`; appends what it finds to `out`.

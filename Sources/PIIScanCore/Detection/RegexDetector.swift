@@ -44,7 +44,7 @@ import PIIScanPCRE2
 /// rest of that segment is skipped, and the scan goes on with searches bounded to their
 /// segment; the pipeline reports the count as a notice for the input. Which searches hit the
 /// limit can depend on the chunking; everything else cannot.
-struct RegexDetector {
+struct RegexDetector: Detector {
   /// Restart points lie at stored offsets that are multiples of this.
   static let restartInterval = 512
   /// The longest match reported, in bytes (a value is an identifier, not a paragraph).
@@ -80,10 +80,9 @@ struct RegexDetector {
 
   /// Appends the matches of every regex rule that start in `view`'s owned range to `out`, and
   /// counts, per rule id, the searches PCRE2 stopped at its match limit.
-  func detect(
-    _ view: ChunkView, profile: InputProfile, into out: inout [Outcome],
-    stopped: inout [String: Int]
-  ) {
+  func detect(_ chunk: ChunkContext, found out: inout [Outcome], stopped: inout [String: Int]) {
+    let view = chunk.view
+    let profile = chunk.profile
     guard view.ownStart < view.ownEnd else { return }
     let grid = RestartGrid(view: view)
     var options: PCRE2MatchOptions = []

@@ -7,7 +7,7 @@
 /// when its name is in the header dictionary (a cached lookup per distinct name), and a free-text
 /// line is given to the extractor only when it holds one of a few trigger characters, so the
 /// cost on text without such fields stays small (Benchmarks/ records it).
-final class SoftDetector {
+final class SoftDetector: Detector {
   private let rules: RuleSet
   private let settings: DetectionSettings
   private var headerCategories: [[UInt8]: SoftCategory?] = [:]
@@ -31,6 +31,10 @@ final class SoftDetector {
   /// Records cut by a chunk boundary are read whole on both sides (see ``FieldEnumerator``);
   /// each side keeps the values starting in its owned range. A value crossing into the next
   /// chunk may overlap a strong finding that chunk owns; the emitter settles that case.
+  func detect(_ chunk: ChunkContext, found: inout [Outcome], stopped: inout [String: Int]) {
+    detect(chunk.view, profile: chunk.profile, strong: found.map(\.span), into: &found)
+  }
+
   func detect(
     _ view: ChunkView, profile: InputProfile, strong: [Range<Int>], into out: inout [Outcome]
   ) {
