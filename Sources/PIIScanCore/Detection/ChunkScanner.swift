@@ -179,12 +179,11 @@ public final class ChunkScanner {
     if locate && !result.findings.isEmpty {
       locateFindings(&result.findings, in: view, sheet: profile.isSheet)
       if profile.format != .text {
-        let locator = FieldLocator(profile: profile)
         let window = view.window
         for index in result.findings.indices
         where !result.findings[index].flags.contains(.structuredRecord) {
           let position = Int(result.findings[index].windowPosition)
-          if let record = locator.locate(position, in: window).record {
+          if let record = profile.locate(position, in: window).record {
             result.findings[index].record = record
             result.findings[index].flags.insert(.structuredRecord)
           }

@@ -28,7 +28,7 @@ final class SoftDetector: Detector {
   /// that overlap `strong` (the spans strong detectors reported, sorted): a validated ID number
   /// under a "证件号码" header is not also a document number.
   ///
-  /// Records cut by a chunk boundary are read whole on both sides (see ``FieldEnumerator``);
+  /// Records cut by a chunk boundary are read whole on both sides (see ``RecordFormat``);
   /// each side keeps the values starting in its owned range. A value crossing into the next
   /// chunk may overlap a strong finding that chunk owns; the emitter settles that case.
   func detect(_ chunk: ChunkContext, found: inout [Outcome], stopped: inout [String: Int]) {
@@ -46,7 +46,7 @@ final class SoftDetector: Detector {
     // the record's bytes.
     var fieldSpans: [Range<Int>] = []
     var comboRow = ComboRow()
-    FieldEnumerator(profile: profile).forEachField(in: w, owned: owned) { name, alternate, value, record in
+    profile.forEachField(in: w, owned: owned) { name, alternate, value, record in
       if name.elementsEqual(InputProfile.comboColumn) {
         comboField(value, record: record, row: &comboRow, w: w, strong: strong, into: &found)
         return
@@ -56,7 +56,7 @@ final class SoftDetector: Detector {
         // A field no header explains may still hold labelled pairs: a remark cell with
         // "紧急联系人：陈姗贞".
         if profile.format != .text && value.count >= 6 {
-          FieldEnumerator.forEachPair(in: w, value, record: record) { key, _, pairValue, record in
+          FreeTextRecords.forEachPair(in: w, value, record: record) { key, _, pairValue, record in
             if let category = headerCategory(key) {
               classifyField(category, Self.trimmed(pairValue, w), record: record, w: w, strong: strong, into: &found)
             }
@@ -206,13 +206,13 @@ final class SoftDetector: Detector {
     into found: inout [Outcome]
   ) {
     // The line holding the owned start is read from its start when that is within reach, and
-    // every line only in its first `FieldEnumerator.reach` bytes, so a long line cut by a chunk
+    // every line only in its first `RecordReach.reach` bytes, so a long line cut by a chunk
     // boundary gives the same values on both sides.
-    var start = FieldEnumerator.firstLineStart(w, owned)
+    var start = RecordReach.firstLineStart(w, owned)
     let taken = fields.sorted { $0.lowerBound < $1.lowerBound }
     while start < owned.upperBound {
       let end = w.firstIndex(of: 0x0A, in: start..<w.count) ?? w.count
-      let line = start..<min(end, start + FieldEnumerator.reach)
+      let line = start..<min(end, start + RecordReach.reach)
       start = end + 1
       guard Self.mayHoldFreeText(w, line) else { continue }
       for (range, verdict) in FreeTextExtractor.extract(line: UnsafeRawBufferPointer(rebasing: w.bytes[line])) {

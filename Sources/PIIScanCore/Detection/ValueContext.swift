@@ -8,7 +8,7 @@ enum ValueContext {
   /// The words must label this value, not an earlier one: the look-back stops at the line
   /// start and at the last long number before the value ("卡号6222…，编号1861…": 卡号 is not
   /// 编号's), but reads past short ones ("身份证号(15位)：…"). Everything looked at lies within
-  /// ``FieldLocator/lookBack`` bytes of `start`, so the answer never depends on the chunking.
+  /// ``RecordReach/lookBack`` bytes of `start`, so the answer never depends on the chunking.
   static func labels(
     _ words: ContextWords, valueAt start: Int, in w: ByteWindow, profile: InputProfile
   ) -> Bool {
@@ -31,7 +31,7 @@ enum ValueContext {
     if words.occur(in: w, lower..<start) { return true }
     // A combo list's columns have no names: nothing more to look at.
     if profile.format == .delimited && profile.delimiterRun > 1 { return false }
-    guard let field = FieldLocator(profile: profile).locate(start, in: w).field
+    guard let field = profile.locate(start, in: w).field
     else { return false }
     return field.withUnsafeBytes { words.occur(in: ByteWindow(bytes: $0), 0..<$0.count) }
   }

@@ -50,14 +50,14 @@ import Testing
   }
 }
 
-@Suite struct FieldLocatorTests {
+@Suite struct RecordFormatLocateTests {
   func locate(_ text: String, at marker: String) -> (record: Int64?, field: String?) {
     var bytes = Array(text.utf8)
     let position = text.utf8.count - text.components(separatedBy: marker).last!.utf8.count - marker.utf8.count
     return bytes.withUnsafeMutableBytes { raw in
       let window = UnsafeRawBufferPointer(raw)
       let profile = InputProfile.sniff(window)
-      let context = FieldLocator(profile: profile).locate(position, in: ByteWindow(bytes: window))
+      let context = profile.locate(position, in: ByteWindow(bytes: window))
       return (context.record, context.field.map { String(decoding: $0, as: UTF8.self) })
     }
   }

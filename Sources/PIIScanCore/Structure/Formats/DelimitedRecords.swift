@@ -1,0 +1,125 @@
+/// Delimited text with a header row (CSV, TSV, `|` and `;` separated): a record is a row, a
+/// field is a column named by the header (or by its inferred category). Quoted cells may hold
+/// the delimiter; a quoted cell does not span lines here.
+enum DelimitedRecords: RecordFormat {
+  static func forEachField(
+    _ profile: InputProfile, in w: ByteWindow, owned: Range<Int>, _ body: FieldBody
+  ) {
+    forEachCell(profile, in: w, owned: owned) { column, value, record in
+      profile.columns[column].withUnsafeBytes { body($0, RecordReach.empty, value, record) }
+    }
+  }
+
+  static func locate(_ profile: InputProfile, _ p: Int, in w: ByteWindow) -> FieldContext {
+    guard let start = RecordReach.realLineStart(p, w) else { return FieldContext() }
+    return FieldContext(record: w.absolute(start), field: column(profile, p, lineStart: start, w))
+  }
+
+  /// The header of the column holding `p`.
+  private static func column(
+    _ profile: InputProfile, _ p: Int, lineStart: Int, _ w: ByteWindow
+  ) -> [UInt8]? {
+    guard let delimiter = profile.delimiter else { return nil }
+    var column = 0
+    var quoted = false
+    var i = lineStart
+    while i < p {
+      let b = w[i]
+      if b == 0x22 {
+        quoted.toggle()
+      } else if b == delimiter && !quoted {
+        var j = i
+        while j < p && w[j] == delimiter { j += 1 }
+        if j - i >= profile.delimiterRun { column += 1 }
+        i = j
+        continue
+      }
+      i += 1
+    }
+    return column < profile.columns.count ? profile.columns[column] : nil
+  }
+
+  /// Each cell of the rows overlapping `owned`: its column, its value's range (quotes
+  /// removed) and the row's start. A separator is a run of at least `delimiterRun` delimiter
+  /// bytes (one for CSV, the `----` of a combo list).
+  static func forEachCell(
+    _ profile: InputProfile, in w: ByteWindow, owned: Range<Int>,
+    _ body: (_ column: Int, _ value: Range<Int>, _ record: Int) -> Void
+  ) {
+    guard let delimiter = profile.delimiter else { return }
+    let columns = profile.columns.count
+    let run = profile.delimiterRun
+    RecordReach.forEachLine(w, owned) { line in
+      // The header row names the columns; it is no record.
+      if profile.headerRow && w.startsInput
+        && (line.lowerBound == 0 || (line.lowerBound == 3 && w[0] == 0xEF))
+      {
+        return
+      }
+      // A line of a combo list without a separator ("----") is no row of it (a file that
+      // starts as a combo list may go on as anything).
+      if run > 1 && !w.containsRun(of: delimiter, run, in: line) { return }
+      var i = line.lowerBound
+      var column = 0
+      while i <= line.upperBound && column < columns && i - line.lowerBound <= RecordReach.reach {
+        var value: Range<Int>
+        if i < line.upperBound && w[i] == 0x22 {
+          var j = i + 1
+          while j < line.upperBound {
+            if w[j] == 0x22 {
+              if w[j + 1] == 0x22 {
+                j += 2
+                continue
+              }
+              break
+            }
+            j += 1
+          }
+          value = (i + 1)..<min(j, line.upperBound)
+          i = j + 1
+          while i < line.upperBound && w[i] != delimiter { i += 1 }
+        } else {
+          var j = i
+          while j < line.upperBound {
+            if w[j] == delimiter {
+              var k = j
+              while k < line.upperBound && w[k] == delimiter { k += 1 }
+              if k - j >= run { break }
+              j = k
+              continue
+            }
+            j += 1
+          }
+          value = i..<j
+          i = j
+        }
+        body(column, value, line.lowerBound)
+        column += 1
+        // Past the separator (a run of delimiters in a combo list).
+        var skipped = 0
+        while i < line.upperBound && w[i] == delimiter && skipped < max(run, 1) * 4 {
+          i += 1
+          skipped += 1
+          if run == 1 { break }
+        }
+        if skipped == 0 { i += 1 }
+      }
+    }
+  }
+}
+
+/// A `----` combo list (account----password----name----…): a record is a line, its fields have
+/// no names (each is ``InputProfile/comboColumn``, or a category inferred from the values), and
+/// the detectors read a field by its place and its own shape.
+enum ComboRecords: RecordFormat {
+  static func forEachField(
+    _ profile: InputProfile, in w: ByteWindow, owned: Range<Int>, _ body: FieldBody
+  ) {
+    DelimitedRecords.forEachField(profile, in: w, owned: owned, body)
+  }
+
+  static func locate(_ profile: InputProfile, _ p: Int, in w: ByteWindow) -> FieldContext {
+    guard let start = RecordReach.realLineStart(p, w) else { return FieldContext() }
+    return FieldContext(record: w.absolute(start))
+  }
+}
