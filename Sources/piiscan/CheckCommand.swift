@@ -18,6 +18,13 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Output format: text or jsonl.")
   var format: CheckFormat = .text
 
+  @Option(
+    name: .customLong("as"),
+    help: ArgumentHelp(
+      "Read every value as this category (a taxonomy id), and say why it is not one if it is not.",
+      valueName: "category"))
+  var category: String?
+
   @Option(help: ArgumentHelp("Judge birth dates and ages as of this date (YYYY-MM-DD).", valueName: "date"))
   var asOf: String?
 
@@ -39,6 +46,9 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
+    if let category, !(try CommandSupport.loadRules(only: nil, except: nil)).categories.contains(category) {
+      throw ValidationError("--as: unknown category \(category) (see piiscan patterns)")
+    }
     let settings = DetectionSettings(
       asOf: asOf.flatMap { CivilDate(iso: $0) } ?? .today(), assumeContext: true)
     let rules = try CommandSupport.loadRules(
@@ -47,7 +57,7 @@ struct CheckCommand: ParsableCommand {
     let out = ReportStream(descriptor: 1)
     var anyValid = false
     for value in values {
-      let findings = TextScan.findings(in: value, rules: rules, settings: settings)
+      let findings = ValueReadings.of(value, rules: rules, settings: settings, as: category)
       anyValid = anyValid || findings.contains { $0.valid }
       switch format {
       case .text:

@@ -75,7 +75,7 @@ final class SoftDetector: Detector {
       classifyField(category, span, record: record, w: w, strong: strong, into: &found)
     }
     if profile.format == .text || profile.format == .keyValue {
-      freeText(w, owned, strong: strong, fields: fieldSpans, into: &found)
+      freeText(w, owned, profile: profile, strong: strong, fields: fieldSpans, into: &found)
     }
     for outcome in found where owned.contains(outcome.span.lowerBound) { out.append(outcome) }
   }
@@ -154,7 +154,7 @@ final class SoftDetector: Detector {
 
   static let documentCategories: Set<SoftCategory> = [
     .cnPassport, .cnHKMOHomeReturnPermit, .cnHKMOExitEntryPermit, .cnTWCompatriotPermit,
-    .cnForeignPermanentResidenceID, .cnMilitaryOfficerID,
+    .cnForeignPermanentResidenceID, .cnMilitaryOfficerID, .cnHKIdentityCard,
   ]
 
   /// The value `span` of a field whose name says `category` (a column, a key, a pair inside a
@@ -200,10 +200,47 @@ final class SoftDetector: Detector {
     return outcome
   }
 
+  /// Values of shape-found rules (a Hong Kong identity card) in a free-text line, each where
+  /// one of its rule's context words labels it (``ValueContext``): the shape alone is too
+  /// common to count.
+  private func contextual(
+    _ line: Range<Int>, _ w: ByteWindow, profile: InputProfile, strong: [Range<Int>],
+    taken: [Range<Int>], into found: inout [Outcome]
+  ) {
+    guard let rule = rules.fieldRuleObject(for: .cnHKIdentityCard) else { return }
+    var i = line.lowerBound
+    while i < line.upperBound {
+      let b = w[i]
+      guard ByteClass.isLetter(b), i == 0 || !ByteClass.isAlphanumeric(w[i - 1]) else {
+        i += 1
+        continue
+      }
+      let rest = UnsafeRawBufferPointer(rebasing: w.bytes[i..<line.upperBound])
+      if let written = HKIdentityCard.read(rest),
+        !ByteClass.isAlphanumeric(w[i + written.length]),
+        ValueContext.labels(rule.context, valueAt: i, in: w, profile: profile)
+      {
+        let span = i..<(i + written.length)
+        if !Self.overlaps(span, strong), !Self.overlaps(span, taken),
+          let verdict = SoftClassifier.classify(
+            UnsafeRawBufferPointer(rebasing: w.bytes[span]), expected: .cnHKIdentityCard,
+            asOf: settings.asOf)
+        {
+          var outcome = outcome(verdict, span: span, rule: rule, record: nil, in: w)
+          outcome.flags.insert(.freeText)
+          found.append(outcome)
+          i = span.upperBound
+          continue
+        }
+      }
+      i += 1
+    }
+  }
+
   /// Names after cue words, full addresses, documents and plates in lines of free text.
   private func freeText(
-    _ w: ByteWindow, _ owned: Range<Int>, strong: [Range<Int>], fields: [Range<Int>],
-    into found: inout [Outcome]
+    _ w: ByteWindow, _ owned: Range<Int>, profile: InputProfile, strong: [Range<Int>],
+    fields: [Range<Int>], into found: inout [Outcome]
   ) {
     // The line holding the owned start is read from its start when that is within reach, and
     // every line only in its first `RecordReach.reach` bytes, so a long line cut by a chunk
@@ -225,6 +262,7 @@ final class SoftDetector: Detector {
         found1.flags.insert(.freeText)
         found.append(found1)
       }
+      contextual(line, w, profile: profile, strong: strong, taken: taken, into: &found)
     }
   }
 

@@ -550,6 +550,51 @@ invalid = []
 nomatch = ["编号：XYZ1"]
 
 """#),
+    ("soft/cn-hk-identity-card.toml", #"""
+# Hong Kong identity card numbers (香港居民身份证): one or two letters, six digits and a check
+# character, `A123456(3)`, also written without the parentheses in fields. Found under a field
+# whose name says so (its headers below), by its shape under an identity-document column
+# (证件号码), and in free text after one of the rule's context words. The check character is
+# computed as docs/VALIDATORS.md describes. Every example value below is synthetic.
+
+[category]
+id = "cn_hk_identity_card"
+name = "香港居民身份证号码"
+name_en = "Hong Kong identity card number"
+notice_item = "有效证件号码"
+personal = true
+tier = 5000
+mask = "keep-1-3"
+identifier = true
+headers = [
+  "香港身份证", "香港身份证号", "香港身份证号码", "香港居民身份证", "香港居民身份证号码",
+  "香港永久性居民身份证", "hkid", "hkidno", "hkidcard", "hkidnumber", "hongkongid"
+]
+
+[[rules]]
+id = "cn-hk-identity-card"
+category = "cn_hk_identity_card"
+description = "Hong Kong identity card number: 1-2 letters, 6 digits, a check character (A123456(3))."
+finder = "structure"
+validator = "hk-identity-card"
+context = ["香港身份证", "香港居民身份证", "香港永久性居民身份证", "身份证", "hkid", "hong kong identity card"]
+
+[rules.examples]
+match = [
+  "香港身份证：B654321(4)",
+  "hkid,name\nA1234563,陈大文\n",
+  "持香港身份证 A123456(3) 入境",
+  "{\"hkid\":\"AB987654(3)\"}",
+]
+invalid = [
+  "香港身份证：B654321(5)",          # the check character should be 4
+]
+nomatch = [
+  "型号 A123456(3) 的配件",           # no context word: a product code
+  "香港身份证：B65432(4)",            # five digits
+]
+
+"""#),
     ("soft/cn-hkmo-exit-entry-permit.toml", #"""
 # 往来港澳通行证: C and 8 digits (older W).
 # Found by structure: the value of a field whose name the header dictionary

@@ -13,6 +13,9 @@ public enum CategoryRegistry {
   /// The built-in categories in file order (the order `piiscan patterns` lists them).
   public static var builtInOrder: [Category] { loaded.order }
 
+  /// The soft validator the built-in rule of category `id` names, if it has one.
+  static func fieldValidator(of id: String) -> FieldValidator? { loaded.fieldValidators[id] }
+
   /// The outcome of checking one `[category]` table.
   enum Checked {
     case success(Category)
@@ -22,6 +25,7 @@ public enum CategoryRegistry {
   private struct Loaded: Sendable {
     var byID: [String: Category] = [:]
     var order: [Category] = []
+    var fieldValidators: [String: FieldValidator] = [:]
   }
 
   private static let loaded: Loaded = {
@@ -32,6 +36,13 @@ public enum CategoryRegistry {
         file = try TOMLDecoder().decode(PatternFile.self, from: text)
       } catch {
         preconditionFailure("\(path): the built-in pattern file does not decode: \(error)")
+      }
+      for rule in file.rules {
+        if let category = rule.category, let name = rule.validator,
+          case .field(let validator)? = ValidatorKind(name: name)
+        {
+          result.fieldValidators[category] = validator
+        }
       }
       guard let raw = file.category else { continue }
       switch make(raw, file: path, isUser: false) {

@@ -21,6 +21,7 @@ public enum SoftCategory: String, Sendable, CaseIterable {
   case cnTWCompatriotPermit = "cn_tw_compatriot_permit"
   case cnForeignPermanentResidenceID = "cn_foreign_permanent_residence_id"
   case cnMilitaryOfficerID = "cn_military_officer_id"
+  case cnHKIdentityCard = "cn_hk_identity_card"
   case qqNumber = "qq_number"
   case wechatID = "wechat_id"
   case cnVehiclePlate = "cn_vehicle_plate"

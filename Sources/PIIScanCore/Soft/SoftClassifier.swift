@@ -83,8 +83,19 @@ public enum SoftClassifier {
     _ text: ScalarText, _ range: Range<Int>, expected: SoftCategory, asOf: CivilDate,
     vocabulary v: SoftVocabulary
   ) -> SoftVerdict? {
-    switch expected {
-    case .personNameZh: return PersonName.check(text, range, vocabulary: v)
+    guard let validator = CategoryRegistry.fieldValidator(of: expected.rawValue) else {
+      return nil
+    }
+    return classify(text, range, validator: validator, expected: expected, asOf: asOf, vocabulary: v)
+  }
+
+  /// The validator a category's rule names, run on a value of that category.
+  static func classify(
+    _ text: ScalarText, _ range: Range<Int>, validator: FieldValidator, expected: SoftCategory,
+    asOf: CivilDate, vocabulary v: SoftVocabulary
+  ) -> SoftVerdict? {
+    switch validator {
+    case .personName: return PersonName.check(text, range, vocabulary: v)
     case .gender: return gender(text, range)
     case .age: return age(text, range)
     case .birthDate: return birthDate(text, range, asOf: asOf)
@@ -93,28 +104,45 @@ public enum SoftClassifier {
     case .education: return education(text, range, vocabulary: v)
     case .workUnit: return workUnit(text, range, vocabulary: v)
     case .occupation: return occupation(text, range, vocabulary: v)
-    case .resumeHistory: return resume(text, range, vocabulary: v)
-    case .homeAddress: return address(text, range, category: .homeAddress, vocabulary: v)
+    case .resume: return resume(text, range, vocabulary: v)
+    case .address: return address(text, range, category: expected, vocabulary: v)
     case .householdRegistration: return householdRegistration(text, range, vocabulary: v)
-    case .cnPassport, .cnHKMOHomeReturnPermit, .cnHKMOExitEntryPermit, .cnTWCompatriotPermit:
-      return travelDocument(text, range, expected: expected)
-    case .cnForeignPermanentResidenceID:
+    case .travelDocument: return travelDocument(text, range, expected: expected)
+    case .foreignPermanentResidence:
       return foreignPermanentResidence(text, range, asOf: asOf, vocabulary: v)
-    case .cnMilitaryOfficerID: return militaryOfficerID(text, range, vocabulary: v)
+    case .militaryOfficerID: return militaryOfficerID(text, range, vocabulary: v)
+    case .hkIdentityCard: return hkIdentityCard(text, range)
     case .qqNumber: return qqNumber(text, range)
     case .wechatID: return wechatID(text, range)
-    case .cnVehiclePlate: return vehiclePlate(text, range, vocabulary: v)
-    case .cnBankAccount: return bankAccount(text, range)
-    case .telecomAccountOpening: return telecom(text, range)
+    case .vehiclePlate: return vehiclePlate(text, range, vocabulary: v)
+    case .bankAccount: return bankAccount(text, range)
+    case .telecom: return telecom(text, range)
     case .credential: return credential(text, range)
-    case .cnUSCC: return uscc(text, range, vocabulary: v, labelled: true)
-    case .locationTrace, .communicationContent, .creditReport, .propertyInfo, .lodgingRecord,
-      .callDetailRecord, .healthInfo, .transactionRecord:
+    case .uscc: return uscc(text, range, vocabulary: v, labelled: true)
+    case .recordKind:
       return SoftVerdict(
         category: expected, valid: true, confidence: .medium, normalized: text.string(range))
-    case .cnMobile, .cnLandline, .cnResidentID, .email, .cnBankCard:
-      return nil
     }
+  }
+
+  /// A Hong Kong identity card number: shape and check character (``HKIdentityCard``).
+  static func hkIdentityCard(_ text: ScalarText, _ range: Range<Int>) -> SoftVerdict? {
+    let raw = Array(text.raw(range).utf8)
+    let written = raw.withUnsafeBytes { HKIdentityCard.read($0) }
+    guard let written, written.length == raw.count else {
+      return verdict(
+        .cnHKIdentityCard, text, range, valid: false,
+        "not a Hong Kong identity card number (A123456(3))", .low)
+    }
+    let details = [FindingDetail("document", "香港居民身份证")]
+    guard HKIdentityCard.isValid(written) else {
+      return verdict(
+        .cnHKIdentityCard, text, range, valid: false, "check character fails", .medium,
+        normalized: written.normalized, details)
+    }
+    return verdict(
+      .cnHKIdentityCard, text, range, valid: true, nil, .high, normalized: written.normalized,
+      details)
   }
 
   // MARK: - Enumerated quasi-identifiers
@@ -940,6 +968,16 @@ public enum SoftClassifier {
       return verdict(
         document.category, text, range, valid: true, nil, confidence, normalized: compact,
         [FindingDetail("document", document.document)])
+    }
+    // A Hong Kong identity card, by its shape and check character together (after the
+    // issued passport and permit series, which its shape can overlap).
+    let compactBytes = Array(compact.utf8)
+    if let written = compactBytes.withUnsafeBytes({ HKIdentityCard.read($0) }),
+      written.length == compactBytes.count, HKIdentityCard.isValid(written)
+    {
+      return verdict(
+        .cnHKIdentityCard, text, range, valid: true, nil, .medium,
+        normalized: written.normalized, [FindingDetail("document", "香港居民身份证")])
     }
     let bytes = Array(compact.utf8)
     if bytes.count == 15, bytes[0..<3].allSatisfy({ $0 &- 0x41 < 26 }),
