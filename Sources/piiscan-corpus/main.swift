@@ -52,13 +52,14 @@ let helpText = """
     bytes: member tables in CSV (Chinese and pinyin headers), SQL extended inserts of
     20-120 tuples under their CREATE TABLE, JSON Lines waybills (sender and receiver),
     `----` combo lists and logs with a value on every line; 18-digit IDs, mobiles,
-    landlines, bank cards and e-mails (about 10 % invalid, a few masked) with the soft
+    landlines, bank cards and e-mails (about a tenth of the IDs, mobiles and cards
+    invalid, a few IDs and mobiles masked) with the soft
     fields around them (name, gender, birth date, ethnicity, address) and decoys
     (snowflake ids, order numbers, millisecond timestamps, trace ids).
 
     sparse: documents, English text and application logs in which about 1 % of lines
-    carry one strong identifier after its cue word (about 10 % invalid); invalid UTF-8
-    as in mixed.
+    carry one strong identifier after its cue word (about a tenth of the IDs, mobiles
+    and cards invalid); invalid UTF-8 as in mixed.
 
     SIZE is bytes, or a number with K, M or G (binary: 500M = 500 MiB). Generation
     stops at the first record end at or after SIZE. --truth FILE writes the planted
