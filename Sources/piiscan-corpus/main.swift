@@ -53,9 +53,9 @@ let helpText = """
     20-120 tuples under their CREATE TABLE, JSON Lines waybills (sender and receiver),
     `----` combo lists and logs with a value on every line; 18-digit IDs, mobiles,
     landlines, bank cards and e-mails (about a tenth of the IDs, mobiles and cards
-    invalid, a few IDs and mobiles masked) with the soft
-    fields around them (name, gender, birth date, ethnicity, address) and decoys
-    (snowflake ids, order numbers, millisecond timestamps, trace ids).
+    invalid, a few IDs and mobiles masked) with the soft fields around them (name,
+    gender, birth date, ethnicity, address) and decoys (snowflake ids, order numbers,
+    millisecond timestamps, trace ids).
 
     sparse: documents, English text and application logs in which about 1 % of lines
     carry one strong identifier after its cue word (about a tenth of the IDs, mobiles
