@@ -37,8 +37,10 @@ patterns:
 samples:
 	$(SWIFT) run -c release piiscan-corpus samples --out samples
 
+# Times piiscan against ripgrep and grep -P at every density and records the run under
+# Benchmarks/runs/ (Benchmarks/README.md). A quick one: make bench BENCH="--bytes 20M --runs 2".
 bench: build
-	Benchmarks/run
+	Benchmarks/run $(BENCH)
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests

@@ -6,13 +6,24 @@ import Foundation
   import Darwin
 #endif
 
-/// Writes the large mixed benchmark corpus (`bench`).
+/// Writes the large benchmark corpora (`bench`): mixed (this file), dense dumps
+/// (BenchCorpus+Dense.swift) and sparse prose and logs (BenchCorpus+Sparse.swift).
 ///
 /// Speed comes from writing bytes into one large buffer: filler (prose, names,
 /// addresses, log boilerplate) is pre-encoded once; only planted values and decoys
 /// are built as strings, and they are a few percent of the records. Line and column
 /// tracking for `--truth` is done lazily, one pass over the bytes only when a label
 /// is due and before each flush, and not at all without `--truth`.
+/// How much personal information a bench corpus carries, and in what shapes.
+enum BenchDensity: String, CaseIterable, Sendable {
+  /// Leaked dumps: every line personal, about one value per 40 bytes.
+  case dense
+  /// The original corpus: a few percent of records personal, in every kind of text.
+  case mixed
+  /// Documents and application logs: about 1 % of lines personal.
+  case sparse
+}
+
 struct BenchCorpus {
   // Rates per 10 000 records (a record is a line, or a tuple of an extended insert).
   static let idRate = 200
@@ -25,43 +36,51 @@ struct BenchCorpus {
   /// Share of planted strong values that are invalid, per 10 000.
   static let invalidShare = 1_000
 
-  private let context: SampleContext
-  private var rng: SeededGenerator
+  /// What the corpus looks like; `.mixed` is the original corpus, unchanged byte for byte.
+  let density: BenchDensity
+  let context: SampleContext
+  var rng: SeededGenerator
   private let file: FileHandle
   private let fileName: String
-  private var buffer: [UInt8] = []
+  var buffer: [UInt8] = []
   private var flushed = 0
-  private let flushThreshold = 8 << 20
+  let flushThreshold = 8 << 20
 
   // --truth
-  private let truthFile: FileHandle?
+  let truthFile: FileHandle?
   private var truthBuffer: [UInt8] = []
   private var line = 1
   private var column = 1
   private var trackedUpTo = 0
 
   // pre-encoded filler
-  private let names: [[UInt8]]
-  private let addresses: [[UInt8]]
-  private let companies: [[UInt8]]
-  private let zhFragments: [[UInt8]]
-  private let enWords: [[UInt8]]
-  private let genders: [[UInt8]] = [Array("男".utf8), Array("女".utf8)]
-  private var eol: [UInt8] = [10]
+  let names: [[UInt8]]
+  let addresses: [[UInt8]]
+  let companies: [[UInt8]]
+  let zhFragments: [[UInt8]]
+  let enWords: [[UInt8]]
+  let genders: [[UInt8]] = [Array("男".utf8), Array("女".utf8)]
+  // The rest of each pooled person, for the dense corpus's records (gender, e-mail, ethnicity).
+  let poolMale: [Bool]
+  let poolPinyin: [String]
+  let poolEthnicities: [[UInt8]]
+  var eol: [UInt8] = [10]
 
   private var nextBoundary = 64 << 10
-  private var nextJunk = 5 << 20
+  var nextJunk = 5 << 20
   private var longLineOffsets: [(offset: Int, bytes: Int, kind: Int)] = []
-  private var recordCounter = 0
-  private let includeInvalidUTF8: Bool
+  var recordCounter = 0
+  let includeInvalidUTF8: Bool
 
   init(
     seed: UInt64, tables: ReferenceTables, outputPath: String, truthPath: String?,
-    includeInvalidUTF8: Bool = true
+    includeInvalidUTF8: Bool = true, density: BenchDensity = .mixed
   ) throws {
     self.includeInvalidUTF8 = includeInvalidUTF8
+    self.density = density
     context = SampleContext(seed: seed, tables: tables)
-    rng = SeededGenerator(seed: seed, label: "bench")
+    // The mixed corpus keeps the stream it always had; the others get their own.
+    rng = SeededGenerator(seed: seed, label: density == .mixed ? "bench" : "bench-\(density)")
     file = try BenchCorpus.openForWriting(outputPath)
     fileName = URL(fileURLWithPath: outputPath).lastPathComponent
     truthFile = try truthPath.map(BenchCorpus.openForWriting)
@@ -69,15 +88,24 @@ struct BenchCorpus {
     var n: [[UInt8]] = []
     var a: [[UInt8]] = []
     var c: [[UInt8]] = []
+    var male: [Bool] = []
+    var pinyin: [String] = []
+    var ethnicities: [[UInt8]] = []
     for _ in 0..<2048 {
       let p = context.people.person(using: &poolRng)
       n.append(Array(p.name.utf8))
       a.append(Array(p.homeAddress.utf8))
       c.append(Array(p.workUnit.utf8))
+      male.append(p.gender == .male)
+      pinyin.append(p.surnamePinyin)
+      ethnicities.append(Array(p.ethnicity.utf8))
     }
     names = n
     addresses = a
     companies = c
+    poolMale = male
+    poolPinyin = pinyin
+    poolEthnicities = ethnicities
     zhFragments = BenchCorpus.zhFragmentText.split(separator: " ").map { Array($0.utf8) }
     enWords = BenchCorpus.enWordText.split(separator: " ").map { Array($0.utf8) }
     buffer.reserveCapacity(flushThreshold + (1 << 20))
@@ -98,6 +126,26 @@ struct BenchCorpus {
 
   /// Writes records until at least `targetBytes` are out; returns the byte count.
   mutating func run(targetBytes: Int) throws -> Int {
+    switch density {
+    case .mixed: try writeMixed(targetBytes: targetBytes)
+    case .dense:
+      while offset < targetBytes { try writeDenseBlock(until: targetBytes) }
+    case .sparse:
+      while offset < targetBytes { try writeSparseBlock(until: targetBytes) }
+    }
+    try flush()
+    try file.synchronize()
+    try file.close()
+    if let truthFile {
+      try truthFile.write(contentsOf: Data(truthBuffer))
+      try truthFile.close()
+    }
+    return offset
+  }
+
+  /// The original corpus: blocks of every kind at a few percent of records, with long
+  /// lines, boundary probes and junk bytes placed by offset.
+  private mutating func writeMixed(targetBytes: Int) throws {
     if targetBytes >= 16 << 20 {
       longLineOffsets.append((targetBytes / 5, (4 << 20) + (512 << 10), 0))
       if targetBytes >= 64 << 20 {
@@ -114,17 +162,9 @@ struct BenchCorpus {
     while offset < targetBytes {
       try writeBlock(until: targetBytes)
     }
-    try flush()
-    try file.synchronize()
-    try file.close()
-    if let truthFile {
-      try truthFile.write(contentsOf: Data(truthBuffer))
-      try truthFile.close()
-    }
-    return offset
   }
 
-  private var offset: Int { flushed + buffer.count }
+  var offset: Int { flushed + buffer.count }
 
   private enum BlockKind { case zhProse, enText, csv, sql, jsonl, log, combo }
 
@@ -249,10 +289,10 @@ struct BenchCorpus {
 
   // MARK: - Output
 
-  private mutating func put(_ s: String) { buffer.append(contentsOf: s.utf8) }
-  private mutating func put(_ b: [UInt8]) { buffer.append(contentsOf: b) }
+  mutating func put(_ s: String) { buffer.append(contentsOf: s.utf8) }
+  mutating func put(_ b: [UInt8]) { buffer.append(contentsOf: b) }
 
-  private mutating func putInt(_ value: Int) {
+  mutating func putInt(_ value: Int) {
     var v = value
     if v == 0 {
       buffer.append(48)
@@ -274,7 +314,7 @@ struct BenchCorpus {
     }
   }
 
-  private mutating func putPadded(_ value: Int, _ width: Int) {
+  mutating func putPadded(_ value: Int, _ width: Int) {
     var divisor = 1
     for _ in 1..<width { divisor *= 10 }
     var v = value
@@ -285,7 +325,7 @@ struct BenchCorpus {
     }
   }
 
-  private mutating func flush() throws {
+  mutating func flush() throws {
     trackPositions()
     if !buffer.isEmpty {
       try file.write(contentsOf: buffer)
@@ -324,7 +364,7 @@ struct BenchCorpus {
   }
 
   /// Writes a planted value, labelling it when `--truth` is on.
-  private mutating func plant(_ p: Planted) {
+  mutating func plant(_ p: Planted) {
     if truthFile != nil {
       trackPositions()
       let label = Label(
@@ -336,7 +376,7 @@ struct BenchCorpus {
     buffer.append(contentsOf: p.written.utf8)
   }
 
-  private mutating func decoy(_ kind: DecoyFactory.Kind) {
+  mutating func decoy(_ kind: DecoyFactory.Kind) {
     buffer.append(contentsOf: context.decoys.make(kind, using: &rng).utf8)
   }
 
@@ -397,7 +437,7 @@ struct BenchCorpus {
     }
   }
 
-  private mutating func randomDecoyKind() -> DecoyFactory.Kind {
+  mutating func randomDecoyKind() -> DecoyFactory.Kind {
     let kinds: [DecoyFactory.Kind] = [
       .snowflake, .msTimestamp, .epoch, .orderNumber, .uuid, .md5, .sha256, .coordinate, .uscc,
       .imei, .iccid, .longDigitRun, .notMobilePrefix, .decimal, .version,
@@ -514,7 +554,7 @@ struct BenchCorpus {
     if rng.chance(BenchCorpus.decoyRate) { decoy(.msTimestamp) } else { timestamp() }
   }
 
-  private mutating func timestamp() {
+  mutating func timestamp() {
     putPadded(rng.int(2015...2026), 4)
     buffer.append(45)
     putPadded(rng.int(1...12), 2)

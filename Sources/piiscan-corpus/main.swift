@@ -13,8 +13,8 @@ let helpText = """
     piiscan-corpus samples --out DIR [--seed N] [--tables SOURCE]
     piiscan-corpus score --labels LABELS.jsonl --findings FINDINGS.jsonl
                          [--path-prefix PREFIX] [--categories A,B,...]
-    piiscan-corpus bench --bytes SIZE --out FILE [--seed N] [--truth FILE] [--valid-utf8]
-                         [--tables SOURCE]
+    piiscan-corpus bench --bytes SIZE --out FILE [--density dense|mixed|sparse] [--seed N]
+                         [--truth FILE] [--valid-utf8] [--tables SOURCE]
     piiscan-corpus --help
 
   samples
@@ -36,8 +36,10 @@ let helpText = """
     paths first (e.g. samples/data/); --categories limits the table.
 
   bench
-    Writes a large mixed corpus of at least SIZE bytes to FILE for throughput
-    benchmarks: blocks of Chinese and English prose, CSV, SQL extended inserts, JSON
+    Writes a large corpus of at least SIZE bytes to FILE for throughput benchmarks, at
+    one of three densities of personal information (--density, default mixed):
+
+    mixed: blocks of Chinese and English prose, CSV, SQL extended inserts, JSON
     Lines and logs, with PI at dump-like densities (per line: 2 % an 18-digit ID, 2 % a
     mobile, 1 % an e-mail, 1 % a bank card, 0.5 % a landline, about 10 % of them
     invalid), decoys at similar rates, some CRLF blocks, a few very long lines (one SQL
@@ -45,10 +47,24 @@ let helpText = """
     a 10.5 MiB SQL line), a few bytes of invalid UTF-8 on unlabelled lines every 37 MiB
     (none with --valid-utf8), and a planted ID number straddling every power-of-two
     offset from 64 KiB and every multiple of 1 MiB (its 10th byte at the boundary).
+
+    dense: leaked dumps, every line but a header personal, about one value per 40
+    bytes: member tables in CSV (Chinese and pinyin headers), SQL extended inserts of
+    20-120 tuples under their CREATE TABLE, JSON Lines waybills (sender and receiver),
+    `----` combo lists and logs with a value on every line; 18-digit IDs, mobiles,
+    landlines, bank cards and e-mails (about a tenth of the IDs, mobiles and cards
+    invalid, a few IDs and mobiles masked) with the soft fields around them (name,
+    gender, birth date, ethnicity, address) and decoys (snowflake ids, order numbers,
+    millisecond timestamps, trace ids).
+
+    sparse: documents, English text and application logs in which about 1 % of lines
+    carry one strong identifier after its cue word (about a tenth of the IDs, mobiles
+    and cards invalid); invalid UTF-8 as in mixed.
+
     SIZE is bytes, or a number with K, M or G (binary: 500M = 500 MiB). Generation
     stops at the first record end at or after SIZE. --truth FILE writes the planted
-    values as labels in the samples' format (path = the corpus file name; soft
-    categories and decoys are not labelled in bench output).
+    values as labels in the samples' format (path = the corpus file name; decoys are
+    not labelled; soft values are labelled in dense output only).
 
   OPTIONS
     --seed N         seed of the pseudo-random generator (default 20261129); the same
@@ -76,6 +92,7 @@ struct Options {
   var categories: Set<String>?
   var tables = "embedded"
   var validUTF8 = false
+  var density = BenchDensity.mixed
 }
 
 func parseSize(_ text: String) -> Int? {
@@ -130,6 +147,12 @@ func parse(_ args: [String]) -> Options {
     case "--categories": o.categories = Set(value(a).split(separator: ",").map(String.init))
     case "--tables": o.tables = value(a)
     case "--valid-utf8": o.validUTF8 = true
+    case "--density":
+      let v = value(a)
+      guard let density = BenchDensity(rawValue: v) else {
+        fail("--density must be dense, mixed or sparse, got \(v)")
+      }
+      o.density = density
     default: fail("unknown argument \(a) (see --help)")
     }
     i += 1
@@ -194,7 +217,7 @@ case "bench":
   do {
     var bench = try BenchCorpus(
       seed: options.seed, tables: tables, outputPath: out, truthPath: options.truth,
-      includeInvalidUTF8: !options.validUTF8)
+      includeInvalidUTF8: !options.validUTF8, density: options.density)
     let written = try bench.run(targetBytes: bytes)
     FileHandle.standardError.write(Data("piiscan-corpus: wrote \(written) bytes to \(out)\n".utf8))
   } catch {
