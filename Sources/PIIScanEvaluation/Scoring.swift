@@ -32,10 +32,12 @@ public struct CategoryScore: Sendable, Equatable {
   public var columnMatches = 0
 
   public var precision: Double {
-    truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
+    truePositives + falsePositives == 0
+      ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
   }
   public var recall: Double {
-    truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
+    truePositives + falseNegatives == 0
+      ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
   }
 }
 
@@ -118,7 +120,8 @@ public enum Scoring {
       let column = s.truePositives == 0 ? 1 : Double(s.columnMatches) / Double(s.truePositives)
       out +=
         s.category.padding(toLength: 26, withPad: " ", startingAt: 0)
-        + String(format: "%6d %6d %6d %10.4f %7.4f %7.4f\n", s.truePositives, s.falsePositives,
+        + String(
+          format: "%6d %6d %6d %10.4f %7.4f %7.4f\n", s.truePositives, s.falsePositives,
           s.falseNegatives, s.precision, s.recall, column)
     }
     return out

@@ -25,7 +25,9 @@ struct CheckCommand: ParsableCommand {
       valueName: "category"))
   var category: String?
 
-  @Option(help: ArgumentHelp("Judge birth dates and ages as of this date (YYYY-MM-DD).", valueName: "date"))
+  @Option(
+    help: ArgumentHelp(
+      "Judge birth dates and ages as of this date (YYYY-MM-DD).", valueName: "date"))
   var asOf: String?
 
   @Option(
@@ -46,7 +48,9 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
-    if let category, !(try CommandSupport.loadRules(only: nil, except: nil)).categories.contains(category) {
+    if let category,
+      !(try CommandSupport.loadRules(only: nil, except: nil)).categories.contains(category)
+    {
       throw ValidationError("--as: unknown category \(category) (see piiscan patterns)")
     }
     let settings = DetectionSettings(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PIIScanArchive
 import PIIScanCore
 
@@ -83,7 +84,8 @@ struct ScanCommand: ParsableCommand {
       valueName: "size"))
   var maxDecompressed: String = "64G"
 
-  @Option(help: "Stop a container producing more than this many bytes per compressed byte (default 200).")
+  @Option(
+    help: "Stop a container producing more than this many bytes per compressed byte (default 200).")
   var maxRatio: Double = 200
 
   @Option(help: "How deeply archives may be nested in one another (default 8).")
@@ -102,7 +104,8 @@ struct ScanCommand: ParsableCommand {
       throw ValidationError("--as-of must be a date written YYYY-MM-DD, not \"\(asOf)\"")
     }
     if CommandSupport.parseSize(maxDecompressed) == nil {
-      throw ValidationError("--max-decompressed must be a size such as 500M or 64G, not \"\(maxDecompressed)\"")
+      throw ValidationError(
+        "--max-decompressed must be a size such as 500M or 64G, not \"\(maxDecompressed)\"")
     }
     if maxRatio <= 1 { throw ValidationError("--max-ratio must be more than 1") }
     if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
@@ -200,7 +203,8 @@ enum CommandSupport {
     } else {
       do {
         let files = try UserPatternFiles.read(patterns)
-        rules = try RuleSet.embedded(adding: files, settings: settings, checkExamples: checkExamples)
+        rules = try RuleSet.embedded(
+          adding: files, settings: settings, checkExamples: checkExamples)
       } catch {
         let diagnostics = Diagnostics()
         for problem in error.problems { diagnostics.emit("piiscan: \(problem)") }
@@ -244,7 +248,9 @@ enum CommandSupport {
     guard stat(output, &target) == 0 else { return }
     for input in inputs where input.kind != .standardInput {
       var info = stat()
-      if stat(input.path, &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino {
+      if stat(input.path, &info) == 0 && info.st_dev == target.st_dev
+        && info.st_ino == target.st_ino
+      {
         throw ValidationError("--output \(output) is one of the inputs; inputs are never written")
       }
     }
@@ -260,5 +266,3 @@ enum CommandSupport {
     return ReportStream(descriptor: fd)
   }
 }
-
-import Foundation

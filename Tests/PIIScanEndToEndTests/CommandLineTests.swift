@@ -24,10 +24,16 @@ import Testing
     #expect(try Golden.check(result.stdout, against: "scan-text.txt") == nil)
   }
 
-  @Test(arguments: [["--threads", "1"], ["--threads", "2", "--chunk-size", "7"], ["--threads", "2", "--chunk-size", "97"], ["--threads", "3", "--chunk-size", "4096", "--mmap"]])
+  @Test(arguments: [
+    ["--threads", "1"], ["--threads", "2", "--chunk-size", "7"],
+    ["--threads", "2", "--chunk-size", "97"], ["--threads", "3", "--chunk-size", "4096", "--mmap"],
+  ])
   func outputDoesNotDependOnThreadsOrChunks(options: [String]) throws {
-    let base = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", Self.asOf])
-    let other = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", Self.asOf] + options)
+    let base = try Binary.run([
+      "scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", Self.asOf,
+    ])
+    let other = try Binary.run(
+      ["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", Self.asOf] + options)
     #expect(base.stdout == other.stdout)
     #expect(!base.stdout.isEmpty)
   }
@@ -36,7 +42,8 @@ import Testing
     let path = "samples/data/csv/customers.csv"
     let file = try Binary.run(["scan", path, "--format", "jsonl", "--as-of", Self.asOf])
     let data = try Data(contentsOf: Binary.packageRoot.appendingPathComponent(path))
-    let stdin = try Binary.run(["scan", "--format", "jsonl", "--as-of", Self.asOf, "--chunk-size", "1000"], input: data)
+    let stdin = try Binary.run(
+      ["scan", "--format", "jsonl", "--as-of", Self.asOf, "--chunk-size", "1000"], input: data)
     #expect(stdin.status == 1)
     // The same findings; the fingerprints differ, since they name the input.
     func withoutFingerprints(_ text: String) -> String {
@@ -51,7 +58,8 @@ import Testing
   @Test func valuesAreMaskedUnlessRevealed() throws {
     let labels = try Scoring.readJSONLines(
       Label.self,
-      from: Data(contentsOf: Binary.packageRoot.appendingPathComponent("samples/labels/labels.jsonl")))
+      from: Data(
+        contentsOf: Binary.packageRoot.appendingPathComponent("samples/labels/labels.jsonl")))
     let strong: Set<String> = [
       "cn_resident_id", "cn_resident_id_15", "cn_mobile", "cn_bank_card", "email",
       // and the soft values that identify a person on their own
@@ -60,13 +68,16 @@ import Testing
     ]
     /// Every value and every detail a report prints, as sets of strings.
     func printed(_ arguments: [String]) throws -> (values: Set<String>, details: Set<String>) {
-      let output = try Binary.run(["scan", "samples/data", "--format", "jsonl", "--as-of", Self.asOf] + arguments)
+      let output = try Binary.run(
+        ["scan", "samples/data", "--format", "jsonl", "--as-of", Self.asOf] + arguments)
       var values = Set<String>()
       var details = Set<String>()
       for line in output.stdout.split(separator: "\n") {
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
         if let value = object["value"] as? String { values.insert(value) }
-        for case let detail as String in (object["details"] as? [String: Any] ?? [:]).values { details.insert(detail) }
+        for case let detail as String in (object["details"] as? [String: Any] ?? [:]).values {
+          details.insert(detail)
+        }
       }
       return (values, details)
     }
@@ -74,11 +85,13 @@ import Testing
     let revealed = try printed(["--reveal"])
     var checked = 0
     var missed: [String] = []
-    for label in labels where strong.contains(label.category) && label.valid && label.value.count >= 2 {
+    for label in labels
+    where strong.contains(label.category) && label.valid && label.value.count >= 2 {
       #expect(!masked.values.contains(label.value), "raw \(label.category) value leaked unmasked")
       // A region named in an ID's details is what its (shown) first six digits say, not a leak.
       if label.category != "household_registration" {
-        #expect(!masked.details.contains(label.value), "raw \(label.category) value leaked in details")
+        #expect(
+          !masked.details.contains(label.value), "raw \(label.category) value leaked in details")
       }
       if !revealed.values.contains(label.value) { missed.append(label.value) }
       checked += 1
@@ -91,7 +104,8 @@ import Testing
   @Test func exitStatusIsZeroWhenNothingIsFound() throws {
     let directory = try Binary.temporaryDirectory("clean")
     let file = directory.appendingPathComponent("clean.txt")
-    try "订单 2023112912345678901, 时间 1732800000000\n".write(to: file, atomically: true, encoding: .utf8)
+    try "订单 2023112912345678901, 时间 1732800000000\n".write(
+      to: file, atomically: true, encoding: .utf8)
     let result = try Binary.run(["scan", file.path])
     #expect(result.status == 0)
     #expect(result.stdout.isEmpty)
@@ -100,14 +114,17 @@ import Testing
   @Test func maskedValuesAloneDoNotFailTheRun() throws {
     let directory = try Binary.temporaryDirectory("masked")
     let file = directory.appendingPathComponent("masked.csv")
-    try "id,phone\n110101********123X,139****5670\n".write(to: file, atomically: true, encoding: .utf8)
+    try "id,phone\n110101********123X,139****5670\n".write(
+      to: file, atomically: true, encoding: .utf8)
     let result = try Binary.run(["scan", file.path])
     #expect(result.status == 0)
     #expect(result.stdout.contains("cn_mobile_masked"))
   }
 
   @Test func anUnreadableInputIsNamedAndTheRestIsScanned() throws {
-    let result = try Binary.run(["scan", "no/such/file.csv", "samples/data/csv/customers.csv", "--count"])
+    let result = try Binary.run([
+      "scan", "no/such/file.csv", "samples/data/csv/customers.csv", "--count",
+    ])
     #expect(result.status == 2)
     #expect(result.stderr.contains("piiscan: no/such/file.csv: No such file or directory"))
     #expect(result.stdout.contains("samples/data/csv/customers.csv"))
@@ -142,13 +159,19 @@ import Testing
   }
 
   @Test func csvAndJSONFormatsCarryTheSameFindings() throws {
-    let jsonl = try Binary.run(["scan", "samples/data/text", "--format", "jsonl", "--as-of", Self.asOf]).stdout
-    let json = try Binary.run(["scan", "samples/data/text", "--format", "json", "--as-of", Self.asOf]).stdout
-    let csv = try Binary.run(["scan", "samples/data/text", "--format", "csv", "--as-of", Self.asOf]).stdout
+    let jsonl = try Binary.run([
+      "scan", "samples/data/text", "--format", "jsonl", "--as-of", Self.asOf,
+    ]).stdout
+    let json = try Binary.run([
+      "scan", "samples/data/text", "--format", "json", "--as-of", Self.asOf,
+    ]).stdout
+    let csv = try Binary.run(["scan", "samples/data/text", "--format", "csv", "--as-of", Self.asOf])
+      .stdout
     let array = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]
     let lines = jsonl.split(separator: "\n")
     #expect(array.count == lines.count)
-    #expect(csv.split(separator: "\n").count >= lines.count + 1)  // header; quoted fields may hold none
+    // A header, then at least a line per finding (quoted fields may hold line breaks).
+    #expect(csv.split(separator: "\n").count >= lines.count + 1)
     #expect(
       csv.hasPrefix(
         "path,member,line,column,offset,length,category,rule,value,valid,reason,reason_code,"
@@ -156,7 +179,9 @@ import Testing
   }
 
   @Test func checkExplainsValues() throws {
-    let result = try Binary.run(["check", "11010519491231002X", "110101199003071234", "13912345670", "--as-of", Self.asOf])
+    let result = try Binary.run([
+      "check", "11010519491231002X", "110101199003071234", "13912345670", "--as-of", Self.asOf,
+    ])
     #expect(result.status == 0)
     #expect(result.stdout.contains("known sample value"))
     #expect(result.stdout.contains("checksum: expected 3, found 4"))
@@ -181,32 +206,44 @@ import Testing
   static let scores: [CategoryScore] = {
     let labels = try! Scoring.readJSONLines(
       Label.self,
-      from: Data(contentsOf: Binary.packageRoot.appendingPathComponent("samples/labels/labels.jsonl")))
-    let result = try! Binary.run(["scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29"])
+      from: Data(
+        contentsOf: Binary.packageRoot.appendingPathComponent("samples/labels/labels.jsonl")))
+    let result = try! Binary.run([
+      "scan", "samples/data", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29",
+    ])
     var findings = try! Scoring.readJSONLines(ReportedFinding.self, from: result.stdoutData)
     for index in findings.indices where findings[index].path.hasPrefix("samples/data/") {
       findings[index].path.removeFirst("samples/data/".count)
     }
-    return Scoring.score(labels: labels, findings: findings, categories: Set(labels.map(\.category)))
+    return Scoring.score(
+      labels: labels, findings: findings, categories: Set(labels.map(\.category)))
   }()
 
   @Test func strongCategoriesReachNinetyNinePercent() throws {
     let scores = Self.scores.filter { Self.strongCategories.contains($0.category) }
     #expect(Set(scores.map(\.category)) == Self.strongCategories)
     for score in scores {
-      #expect(score.precision >= 0.99, "\(score.category) precision \(score.precision)\n\(Scoring.table(scores))")
-      #expect(score.recall >= 0.99, "\(score.category) recall \(score.recall)\n\(Scoring.table(scores))")
+      #expect(
+        score.precision >= 0.99,
+        "\(score.category) precision \(score.precision)\n\(Scoring.table(scores))")
+      #expect(
+        score.recall >= 0.99, "\(score.category) recall \(score.recall)\n\(Scoring.table(scores))")
     }
   }
 
   /// The notice's other categories (names, addresses, documents, record kinds…): at least 0.95
   /// each, with every category of PRODUCT.md §4 labelled somewhere in the samples.
   @Test func softCategoriesReachNinetyFivePercent() throws {
-    let soft = Self.scores.filter { !Self.strongCategories.contains($0.category) && !$0.category.hasSuffix("_masked") }
+    let soft = Self.scores.filter {
+      !Self.strongCategories.contains($0.category) && !$0.category.hasSuffix("_masked")
+    }
     #expect(soft.count >= 33, "\(soft.map(\.category))")
     for score in soft {
-      #expect(score.precision >= 0.95, "\(score.category) precision \(score.precision)\n\(Scoring.table(soft))")
-      #expect(score.recall >= 0.95, "\(score.category) recall \(score.recall)\n\(Scoring.table(soft))")
+      #expect(
+        score.precision >= 0.95,
+        "\(score.category) precision \(score.precision)\n\(Scoring.table(soft))")
+      #expect(
+        score.recall >= 0.95, "\(score.category) recall \(score.recall)\n\(Scoring.table(soft))")
       #expect(score.truePositives > 0, "\(score.category)")
     }
   }

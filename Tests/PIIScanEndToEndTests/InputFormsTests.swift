@@ -7,8 +7,11 @@ import Testing
   static let original = "samples/data/csv/customers.csv"
 
   /// "category value line" of each finding, in order.
-  static func findings(_ arguments: [String]) throws -> (keys: [String], members: Set<String>, result: Binary.Result) {
-    let result = try Binary.run(["scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29"] + arguments)
+  static func findings(_ arguments: [String]) throws -> (
+    keys: [String], members: Set<String>, result: Binary.Result
+  ) {
+    let result = try Binary.run(
+      ["scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29"] + arguments)
     var keys: [String] = []
     var members = Set<String>()
     for line in result.stdout.split(separator: "\n") {
@@ -28,7 +31,8 @@ import Testing
     try process.run()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "failed: \(command)"])
+      throw CocoaError(
+        .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "failed: \(command)"])
     }
   }
 
@@ -38,7 +42,8 @@ import Testing
     let db = directory.appendingPathComponent("db")
     try FileManager.default.createDirectory(at: db, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
-      at: Binary.packageRoot.appendingPathComponent(original), to: db.appendingPathComponent("customers.csv"))
+      at: Binary.packageRoot.appendingPathComponent(original),
+      to: db.appendingPathComponent("customers.csv"))
     return directory
   }
 
@@ -72,14 +77,19 @@ import Testing
     ("(printf '\\377\\376'; iconv -f UTF-8 -t UTF-16LE db/customers.csv) > f", "UTF-16"),
     ("iconv -f UTF-8 -t UTF-16BE db/customers.csv > f", "UTF-16BE"),
     ("(printf '\\376\\377'; iconv -f UTF-8 -t UTF-16BE db/customers.csv) > f", "UTF-16"),
-    ("(head -40 db/customers.csv; tail -n +41 db/customers.csv | iconv -f UTF-8 -t GB18030) > f", "mixed"),
+    (
+      "(head -40 db/customers.csv; tail -n +41 db/customers.csv | iconv -f UTF-8 -t GB18030) > f",
+      "mixed"
+    ),
     ("iconv -f UTF-8 -t GB18030 db/customers.csv | gzip > f", "gzip"),
   ])
   func sameFindingsInEveryEncoding(command: String, encoding: String) throws {
     let directory = try Self.workspace("encodings")
     try Self.shell(command, in: directory)
     let path = directory.appendingPathComponent("f").path
-    let result = try Binary.run(["scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29", path])
+    let result = try Binary.run([
+      "scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29", path,
+    ])
     let stored = try Data(contentsOf: URL(fileURLWithPath: path))
     var keys: [String] = []
     var columnsSeen: [String] = []
@@ -96,15 +106,24 @@ import Testing
       if encoding.hasPrefix("UTF-16") {
         // UTF-16 decodes exactly: the stored bytes are the value as written.
         let bigEndian = encoding == "UTF-16BE" || (encoding == "UTF-16" && stored.first == 0xFE)
-        let decoded = String(data: raw, encoding: bigEndian ? .utf16BigEndian : .utf16LittleEndian) ?? ""
-        let digits = { (text: String) in text.filter { $0.isNumber || $0.isLetter || $0 == "@" || $0 == "." } }
+        let decoded =
+          String(data: raw, encoding: bigEndian ? .utf16BigEndian : .utf16LittleEndian) ?? ""
+        let digits = { (text: String) in
+          text.filter { $0.isNumber || $0.isLetter || $0 == "@" || $0 == "." }
+        }
         #expect(
-          decoded.uppercased() == value.uppercased() || digits(decoded).uppercased().contains(digits(value).uppercased()),
+          decoded.uppercased() == value.uppercased()
+            || digits(decoded).uppercased().contains(digits(value).uppercased()),
           "\(encoding): \(value) at \(offset)+\(length) reads \(decoded)")
       } else if value.allSatisfy(\.isASCII) {
         // GB18030 keeps ASCII as is: the value's letters and digits are in the stored bytes
         // (a landline's extension may follow).
-        let ascii = String(decoding: raw.filter { $0 < 0x80 && ($0 >= 0x30 && $0 <= 0x39 || $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || $0 == 0x40 || $0 == 0x2E) }, as: UTF8.self)
+        let ascii = String(
+          decoding: raw.filter {
+            $0 < 0x80
+              && ($0 >= 0x30 && $0 <= 0x39 || $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || $0 == 0x40
+                || $0 == 0x2E)
+          }, as: UTF8.self)
         let wanted = value.filter { $0.isNumber || $0.isLetter || $0 == "@" || $0 == "." }
         #expect(
           ascii.uppercased().contains(wanted.uppercased()),
@@ -112,7 +131,9 @@ import Testing
       }
     }
     #expect(keys == Self.expected, "\(encoding)")
-    let original = try Binary.run(["scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29", Self.original])
+    let original = try Binary.run([
+      "scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29", Self.original,
+    ])
     var originalColumns: [String] = []
     for line in original.stdout.split(separator: "\n") {
       let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
@@ -158,7 +179,9 @@ import Testing
     ])
     #expect(result.stderr.contains("truncated.gz: cut short"), "\(result.stderr)")
     #expect(result.stderr.contains("corrupt.zip"), "\(result.stderr)")
-    #expect(result.stderr.contains("bomb.zip!lines: stopped: decompression ratio exceeds"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("bomb.zip!lines: stopped: decompression ratio exceeds"),
+      "\(result.stderr)")
     #expect(result.stdout.contains("db/customers.csv"))
     #expect(result.status == 2)
   }

@@ -65,7 +65,8 @@ import Testing
   static func writeWorkbook(_ rows: [[String]], sheet: String, to directory: URL) throws {
     func write(_ path: String, _ text: String) throws {
       let url = directory.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try text.write(to: url, atomically: true, encoding: .utf8)
     }
     try write(
@@ -112,7 +113,9 @@ import Testing
       for (c, value) in row.enumerated() where !value.isEmpty {
         let ref = "\(columnName(c))\(r + 1)"
         // Up to 15 digits is what a spreadsheet keeps exactly as a number.
-        if value.count <= 15, value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber), value.first != "0" {
+        if value.count <= 15, value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber),
+          value.first != "0"
+        {
           data += "<c r=\"\(ref)\"><v>\(value)</v></c>"
         } else {
           data += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(escaped(value))</t></is></c>"
@@ -130,7 +133,9 @@ import Testing
 
   /// "category value line" of each finding, and the members named.
   static func findings(_ path: String) throws -> (keys: [String], members: Set<String>) {
-    let result = try Binary.run(["scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29", path])
+    let result = try Binary.run([
+      "scan", "--format", "jsonl", "--reveal", "--as-of", "2026-11-29", path,
+    ])
     var keys: [String] = []
     var members = Set<String>()
     for line in result.stdout.split(separator: "\n") {
@@ -143,7 +148,8 @@ import Testing
   }
 
   @Test func anXLSXGivesTheFindingsOfTheSameRowsAsCSV() throws {
-    let text = try String(contentsOf: Binary.packageRoot.appendingPathComponent(Self.original), encoding: .utf8)
+    let text = try String(
+      contentsOf: Binary.packageRoot.appendingPathComponent(Self.original), encoding: .utf8)
     let rows = Self.rows(text)
     #expect(rows.count > 50)
     let directory = try Binary.temporaryDirectory("xlsx")
@@ -164,7 +170,9 @@ import Testing
 
     // Columns are cells: the ID number (sfzh) is in the 7th column, G.
     let run = try Binary.run(["scan", "--format", "jsonl", "--only", "cn_resident_id", book])
-    let first = try JSONSerialization.jsonObject(with: Data(run.stdout.split(separator: "\n")[0].utf8)) as! [String: Any]
+    let first =
+      try JSONSerialization.jsonObject(with: Data(run.stdout.split(separator: "\n")[0].utf8))
+      as! [String: Any]
     #expect(first["column"] as? Int == 7)
 
     // The same workbook inside a zip, and read from standard input.
@@ -180,15 +188,19 @@ import Testing
   }
 
   @Test func anXLSGivesTheFindingsOfTheSameRowsAsCSV() throws {
-    let text = try String(contentsOf: Binary.packageRoot.appendingPathComponent(Self.original), encoding: .utf8)
+    let text = try String(
+      contentsOf: Binary.packageRoot.appendingPathComponent(Self.original), encoding: .utf8)
     // The fixture holds the header and the first 30 records.
-    let head = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(31).joined(separator: "\n") + "\n"
+    let head =
+      text.split(separator: "\n", omittingEmptySubsequences: false).prefix(31).joined(
+        separator: "\n") + "\n"
     let directory = try Binary.temporaryDirectory("xls")
     let csvPath = directory.appendingPathComponent("head.csv")
     try head.write(to: csvPath, atomically: true, encoding: .utf8)
     let csv = try Self.findings(csvPath.path)
     let xls = try Self.findings(
-      Binary.packageRoot.appendingPathComponent("Tests/PIIScanEndToEndTests/Fixtures/members.xls").path)
+      Binary.packageRoot.appendingPathComponent("Tests/PIIScanEndToEndTests/Fixtures/members.xls")
+        .path)
     #expect(csv.keys.count > 300)
     #expect(xls.members == ["会员"])
     #expect(xls.keys == csv.keys)
@@ -208,11 +220,17 @@ import Testing
     try "<comment>客户手机 13912345670</comment>".write(
       to: parts.appendingPathComponent("xl/comments1.xml"), atomically: true, encoding: .utf8)
     try InputFormsTests.shell("zip -q -X -r ../book.xlsx '[Content_Types].xml' _rels xl", in: parts)
-    let result = try Binary.run(["scan", "--format", "jsonl", directory.appendingPathComponent("book.xlsx").path])
+    let result = try Binary.run([
+      "scan", "--format", "jsonl", directory.appendingPathComponent("book.xlsx").path,
+    ])
     #expect(result.status == 2, "an unread sheet is an error")
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.contains { $0.contains("\"member\":\"客户\"") && $0.contains("\"notice\":\"corrupt\"") })
-    #expect(lines.contains { $0.contains("\"member\":\"xl/comments1.xml\"") && $0.contains("\"category\":\"cn_mobile\"") })
+    #expect(
+      lines.contains { $0.contains("\"member\":\"客户\"") && $0.contains("\"notice\":\"corrupt\"") })
+    #expect(
+      lines.contains {
+        $0.contains("\"member\":\"xl/comments1.xml\"") && $0.contains("\"category\":\"cn_mobile\"")
+      })
     // Structure parts (styles, relationships, content types) are not reported as members.
     #expect(!result.stdout.contains(".rels"))
   }
@@ -220,11 +238,16 @@ import Testing
   @Test func aZipThatIsNoWorkbookIsScannedPartByPart() throws {
     let directory = try Binary.temporaryDirectory("xlsx-not")
     let parts = directory.appendingPathComponent("parts")
-    try FileManager.default.createDirectory(at: parts.appendingPathComponent("xl"), withIntermediateDirectories: true)
-    try "手机 13912345670\n".write(to: parts.appendingPathComponent("xl/notes.txt"), atomically: true, encoding: .utf8)
-    try "邮箱 zhang.wei@example.cn\n".write(to: parts.appendingPathComponent("readme.txt"), atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      at: parts.appendingPathComponent("xl"), withIntermediateDirectories: true)
+    try "手机 13912345670\n".write(
+      to: parts.appendingPathComponent("xl/notes.txt"), atomically: true, encoding: .utf8)
+    try "邮箱 zhang.wei@example.cn\n".write(
+      to: parts.appendingPathComponent("readme.txt"), atomically: true, encoding: .utf8)
     try InputFormsTests.shell("zip -q -X -r ../f.zip readme.txt xl", in: parts)
-    let result = try Binary.run(["scan", "--format", "jsonl", directory.appendingPathComponent("f.zip").path])
+    let result = try Binary.run([
+      "scan", "--format", "jsonl", directory.appendingPathComponent("f.zip").path,
+    ])
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines.count == 2)
     #expect(lines.first?.contains("\"member\":\"readme.txt\"") == true)

@@ -41,14 +41,16 @@ import Testing
     let rules = directory.appendingPathComponent("rules")
     try FileManager.default.createDirectory(
       at: rules.appendingPathComponent("drafts"), withIntermediateDirectories: true)
-    try staffRules.write(to: rules.appendingPathComponent("staff.toml"), atomically: true, encoding: .utf8)
+    try staffRules.write(
+      to: rules.appendingPathComponent("staff.toml"), atomically: true, encoding: .utf8)
     try contractRules.write(
       to: rules.appendingPathComponent("contract.toml"), atomically: true, encoding: .utf8)
     try "not = [valid".write(
       to: rules.appendingPathComponent("drafts/broken.toml"), atomically: true, encoding: .utf8)
     var export = "工号,姓名,备注\n"
     for n in 0..<300 {
-      export += "ACME-\(100_000 + n),员工\(n),合同 HT2024\(String(format: "%04d", n)) 另 HT1999\(String(format: "%04d", n))\n"
+      export +=
+        "ACME-\(100_000 + n),员工\(n),合同 HT2024\(String(format: "%04d", n)) 另 HT1999\(String(format: "%04d", n))\n"
     }
     export += "离职,ACME-999999,无合同号\n"  // under 姓名, not 工号: no context
     let file = directory.appendingPathComponent("export.csv")
@@ -76,25 +78,36 @@ import Testing
       + "\"fingerprint\":\"\(fingerprint)\"}"
     #expect(first == expected)
     #expect(fingerprint.allSatisfy { $0.isHexDigit })
-    #expect(staff.last?.contains("\"value\":\"AC*******99\",\"valid\":true,\"confidence\":\"medium\"") == true)
+    #expect(
+      staff.last?.contains("\"value\":\"AC*******99\",\"valid\":true,\"confidence\":\"medium\"")
+        == true)
     #expect(!result.stdout.contains("ACME-1"))
 
     let revealed = try Binary.run(
       ["scan", "--patterns", rules.path, export.path, "--reveal", "--only", "acme_contract"])
     #expect(revealed.status == 1)
     #expect(revealed.stdout.split(separator: "\n").count == 300)
-    #expect(revealed.stdout.hasPrefix("\(export.path):2:20: acme_contract HT20240000 (valid, high)\n"))
+    #expect(
+      revealed.stdout.hasPrefix("\(export.path):2:20: acme_contract HT20240000 (valid, high)\n"))
 
     let counted = try Binary.run(
-      ["scan", "--count", "--patterns", rules.appendingPathComponent("staff.toml").path,
-       "--only", "acme_staff_number", export.path])
+      [
+        "scan", "--count", "--patterns", rules.appendingPathComponent("staff.toml").path,
+        "--only", "acme_staff_number", export.path,
+      ])
     #expect(counted.stdout == "      301        0  acme_staff_number          \(export.path)\n")
   }
 
-  @Test(arguments: [["--threads", "1"], ["--threads", "2", "--chunk-size", "7"], ["--threads", "2", "--chunk-size", "64"], ["--threads", "3", "--chunk-size", "4096", "--mmap"]])
+  @Test(arguments: [
+    ["--threads", "1"], ["--threads", "2", "--chunk-size", "7"],
+    ["--threads", "2", "--chunk-size", "64"], ["--threads", "3", "--chunk-size", "4096", "--mmap"],
+  ])
   func outputDoesNotDependOnThreadsOrChunks(options: [String]) throws {
     let (rules, export) = try Self.setUp("user-rules-chunks")
-    let arguments = ["scan", "--patterns", rules.path, export.path, "--format", "jsonl", "--reveal", "--as-of", Self.asOf]
+    let arguments = [
+      "scan", "--patterns", rules.path, export.path, "--format", "jsonl", "--reveal", "--as-of",
+      Self.asOf,
+    ]
     let base = try Binary.run(arguments)
     let other = try Binary.run(arguments + options)
     #expect(base.stdout.contains("acme_contract"))
@@ -107,7 +120,8 @@ import Testing
       .replacingOccurrences(of: "context = [", with: "contxt = [")
       .replacingOccurrences(of: "acme_staff_number", with: "cn_mobile")
       .replacingOccurrences(of: "XACME-123456", with: "X ACME-123456")
-    try broken.write(to: rules.appendingPathComponent("staff.toml"), atomically: true, encoding: .utf8)
+    try broken.write(
+      to: rules.appendingPathComponent("staff.toml"), atomically: true, encoding: .utf8)
     let file = rules.appendingPathComponent("staff.toml").path
     let result = try Binary.run(["scan", "--patterns", rules.path, export.path])
     #expect(result.status == 2)
@@ -138,7 +152,9 @@ import Testing
     let without = try Binary.run(["scan", "--only", "acme_contract", export.path])
     #expect(without.status != 0 && without.status != 1)
     #expect(without.stderr.contains("--only: unknown category acme_contract"))
-    let with = try Binary.run(["scan", "--patterns", rules.path, "--only", "acme_contract", export.path])
+    let with = try Binary.run([
+      "scan", "--patterns", rules.path, "--only", "acme_contract", export.path,
+    ])
     #expect(with.status == 1)
   }
 
@@ -155,18 +171,21 @@ import Testing
       match = ["访客 VP20240001"]
       nomatch = ["VP2024000"]
       """
-    try slow.write(to: rules.appendingPathComponent("visitor.toml"), atomically: true, encoding: .utf8)
+    try slow.write(
+      to: rules.appendingPathComponent("visitor.toml"), atomically: true, encoding: .utf8)
     let list = try Binary.run(["patterns", "--patterns", rules.path])
     #expect(list.status == 0, "\(list.stderr)")
     let lines = list.stdout.split(separator: "\n")
-    #expect(lines.suffix(3).map { String($0.prefix(28)).trimmingCharacters(in: .whitespaces) } == [
-      "acme-contract", "acme-staff-number", "acme-visitor",
-    ])
+    #expect(
+      lines.suffix(3).map { String($0.prefix(28)).trimmingCharacters(in: .whitespaces) } == [
+        "acme-contract", "acme-staff-number", "acme-visitor",
+      ])
     #expect(list.stdout.contains("[\(rules.path)/staff.toml; JIT, first byte 'A']"))
     #expect(list.stdout.contains("[\(rules.path)/visitor.toml; JIT, no fixed first byte]"))
     #expect(
       list.stderr.hasPrefix(
-        "piiscan: \(rules.path)/visitor.toml: acme-visitor: warning: the regex has no fixed first byte"))
+        "piiscan: \(rules.path)/visitor.toml: acme-visitor: warning: the regex has no fixed first byte"
+      ))
     #expect(!list.stderr.contains("staff.toml"))
 
     let tested = try Binary.run(["patterns", "--patterns", rules.path, "--test"])

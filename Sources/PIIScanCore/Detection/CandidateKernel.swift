@@ -48,7 +48,8 @@ final class CandidateKernel {
       state.newline_count = 0
       return
     }
-    piiscan_scan_block(base.assumingMemoryBound(to: UInt8.self), from, to, bytes.count, &filter, &state)
+    piiscan_scan_block(
+      base.assumingMemoryBound(to: UInt8.self), from, to, bytes.count, &filter, &state)
   }
 
   var runCount: Int { state.run_count }

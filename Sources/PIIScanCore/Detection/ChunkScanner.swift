@@ -107,7 +107,8 @@ public final class ChunkScanner {
     if let mapping = view.mapping, mapping.text.invalidCount > 0 {
       // The window's count less the replacements in its context, outside the owned range.
       result.undecodable = max(
-        0, mapping.text.invalidCount - replacements(view, 0..<view.ownStart)
+        0,
+        mapping.text.invalidCount - replacements(view, 0..<view.ownStart)
           - replacements(view, view.ownEnd..<view.bytes.count))
     }
     guard let base = view.bytes.baseAddress else { return result }
@@ -174,7 +175,8 @@ public final class ChunkScanner {
     result.endsAtLineEnd = view.endsAtLineEnd
     if !result.endsAtLineEnd {
       let from = lastLineStart ?? view.ownStart
-      result.trailingCharacters = Self.columns(bytes + from, view.ownEnd - from, sheet: profile.isSheet)
+      result.trailingCharacters = Self.columns(
+        bytes + from, view.ownEnd - from, sheet: profile.isSheet)
     }
     if locate && !result.findings.isEmpty {
       locateFindings(&result.findings, in: view, sheet: profile.isSheet)
@@ -213,7 +215,8 @@ public final class ChunkScanner {
       let whole = Self.wholeCharacters(stored.bytes)
       if mixed == false
         && (whole.isEmpty
-          || piiscan_valid_utf8(whole.baseAddress!.assumingMemoryBound(to: UInt8.self), whole.count) != 0)
+          || piiscan_valid_utf8(whole.baseAddress!.assumingMemoryBound(to: UInt8.self), whole.count)
+            != 0)
       {
         return stored
       }
@@ -225,7 +228,8 @@ public final class ChunkScanner {
       alignmentOrigin: Int((Int64(report.bomLength) - stored.base) & 1))
     return ChunkView(
       bytes: text.utf8, base: stored.base, ownStart: text.utf8Offset(forStored: stored.ownStart),
-      ownEnd: text.utf8Offset(forStored: stored.ownEnd), reachesEndOfInput: stored.reachesEndOfInput,
+      ownEnd: text.utf8Offset(forStored: stored.ownEnd),
+      reachesEndOfInput: stored.reachesEndOfInput,
       mapping: OffsetMap(text))
   }
 
@@ -320,4 +324,3 @@ public final class ChunkScanner {
     }
   }
 }
-

@@ -245,7 +245,8 @@ struct NumberDetector: Detector {
       for: String(decoding: digits, as: UTF8.self), category: category) != nil
   }
 
-  private static let sampleHashes = Set(KnownSampleValues.shared.allEntries.map { hash(Array($0.value.utf8)) })
+  private static let sampleHashes = Set(
+    KnownSampleValues.shared.allEntries.map { hash(Array($0.value.utf8)) })
 
   /// FNV-1a over the bytes.
   private static func hash(_ bytes: [UInt8]) -> UInt64 {
@@ -428,7 +429,8 @@ struct NumberDetector: Detector {
     var local: [UInt8] = []
     if separated {
       let rest = c.signature(from: localFirst)
-      if rest == S.shape(7) || rest == S.shape(8) || rest == S.shape(4, 4) || rest == S.shape(3, 4) {
+      if rest == S.shape(7) || rest == S.shape(8) || rest == S.shape(4, 4) || rest == S.shape(3, 4)
+      {
         // the whole rest is the local number
       } else if c.separator == 0x2D, c.count - localFirst == 2,
         c.lengths(localFirst) == 7 || c.lengths(localFirst) == 8, c.lengths(localFirst + 1) <= 6
@@ -514,11 +516,13 @@ struct NumberDetector: Detector {
   /// the range of its digits.
   private func writtenExtension(at end: Int) -> (Range<Int>, Range<Int>)? {
     let b = w[end]
-    guard b == 0x20 || b == 0x09 || b == 0x23 || (b | 0x20) == 0x65 || (b | 0x20) == 0x78 || b >= 0xE5
+    guard
+      b == 0x20 || b == 0x09 || b == 0x23 || (b | 0x20) == 0x65 || (b | 0x20) == 0x78 || b >= 0xE5
     else { return nil }
     let limit = w.lineEnd(after: end, limit: 24)
     let subject = UnsafeRawBufferPointer(rebasing: w.bytes[0..<limit])
-    guard let whole = try? extensionPattern.firstMatch(in: subject, from: end, using: patternScratch),
+    guard
+      let whole = try? extensionPattern.firstMatch(in: subject, from: end, using: patternScratch),
       let group = extensionPattern.captureRange(1, in: patternScratch)
     else { return nil }
     return (whole, group)

@@ -51,14 +51,17 @@ final class SoftDetector: Detector {
         comboField(value, record: record, row: &comboRow, w: w, strong: strong, into: &found)
         return
       }
-      guard let category = headerCategory(name) ?? (alternate.isEmpty ? nil : headerCategory(alternate))
+      guard
+        let category = headerCategory(name) ?? (alternate.isEmpty ? nil : headerCategory(alternate))
       else {
         // A field no header explains may still hold labelled pairs: a remark cell with
         // "紧急联系人：陈姗贞".
         if profile.format != .text && value.count >= 6 {
           FreeTextRecords.forEachPair(in: w, value, record: record) { key, _, pairValue, record in
             if let category = headerCategory(key) {
-              classifyField(category, Self.trimmed(pairValue, w), record: record, w: w, strong: strong, into: &found)
+              classifyField(
+                category, Self.trimmed(pairValue, w), record: record, w: w, strong: strong,
+                into: &found)
             }
           }
         }
@@ -139,7 +142,8 @@ final class SoftDetector: Detector {
   /// A value under an identity-document header that no strong detector took: a passport,
   /// permit, officer's card or foreign permanent-residence ID when its own shape says so.
   private func document(
-    _ span: Range<Int>, record: Int, w: ByteWindow, strong: [Range<Int>], into found: inout [Outcome]
+    _ span: Range<Int>, record: Int, w: ByteWindow, strong: [Range<Int>],
+    into found: inout [Outcome]
   ) {
     guard !span.isEmpty, span.count <= 64, !Self.overlaps(span, strong),
       let verdict = SoftClassifier.classifyUnlabelled(
@@ -252,7 +256,9 @@ final class SoftDetector: Detector {
       let line = start..<min(end, start + RecordReach.reach)
       start = end + 1
       guard Self.mayHoldFreeText(w, line) else { continue }
-      for (range, verdict) in FreeTextExtractor.extract(line: UnsafeRawBufferPointer(rebasing: w.bytes[line])) {
+      for (range, verdict) in FreeTextExtractor.extract(
+        line: UnsafeRawBufferPointer(rebasing: w.bytes[line]))
+      {
         let span = (line.lowerBound + range.lowerBound)..<(line.lowerBound + range.upperBound)
         guard let rule = rules.fieldRuleObject(for: verdict.category),
           verdict.valid || verdict.confidence != .low,
@@ -294,10 +300,15 @@ final class SoftDetector: Detector {
   static func trimmed(_ value: Range<Int>, _ w: ByteWindow) -> Range<Int> {
     var lower = value.lowerBound
     var upper = value.upperBound
-    while lower < upper && (w[lower] == 0x20 || w[lower] == 0x09 || w[lower] == 0x22 || w[lower] == 0x27) {
+    while lower < upper
+      && (w[lower] == 0x20 || w[lower] == 0x09 || w[lower] == 0x22 || w[lower] == 0x27)
+    {
       lower += 1
     }
-    while upper > lower && (w[upper - 1] == 0x20 || w[upper - 1] == 0x09 || w[upper - 1] == 0x22 || w[upper - 1] == 0x27 || w[upper - 1] == 0x0D) {
+    while upper > lower
+      && (w[upper - 1] == 0x20 || w[upper - 1] == 0x09 || w[upper - 1] == 0x22
+        || w[upper - 1] == 0x27 || w[upper - 1] == 0x0D)
+    {
       upper -= 1
     }
     return lower..<upper

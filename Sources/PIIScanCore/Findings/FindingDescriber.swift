@@ -83,8 +83,7 @@ public struct FindingDescriber: Sendable {
     return FindingDescription(reason: finding.valid ? nil : check.reasonText, details: details)
   }
 
-  private func mobile(_ finding: Finding, _ value: UnsafeRawBufferPointer) -> FindingDescription
-  {
+  private func mobile(_ finding: Finding, _ value: UnsafeRawBufferPointer) -> FindingDescription {
     var details: [FindingDetail] = []
     var reason: String?
     if let prefix = MobilePrefixTable.shared.lookup(value) {
@@ -144,7 +143,9 @@ public struct FindingDescriber: Sendable {
   {
     let luhn = Luhn.isValid(value)
     guard let bin = BankBINTable.shared.lookup(value) else {
-      let details = [FindingDetail("bin", "unknown"), FindingDetail("luhn", luhn ? "pass" : "fail")]
+      let details = [
+        FindingDetail("bin", "unknown"), FindingDetail("luhn", luhn ? "pass" : "fail"),
+      ]
       return FindingDescription(
         reason: finding.valid ? nil : "unknown BIN and Luhn check fails", details: details)
     }
@@ -153,7 +154,9 @@ public struct FindingDescriber: Sendable {
       details.append(note)
       return FindingDescription(reason: Self.sampleReason, details: details)
     }
-    if let type = bin.cardType { details.append(FindingDetail("card_type", BankCardTypes.name(type))) }
+    if let type = bin.cardType {
+      details.append(FindingDetail("card_type", BankCardTypes.name(type)))
+    }
     let n = value.count
     if let length = bin.cardLength, length != n {
       return FindingDescription(

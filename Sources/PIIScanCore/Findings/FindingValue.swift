@@ -4,7 +4,8 @@
 /// Up to ``inlineCapacity`` bytes are held in the value itself — every ID number, mobile,
 /// landline, card and short name or e-mail — so that a scan allocates nothing per value; longer
 /// ones (addresses, employers) are held in an array.
-public struct FindingValue: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct FindingValue: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral
+{
   /// The longest value held without an allocation.
   public static let inlineCapacity = 23
 

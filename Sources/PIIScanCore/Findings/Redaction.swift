@@ -46,7 +46,8 @@ public enum Redaction {
     }
     let characters = Array(value)
     guard characters.count > first + last else {
-      return characters.count <= 1 ? "*" : String(characters[0]) + String(repeating: "*", count: characters.count - 1)
+      return characters.count <= 1
+        ? "*" : String(characters[0]) + String(repeating: "*", count: characters.count - 1)
     }
     return String(characters[..<first])
       + String(repeating: "*", count: characters.count - first - last)

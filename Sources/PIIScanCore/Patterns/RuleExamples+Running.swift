@@ -26,7 +26,9 @@ extension RuleSet {
   /// - Parameters:
   ///   - settings: The settings the examples are scanned with.
   ///   - userOnly: Run only the examples of the rules from users' files.
-  public func runExamples(settings: DetectionSettings, userOnly: Bool = false) -> [RuleExampleResult] {
+  public func runExamples(settings: DetectionSettings, userOnly: Bool = false)
+    -> [RuleExampleResult]
+  {
     var results: [RuleExampleResult] = []
     for rule in rules where rule.isUser || !userOnly {
       let cases: [(RuleExampleResult.Expectation, [String])] = [
@@ -68,4 +70,3 @@ extension RuleSet {
     return "expected \(expected), found \(found.isEmpty ? "none" : found.joined(separator: ", "))"
   }
 }
-

@@ -356,7 +356,9 @@ public struct RuleSet: Sendable {
   }
 
   /// The field rule of soft category `category`, if that rule is in the set.
-  public func fieldRule(for category: SoftCategory) -> Int? { fieldRuleByCategory[category.rawValue] }
+  public func fieldRule(for category: SoftCategory) -> Int? {
+    fieldRuleByCategory[category.rawValue]
+  }
 
   /// Whether any field rule is in the set.
   public var hasFieldRules: Bool { !fieldRuleByCategory.isEmpty }
@@ -405,12 +407,16 @@ public struct RuleSet: Sendable {
 
   static func isKebabCase(_ text: String) -> Bool {
     !text.isEmpty && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
-      && text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+      && text.utf8.allSatisfy {
+        ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D
+      }
   }
 
   static func isSnakeCase(_ text: String) -> Bool {
     !text.isEmpty && !text.hasPrefix("_") && !text.hasSuffix("_")
-      && text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+      && text.utf8.allSatisfy {
+        ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F
+      }
   }
 
   private static func describe(_ error: any Error) -> String {

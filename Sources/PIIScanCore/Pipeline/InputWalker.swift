@@ -96,7 +96,8 @@ public struct InputWalker {
       if entryInfo.st_mode & S_IFMT == S_IFLNK {
         guard followLinks else {
           skipped.append(
-            Skipped(path: path, reason: "symbolic link not followed (use --follow)", isError: false))
+            Skipped(path: path, reason: "symbolic link not followed (use --follow)", isError: false)
+          )
           continue
         }
         if stat(path, &entryInfo) != 0 {

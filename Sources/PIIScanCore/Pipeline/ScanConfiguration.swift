@@ -1,3 +1,6 @@
+import CPIIScanKernels
+import PIIScanArchive
+
 /// Settings of one scan, as plain values (built by the command line, or by a test).
 public struct ScanConfiguration: Sendable {
   /// Worker threads scanning chunks (at least 1).
@@ -33,9 +36,6 @@ public struct ScanConfiguration: Sendable {
     return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   }
 }
-
-import CPIIScanKernels
-import PIIScanArchive
 
 #if canImport(Glibc)
   import Glibc

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every reading a value held alone has (`piiscan check`): what a scan finds in it, read as if
 /// context words stood next to it, and what each identifier-like soft validator says of it as
 /// if it stood in a field of its category — so a Hong Kong identity card, a passport or a
@@ -40,11 +42,13 @@ public enum ValueReadings {
         offset: 0, length: whole.count, rule: rule, value: FindingValue(trimmed),
         valid: verdict.valid, reasonCode: verdict.reasonCode, confidence: verdict.confidence,
         flags: .soft)
-      if verdict.valid || category != nil { findings.append(reading) } else { invalid.append(reading) }
+      if verdict.valid || category != nil {
+        findings.append(reading)
+      } else {
+        invalid.append(reading)
+      }
     }
     if !explained && !findings.contains(where: \.valid) { findings += invalid }
     return findings
   }
 }
-
-import Foundation

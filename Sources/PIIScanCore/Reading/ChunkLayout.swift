@@ -1,3 +1,5 @@
+import PIIScanText
+
 /// Where an input is cut into chunks: the same cuts for a file, a pipe or a decoded stream.
 ///
 /// Nominal cuts fall every ``chunkSize`` bytes. A cut moves forward to the start of the next
@@ -88,8 +90,6 @@ public struct ChunkLayout: Sendable, Hashable {
     return nominal
   }
 }
-
-import PIIScanText
 
 #if canImport(Glibc)
   import Glibc

@@ -162,7 +162,9 @@ public struct InputProfile: Sendable, Equatable {
   /// The delimiter and column names of delimited text: from its header row, or, for a table
   /// without one, inferred from the values (``ColumnInference``); columns whose header says
   /// nothing the dictionary knows are inferred too.
-  private static func sniffDelimited(_ bytes: UnsafeRawBufferPointer, sheet: Bool = false) -> InputProfile {
+  private static func sniffDelimited(_ bytes: UnsafeRawBufferPointer, sheet: Bool = false)
+    -> InputProfile
+  {
     var profile = InputProfile()
     // Whole lines of the prefix (the last one may be cut by the prefix's end).
     var lines: [Range<Int>] = []
@@ -170,7 +172,9 @@ public struct InputProfile: Sendable, Equatable {
     while start < bytes.count && lines.count <= ColumnInference.maximumRows {
       guard let end = bytes[start...].firstIndex(of: 0x0A) else { break }
       var line = start..<end
-      if !line.isEmpty && bytes[line.upperBound - 1] == 0x0D { line = line.lowerBound..<(line.upperBound - 1) }
+      if !line.isEmpty && bytes[line.upperBound - 1] == 0x0D {
+        line = line.lowerBound..<(line.upperBound - 1)
+      }
       lines.append(line)
       start = end + 1
     }
@@ -184,7 +188,8 @@ public struct InputProfile: Sendable, Equatable {
     var best: (delimiter: UInt8, count: Int)?
     if sheet {
       // Tabs, as many columns as the widest row.
-      let widest = lines.map { fields(UnsafeRawBufferPointer(rebasing: bytes[$0]), 0x09).count }.max() ?? 1
+      let widest =
+        lines.map { fields(UnsafeRawBufferPointer(rebasing: bytes[$0]), 0x09).count }.max() ?? 1
       best = (0x09, widest)
     } else {
       let second = UnsafeRawBufferPointer(rebasing: bytes[lines[1]])
@@ -201,25 +206,30 @@ public struct InputProfile: Sendable, Equatable {
       let text = UnsafeRawBufferPointer(rebasing: bytes[line])
       var cells = fields(text, best.delimiter).map { Array(text[$0])[...] }
       // A sheet's rows stop at their last cell; a delimited file's must be whole.
-      if sheet && cells.count < best.count { cells += Array(repeating: [][...], count: best.count - cells.count) }
+      if sheet && cells.count < best.count {
+        cells += Array(repeating: [][...], count: best.count - cells.count)
+      }
       return cells.count == best.count ? cells : nil
     }
     guard !rows.isEmpty else { return profile }
     var names = fields(header, best.delimiter).map { range in
-      Array(header[range]).filter { $0 != 0x22 && $0 != 0x20 && $0 != 0x0D }.map(ByteClass.lowercased)
+      Array(header[range]).filter { $0 != 0x22 && $0 != 0x20 && $0 != 0x0D }.map(
+        ByteClass.lowercased)
     }
     if names.count < best.count { names += Array(repeating: [], count: best.count - names.count) }
     let known = names.map { HeaderDictionary.isKnown($0) }
     // Header names are short labels, not values: no empty names, no long or numeric ones.
     let plausible = names.allSatisfy { name in
-      (sheet || !name.isEmpty) && name.count <= 64 && (name.isEmpty || !name.allSatisfy(ByteClass.isDigit))
+      (sheet || !name.isEmpty) && name.count <= 64
+        && (name.isEmpty || !name.allSatisfy(ByteClass.isDigit))
     }
     if plausible && known.contains(true) {
       // A header row: columns it leaves unexplained are inferred from the rows below it.
       let inferred = ColumnInference.infer(
         rows: Array(rows.dropFirst()), columnCount: best.count, consider: { !known[$0] })
       profile.delimiter = best.delimiter
-      profile.columns = names.indices.map { i in inferred[i].map(ColumnInference.header) ?? names[i] }
+      profile.columns = names.indices.map { i in inferred[i].map(ColumnInference.header) ?? names[i]
+      }
       return profile
     }
     // No known header: infer from every row; the first row is data when its cells fit what
@@ -229,7 +239,8 @@ public struct InputProfile: Sendable, Equatable {
     let fitting = inferredColumns.filter { i in
       i < rows[0].count && ColumnInference.matches(ColumnInference.trimmed(rows[0][i]), below[i]!)
     }
-    let firstIsData = !plausible || (!inferredColumns.isEmpty && fitting.count * 2 >= inferredColumns.count)
+    let firstIsData =
+      !plausible || (!inferredColumns.isEmpty && fitting.count * 2 >= inferredColumns.count)
     if firstIsData {
       let inferred = ColumnInference.infer(rows: rows, columnCount: best.count)
       guard inferred.contains(where: { $0 != nil }) || sheet else { return profile }

@@ -58,7 +58,9 @@ public final class RandomAccessInput: @unchecked Sendable {
   }
 
   /// The first `count` bytes of the file (fewer when it is shorter).
-  public func prefix(_ count: Int) throws(InputError) -> (bytes: UnsafeRawBufferPointer, owner: ReadBuffer) {
+  public func prefix(_ count: Int) throws(InputError) -> (
+    bytes: UnsafeRawBufferPointer, owner: ReadBuffer
+  ) {
     let count = Int(min(size, Int64(count)))
     let buffer = ReadBuffer(capacity: max(count, 1))
     if count > 0 { try read(into: buffer, offset: 0, from: 0, count: count) }
@@ -140,7 +142,8 @@ public final class RandomAccessInput: @unchecked Sendable {
         }
       }
       end = layout.cut(
-        nominal: nextNominal, inputSize: size, window: window, windowBase: lower, encoding: encoding)
+        nominal: nextNominal, inputSize: size, window: window, windowBase: lower, encoding: encoding
+      )
       let needed = min(size, end + overlap)
       if needed > upper {
         try read(into: buffer, offset: Int(upper - lower), from: upper, count: Int(needed - upper))

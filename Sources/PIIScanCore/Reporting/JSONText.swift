@@ -1,3 +1,5 @@
+import Foundation
+
 /// JSON text for the reporters: strings escaped per RFC 8259 (control characters and DEL as
 /// `\u00XX`), keys in a fixed order, UTF-8 passed through. The one JSON escaper of the project:
 /// hand-written so that output is byte-stable and cheap.
@@ -60,5 +62,3 @@ enum CSVText {
     fields.map(field).joined(separator: ",") + "\n"
   }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -77,5 +79,3 @@ public final class ProgressMeter {
     return "\(s)s"
   }
 }
-
-import Foundation

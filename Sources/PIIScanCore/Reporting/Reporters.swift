@@ -111,7 +111,11 @@ public final class JSONReporter: Reporter {
     object += ",\"notice\":\(JSONText.quoted(notice.kind.rawValue))"
     object += ",\"severity\":\"\(notice.severity.rawValue)\""
     object += ",\"message\":\(JSONText.quoted(notice.message))}"
-    if asArray { out.write(first ? "\n" + object : ",\n" + object) } else { out.write(object + "\n") }
+    if asArray {
+      out.write(first ? "\n" + object : ",\n" + object)
+    } else {
+      out.write(object + "\n")
+    }
     first = false
   }
 

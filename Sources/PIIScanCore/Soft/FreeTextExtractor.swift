@@ -68,7 +68,8 @@ public enum FreeTextExtractor {
           let context = hasDocumentContext(text, before: index)
           // A series that collides with product codes (E/G + 8 digits: unlabelled confidence
           // low) needs a document word before it; one of its own shape does not.
-          let unlabelled = document.unlabelledConfidence == .low ? nil : document.unlabelledConfidence
+          let unlabelled =
+            document.unlabelledConfidence == .low ? nil : document.unlabelledConfidence
           if let base = context ? (document.unlabelledConfidence ?? .low) : unlabelled {
             let confidence: Confidence = context ? (base == .low ? .medium : .high) : base
             let normalized = text.string(

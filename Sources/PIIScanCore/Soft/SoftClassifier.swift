@@ -86,7 +86,8 @@ public enum SoftClassifier {
     guard let validator = CategoryRegistry.fieldValidator(of: expected.rawValue) else {
       return nil
     }
-    return classify(text, range, validator: validator, expected: expected, asOf: asOf, vocabulary: v)
+    return classify(
+      text, range, validator: validator, expected: expected, asOf: asOf, vocabulary: v)
   }
 
   /// The validator a category's rule names, run on a value of that category.
@@ -704,7 +705,8 @@ public enum SoftClassifier {
       (1...2).contains(letters.count) && (6...9).contains(rest.count)
       && rest.allSatisfy { $0.isASCII && $0.isNumber }
     return verdict(
-      expected, text, range, valid: false, reason, documentLike ? .medium : .low, normalized: compact)
+      expected, text, range, valid: false, reason, documentLike ? .medium : .low,
+      normalized: compact)
   }
 
   static func foreignPermanentResidence(

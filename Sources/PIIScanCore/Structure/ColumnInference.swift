@@ -80,7 +80,8 @@ enum ColumnInference {
         return (1...12).contains(month) && (1...31).contains(day) && digits[0] != 0x30
       }
       guard value.count == 18, value.prefix(17).allSatisfy(ByteClass.isDigit) else { return false }
-      return ResidentID.checkCharacter(first17: value.prefix(17)) == (value.last! | 0x20 == 0x78 ? 0x58 : value.last!)
+      return ResidentID.checkCharacter(first17: value.prefix(17))
+        == (value.last! | 0x20 == 0x78 ? 0x58 : value.last!)
     case .cnMobile:
       var digits = value
       if digits.first == 0x2B { digits = digits.dropFirst() }
@@ -97,7 +98,9 @@ enum ColumnInference {
     default:
       // Codes (性别 1/2, 民族 01–56) say their category only under a header that names it.
       if value.allSatisfy(ByteClass.isDigit) { return false }
-      guard let verdict = SoftClassifier.classify(value, expected: category, asOf: asOf) else { return false }
+      guard let verdict = SoftClassifier.classify(value, expected: category, asOf: asOf) else {
+        return false
+      }
       return verdict.valid && verdict.category == category && verdict.confidence == .high
     }
   }
@@ -106,7 +109,9 @@ enum ColumnInference {
   static func trimmed(_ value: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
     var value = value
     while let b = value.first, b == 0x20 || b == 0x22 || b == 0x09 { value = value.dropFirst() }
-    while let b = value.last, b == 0x20 || b == 0x22 || b == 0x0D || b == 0x09 { value = value.dropLast() }
+    while let b = value.last, b == 0x20 || b == 0x22 || b == 0x0D || b == 0x09 {
+      value = value.dropLast()
+    }
     return value
   }
 }

@@ -1,3 +1,5 @@
+import CPIIScanKernels
+
 /// The shape of an input, which decides what a record is and where a value's field name is.
 public enum InputFormat: String, Sendable, Equatable {
   /// CSV/TSV and other delimited text with a header row: a record is a row, a field is a column.
@@ -22,8 +24,12 @@ extension InputFormat {
     while start < bytes.count && lines.count < 400 {
       let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
       var trimmed = start..<end
-      while !trimmed.isEmpty && isSpace(bytes[trimmed.lowerBound]) { trimmed = (trimmed.lowerBound + 1)..<trimmed.upperBound }
-      while !trimmed.isEmpty && isSpace(bytes[trimmed.upperBound - 1]) { trimmed = trimmed.lowerBound..<(trimmed.upperBound - 1) }
+      while !trimmed.isEmpty && isSpace(bytes[trimmed.lowerBound]) {
+        trimmed = (trimmed.lowerBound + 1)..<trimmed.upperBound
+      }
+      while !trimmed.isEmpty && isSpace(bytes[trimmed.upperBound - 1]) {
+        trimmed = trimmed.lowerBound..<(trimmed.upperBound - 1)
+      }
       if !trimmed.isEmpty { lines.append(trimmed) }
       start = end + 1
     }
@@ -68,5 +74,3 @@ extension InputFormat {
     return false
   }
 }
-
-import CPIIScanKernels

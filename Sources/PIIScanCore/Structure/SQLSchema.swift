@@ -1,3 +1,5 @@
+import CPIIScanKernels
+
 /// The tables of an SQL dump and where each `INSERT` statement starts, found by a literal
 /// pre-scan so that a worker in the middle of a multi-gigabyte extended insert knows which
 /// table, and so which column, a value belongs to (DESIGN-NOTES §1).
@@ -46,11 +48,16 @@ public struct SQLSchema: Sendable, Equatable {
   /// Adds the statements found in `bytes` (absolute offset `base`); statements must be added in
   /// offset order. Only statements that start in `bytes` and whose head (up to the column
   /// list's end or `VALUES`) lies in `bytes` are read.
-  public mutating func scan(_ bytes: UnsafeRawBufferPointer, base: Int64, startsBefore limit: Int? = nil) {
+  public mutating func scan(
+    _ bytes: UnsafeRawBufferPointer, base: Int64, startsBefore limit: Int? = nil
+  ) {
     let limit = limit ?? bytes.count
     guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
     var found: [(Int, Bool)] = []  // (position, isCreate)
-    for (needle, isCreate) in [("CREATE TABLE", true), ("create table", true), ("INSERT INTO", false), ("insert into", false)] {
+    for (needle, isCreate) in [
+      ("CREATE TABLE", true), ("create table", true), ("INSERT INTO", false),
+      ("insert into", false),
+    ] {
       var from = 0
       while from < bytes.count {
         let hit = Array(needle.utf8).withUnsafeBufferPointer {
@@ -91,10 +98,12 @@ public struct SQLSchema: Sendable, Equatable {
   private func skipWords(_ bytes: UnsafeRawBufferPointer, _ i: inout Int, _ words: [String]) {
     while true {
       skipSpace(bytes, &i)
-      guard let word = words.first(where: { w in
-        let u = Array(w.utf8)
-        return i + u.count <= bytes.count && (0..<u.count).allSatisfy { bytes[i + $0] == u[$0] }
-      }) else { return }
+      guard
+        let word = words.first(where: { w in
+          let u = Array(w.utf8)
+          return i + u.count <= bytes.count && (0..<u.count).allSatisfy { bytes[i + $0] == u[$0] }
+        })
+      else { return }
       i += word.utf8.count
     }
   }
@@ -118,7 +127,8 @@ public struct SQLSchema: Sendable, Equatable {
         i += 1
       } else {
         while i < bytes.count, part.count < 128,
-          ByteClass.isAlphanumeric(bytes[i]) || bytes[i] == 0x5F || bytes[i] == 0x24 || bytes[i] >= 0x80
+          ByteClass.isAlphanumeric(bytes[i]) || bytes[i] == 0x5F || bytes[i] == 0x24
+            || bytes[i] >= 0x80
         {
           part.append(bytes[i])
           i += 1
@@ -217,5 +227,3 @@ public struct SQLSchema: Sendable, Equatable {
     return columns
   }
 }
-
-import CPIIScanKernels

@@ -40,7 +40,8 @@ import Testing
     return out
   }
 
-  static func kernel(_ kernel: CandidateKernel, _ bytes: [UInt8], from: Int, to: Int) -> Candidates {
+  static func kernel(_ kernel: CandidateKernel, _ bytes: [UInt8], from: Int, to: Int) -> Candidates
+  {
     bytes.withUnsafeBytes { raw in
       kernel.scan(raw, from: from, to: to)
       var out = Candidates()
@@ -83,10 +84,14 @@ import Testing
     let kernel = CandidateKernel()
     for seed in 0..<40 {
       let bytes = Self.randomBytes(1 + seed * 97 % 3000, seed: UInt64(seed))
-      for (from, to) in [(0, bytes.count), (1, bytes.count - 1), (63, bytes.count / 2), (bytes.count / 3, bytes.count)]
+      for (from, to) in [
+        (0, bytes.count), (1, bytes.count - 1), (63, bytes.count / 2),
+        (bytes.count / 3, bytes.count),
+      ]
       where 0 <= from && from <= to && to <= bytes.count {
         #expect(
-          Self.kernel(kernel, bytes, from: from, to: to) == Self.reference(bytes, from: from, to: to),
+          Self.kernel(kernel, bytes, from: from, to: to)
+            == Self.reference(bytes, from: from, to: to),
           "\(implementation) seed \(seed) range \(from)..<\(to)")
       }
     }
@@ -97,10 +102,12 @@ import Testing
   @Test func utf8ValidationAgreesWithTheStandardLibrary() {
     var state: UInt64 = 7
     func next() -> UInt64 {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return state >> 33
     }
-    let samples = ["姓名张三，身份证110101199003071233 ok", "𠀀𝄞é ä 日本語 \u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"]
+    let samples = [
+      "姓名张三，身份证110101199003071233 ok", "𠀀𝄞é ä 日本語 \u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+    ]
     var cases: [[UInt8]] = []
     for sample in samples {
       let bytes = Array(String(repeating: sample, count: 5).utf8)
@@ -111,14 +118,21 @@ import Testing
         cases.append(corrupted)
       }
     }
-    for _ in 0..<300 { cases.append((0..<(Int(next()) % 100)).map { _ in UInt8(truncatingIfNeeded: next()) }) }
+    for _ in 0..<300 {
+      cases.append((0..<(Int(next()) % 100)).map { _ in UInt8(truncatingIfNeeded: next()) })
+    }
     // Overlong, surrogate and too-large forms.
-    cases += [[0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x80, 0x80, 0x80]]
+    cases += [
+      [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+      [0xF0, 0x80, 0x80, 0x80],
+    ]
     for bytes in cases {
       let expected = String(validating: bytes, as: UTF8.self) != nil
       let padded = Array(repeating: UInt8(0x41), count: 40) + bytes
       for input in [bytes, padded] {
-        let got = input.withUnsafeBufferPointer { piiscan_valid_utf8($0.baseAddress, $0.count) != 0 }
+        let got = input.withUnsafeBufferPointer {
+          piiscan_valid_utf8($0.baseAddress, $0.count) != 0
+        }
         #expect(got == expected, "\(input)")
       }
     }

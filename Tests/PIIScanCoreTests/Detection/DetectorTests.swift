@@ -54,8 +54,14 @@ import Testing
       found("电话 0755-86123456 13912345670") == [
         "cn_landline 0755-86123456 true", "cn_mobile 13912345670 true",
       ])
-    #expect(found("13912345670 18612345678") == ["cn_mobile 13912345670 true", "cn_mobile 18612345678 true"])
-    #expect(found("13912345670/18612345678") == ["cn_mobile 13912345670 true", "cn_mobile 18612345678 true"])
+    #expect(
+      found("13912345670 18612345678") == [
+        "cn_mobile 13912345670 true", "cn_mobile 18612345678 true",
+      ])
+    #expect(
+      found("13912345670/18612345678") == [
+        "cn_mobile 13912345670 true", "cn_mobile 18612345678 true",
+      ])
   }
 
   @Test func landlineForms() {
@@ -71,9 +77,12 @@ import Testing
     #expect(found("id 110101 19900307 1233") == ["cn_resident_id 110101199003071233 true"])
     #expect(found("53010219900101001x") == ["cn_resident_id 53010219900101001X true"])
     // 15 digits: region + date, upgraded in details
-    let findings = TextScan.findings(in: "身份证 110101900307123", rules: Self.rules, settings: Self.settings)
+    let findings = TextScan.findings(
+      in: "身份证 110101900307123", rules: Self.rules, settings: Self.settings)
     #expect(findings.count == 1)
-    #expect(findings.first?.details.contains { $0.key == "id18" && $0.value == "110101199003071233" } == true)
+    #expect(
+      findings.first?.details.contains { $0.key == "id18" && $0.value == "110101199003071233" }
+        == true)
   }
 
   @Test func anIDFailingSeveralChecksIsNotAnID() {
@@ -98,8 +107,9 @@ import Testing
   }
 
   @Test func maskedValuesAreInformational() {
-    #expect(found("110101********123X 139****5670") == [
-      "cn_resident_id_masked 110101********123X true", "cn_mobile_masked 139****5670 true",
-    ])
+    #expect(
+      found("110101********123X 139****5670") == [
+        "cn_resident_id_masked 110101********123X true", "cn_mobile_masked 139****5670 true",
+      ])
   }
 }

@@ -46,7 +46,8 @@ import Testing
   }
 
   @Test func aMatchIsAValidValueOfTheRulesCategory() throws {
-    let findings = TextScan.findings(in: "员工 ACME-123456 离职", rules: Self.acme, settings: Self.settings)
+    let findings = TextScan.findings(
+      in: "员工 ACME-123456 离职", rules: Self.acme, settings: Self.settings)
     let finding = try #require(findings.first { $0.rule.isUser })
     #expect(finding.category.id == "acme_staff_number")
     #expect(finding.value == "ACME-123456" && finding.valid && finding.reason == nil)
@@ -61,7 +62,9 @@ import Testing
     #expect(Self.found("员工 ACME-123456").map(\.confidence) == [.medium])
     // More than 48 bytes before it, or on the line before, the word labels nothing.
     #expect(
-      Self.found("工号：" + String(repeating: "x", count: 46) + " ACME-123456").map(\.confidence) == [.medium])
+      Self.found("工号：" + String(repeating: "x", count: 46) + " ACME-123456").map(\.confidence) == [
+        .medium
+      ])
     #expect(Self.found("工号：\nACME-123456").map(\.confidence) == [.medium])
     // A word before an earlier long number labels that number, not this value.
     #expect(Self.found("工号 12345678 ACME-123456").map(\.confidence) == [.medium])
@@ -145,7 +148,8 @@ import Testing
     #expect(only.regexRules == [0])
     let except = Self.acme.restricted(only: nil, except: ["acme_staff_number"])
     #expect(except.rules.filter(\.isUser).map(\.id) == ["acme-contract"])
-    #expect(Self.found("工号 ACME-123456 合同 HT20240001", rules: except).map(\.rule) == ["acme-contract"])
+    #expect(
+      Self.found("工号 ACME-123456 合同 HT20240001", rules: except).map(\.rule) == ["acme-contract"])
   }
 
   @Test func aSoftValueGivesWayToAUsersValue() {
@@ -180,10 +184,16 @@ import Testing
     #expect(Redaction.maskIdentifier("AB12") == "A**2")
     #expect(Redaction.maskIdentifier("A1") == "A*")
     #expect(Redaction.maskIdentifier("工号甲乙丙") == "工***丙")
-    let findings = TextScan.findings(in: "工号：ACME-123456", rules: Self.acme, settings: Self.settings)
-      .filter { $0.rule.isUser }
-    #expect(FindingPresenter(reveal: false, asOf: CivilDate(year: 2026, month: 11, day: 29)!).value(findings[0]) == "AC*******56")
-    #expect(FindingPresenter(reveal: true, asOf: CivilDate(year: 2026, month: 11, day: 29)!).value(findings[0]) == "ACME-123456")
+    let findings = TextScan.findings(
+      in: "工号：ACME-123456", rules: Self.acme, settings: Self.settings
+    )
+    .filter { $0.rule.isUser }
+    #expect(
+      FindingPresenter(reveal: false, asOf: CivilDate(year: 2026, month: 11, day: 29)!).value(
+        findings[0]) == "AC*******56")
+    #expect(
+      FindingPresenter(reveal: true, asOf: CivilDate(year: 2026, month: 11, day: 29)!).value(
+        findings[0]) == "ACME-123456")
   }
 }
 
@@ -213,14 +223,19 @@ import Testing
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let sink = CollectingSink()
-    ScanPipeline(rules: Self.rules, configuration: ScanConfiguration(threads: 1, detection: RegexRuleTests.settings))
-      .run(inputs: [ScanInput(path: path, kind: .regularFile, size: nil)], sink: sink)
+    ScanPipeline(
+      rules: Self.rules,
+      configuration: ScanConfiguration(threads: 1, detection: RegexRuleTests.settings)
+    )
+    .run(inputs: [ScanInput(path: path, kind: .regularFile, size: nil)], sink: sink)
     return sink
   }
 
   @Test func aCatastrophicSearchIsCountedAndTheRestIsStillScanned() throws {
     // (a+)+! backtracks 2^n ways over n a's without a '!'.
-    let text = "aaa! " + String(repeating: "a", count: 40) + "?\n" + String(repeating: "x", count: 2000) + " aaaa!\n"
+    let text =
+      "aaa! " + String(repeating: "a", count: 40) + "?\n" + String(repeating: "x", count: 2000)
+      + " aaaa!\n"
     let sink = try scan(text)
     #expect(sink.values == ["aaa!", "aaaa!"])
     #expect(sink.notices.count == 1)
@@ -229,7 +244,8 @@ import Testing
     #expect(
       notice.message
         == "rule acme-nested: PCRE2 stopped 1 search at its match limit (1000000 steps), so "
-        + "values of this rule may be missing; simplify the regex (no nested repeats such as (a+)+)")
+        + "values of this rule may be missing; simplify the regex (no nested repeats such as (a+)+)"
+    )
   }
 
   @Test func noNoticeWithoutAHit() throws {

@@ -18,7 +18,9 @@ import Testing
 
   @Test(arguments: results)
   func example(_ result: RuleExampleResult) {
-    #expect(result.passed, "\(result.ruleID) \(result.expectation.rawValue) \"\(result.text)\": \(result.failure ?? "")")
+    #expect(
+      result.passed,
+      "\(result.ruleID) \(result.expectation.rawValue) \"\(result.text)\": \(result.failure ?? "")")
   }
 }
 
@@ -88,7 +90,10 @@ extension RuleExampleResult: CustomTestStringConvertible {
 
   @Test func missingID() {
     let found = problems(Self.valid.replacingOccurrences(of: "id = \"x-mobile\"\n", with: ""))
-    #expect(found == ["user/rules.toml: rule #1: has no `id` (add a stable kebab-case id such as \"cn-mobile\")"])
+    #expect(
+      found == [
+        "user/rules.toml: rule #1: has no `id` (add a stable kebab-case id such as \"cn-mobile\")"
+      ])
   }
 
   @Test func badRegexNamesTheOffset() {
@@ -101,7 +106,8 @@ extension RuleExampleResult: CustomTestStringConvertible {
 
   @Test func aRegexThatWouldDecideNothingIsRefused() {
     let found = problems(
-      Self.valid.replacingOccurrences(of: "[rules.examples]", with: "regex = '1[0-9]{10}'\n[rules.examples]"))
+      Self.valid.replacingOccurrences(
+        of: "[rules.examples]", with: "regex = '1[0-9]{10}'\n[rules.examples]"))
     #expect(found.count == 1)
     #expect(found[0].contains("decides its values alone: remove the regex"))
   }
@@ -116,7 +122,8 @@ extension RuleExampleResult: CustomTestStringConvertible {
   }
 
   @Test func duplicateIDs() {
-    let twice = Self.valid + "\n" + Self.valid.replacingOccurrences(of: "\"mobile\"", with: "\"landline\"")
+    let twice =
+      Self.valid + "\n" + Self.valid.replacingOccurrences(of: "\"mobile\"", with: "\"landline\"")
     let found = problems(twice)
     #expect(found.contains { $0.contains("id is already used") })
   }

@@ -58,6 +58,7 @@ import Testing
     let file = dir.appendingPathComponent("gbk.toml")
     try Data([0xC9, 0xED, 0xB7, 0xDD, 0xFF]).write(to: file)
     let error = #expect(throws: PatternLoadError.self) { try UserPatternFiles.read([file.path]) }
-    #expect(error?.problems.map(\.description) == ["\(file.path): is not UTF-8 text (save it as UTF-8)"])
+    #expect(
+      error?.problems.map(\.description) == ["\(file.path): is not UTF-8 text (save it as UTF-8)"])
   }
 }

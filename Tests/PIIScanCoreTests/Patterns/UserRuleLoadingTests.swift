@@ -82,7 +82,10 @@ import Testing
       "\($0.line):\($0.column): \($0.category.id) "
         + "\(FindingPresenter(reveal: false, asOf: CivilDate(year: 2026, month: 11, day: 29)!).value($0)) (\($0.confidence.rawValue))"
     }
-    #expect(shown == ["2:1: acme_staff_number AC*******56 (high)", "2:22: acme_contract HT******01 (high)"])
+    #expect(
+      shown == [
+        "2:1: acme_staff_number AC*******56 (high)", "2:22: acme_contract HT******01 (high)",
+      ])
     #expect(readme.contains("export.csv:2:1: acme_staff_number AC*******56 (valid, high)\n"))
     #expect(readme.contains("export.csv:2:22: acme_contract HT******01 (valid, high)\n"))
   }
@@ -171,9 +174,11 @@ import Testing
   }
 
   @Test func twoRulesMayShareACategoryOfTheirOwn() throws {
-    let second = Self.valid.replacingOccurrences(of: "id = \"acme-staff-number\"", with: "id = \"acme-staff-number-old\"")
-      .replacingOccurrences(of: "ACME-[0-9]{6}", with: "AC[0-9]{8}")
-      .replacingOccurrences(of: "工号：ACME-123456", with: "工号：AC12345678")
+    let second = Self.valid.replacingOccurrences(
+      of: "id = \"acme-staff-number\"", with: "id = \"acme-staff-number-old\""
+    )
+    .replacingOccurrences(of: "ACME-[0-9]{6}", with: "AC[0-9]{8}")
+    .replacingOccurrences(of: "工号：ACME-123456", with: "工号：AC12345678")
     let rules = try load([("a.toml", Self.valid), ("b.toml", second)])
     #expect(rules.regexRules.count == 2)
     #expect(rules.categories.filter { $0 == "acme_staff_number" }.count == 1)
@@ -256,7 +261,8 @@ import Testing
           + "finding, found ACME-123456 (valid) (change the example or the regex)"
       ])
     // With require_context, an example without a context word finds nothing.
-    let required = edited("context = [\"工号\", \"staff\"]", "context = [\"工号\"]\nrequire_context = true")
+    let required = edited(
+      "context = [\"工号\", \"staff\"]", "context = [\"工号\"]\nrequire_context = true")
     #expect(problems(required).isEmpty)
     #expect(
       problems(required.replacingOccurrences(of: "工号：ACME-123456", with: "ACME-123456")) == [

@@ -93,7 +93,9 @@ import Testing
     for (index, (got, want)) in zip(lines, baseline).enumerated() where got != want {
       return "finding \(index): got \(got), want \(want)"
     }
-    if lines.count != baseline.count { return "got \(lines.count) findings, want \(baseline.count)" }
+    if lines.count != baseline.count {
+      return "got \(lines.count) findings, want \(baseline.count)"
+    }
     return nil
   }
 

@@ -160,7 +160,9 @@ import Testing
     for (index, (got, want)) in zip(lines, baseline).enumerated() where got != want {
       return "finding \(index): got \(got), want \(want)"
     }
-    if lines.count != baseline.count { return "got \(lines.count) findings, want \(baseline.count)" }
+    if lines.count != baseline.count {
+      return "got \(lines.count) findings, want \(baseline.count)"
+    }
     return nil
   }
 
@@ -198,7 +200,8 @@ import Testing
     // the long digit runs may differ between encodings).
     let staff = " acme-staff-number "
     #expect(whole.filter { $0.contains(staff) }.count == Self.plantedText().staff.count)
-    let lines = Self.scan(file: Self.utf16File, kind: .regularFile, chunkSize: chunkSize, threads: 2)
+    let lines = Self.scan(
+      file: Self.utf16File, kind: .regularFile, chunkSize: chunkSize, threads: 2)
     #expect(Self.difference(lines, whole) == nil)
   }
 }

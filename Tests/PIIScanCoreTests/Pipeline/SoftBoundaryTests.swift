@@ -100,10 +100,12 @@ import Testing
     var overlaps = BoundarySettler()
     // Chunk [0, 20): a strong value, a soft value running to 30, a later strong one is not
     // possible in this chunk (it would start after 20).
-    let first = overlaps.settle([Self.finding(2, 5, soft: false), Self.finding(12, 18, soft: true)], ownedEnd: 20)
+    let first = overlaps.settle(
+      [Self.finding(2, 5, soft: false), Self.finding(12, 18, soft: true)], ownedEnd: 20)
     #expect(Self.spans(first) == ["2+5"])  // the crossing soft value is held
     // Chunk [20, 40): a strong value inside the held soft one, then a soft one of its own.
-    let second = overlaps.settle([Self.finding(25, 11, soft: false), Self.finding(38, 2, soft: true)], ownedEnd: 40)
+    let second = overlaps.settle(
+      [Self.finding(25, 11, soft: false), Self.finding(38, 2, soft: true)], ownedEnd: 40)
     #expect(Self.spans(second) == ["25+11", "38+2s"])
     #expect(overlaps.finish().isEmpty)
   }
@@ -112,14 +114,18 @@ import Testing
     var overlaps = BoundarySettler()
     let first = overlaps.settle([Self.finding(15, 10, soft: false)], ownedEnd: 20)
     #expect(Self.spans(first) == ["15+10"])
-    let second = overlaps.settle([Self.finding(22, 4, soft: true), Self.finding(30, 4, soft: true)], ownedEnd: 40)
+    let second = overlaps.settle(
+      [Self.finding(22, 4, soft: true), Self.finding(30, 4, soft: true)], ownedEnd: 40)
     #expect(Self.spans(second) == ["30+4s"])
   }
 
   @Test func heldFindingsKeepTheirOrderAndSurviveWithoutOverlap() {
     var overlaps = BoundarySettler()
     let first = overlaps.settle(
-      [Self.finding(5, 30, soft: true), Self.finding(8, 3, soft: false), Self.finding(12, 2, soft: true)],
+      [
+        Self.finding(5, 30, soft: true), Self.finding(8, 3, soft: false),
+        Self.finding(12, 2, soft: true),
+      ],
       ownedEnd: 20)
     // The strong value at 8 overlaps the soft one at 5: that one goes; nothing crosses.
     #expect(Self.spans(first) == ["8+3", "12+2s"])

@@ -22,8 +22,12 @@ import Testing
   }
 
   @Test func aPasswordShowsNothingNotEvenItsLength() {
-    #expect(Redaction.mask("7758521", category: CategoryRegistry.builtIn["credential"]!) == "********")
-    #expect(Redaction.mask("correct horse battery staple", category: CategoryRegistry.builtIn["credential"]!) == "********")
+    #expect(
+      Redaction.mask("7758521", category: CategoryRegistry.builtIn["credential"]!) == "********")
+    #expect(
+      Redaction.mask(
+        "correct horse battery staple", category: CategoryRegistry.builtIn["credential"]!)
+        == "********")
   }
 
   @Test func shortValuesAreStarredWhole() {

@@ -54,7 +54,9 @@ import Testing
       iccid?.valid == true && Soft.detail(iccid, "kind") == "ICCID"
         && Soft.detail(iccid, "carrier") == "中国移动")
     // The same with its check digit wrong.
-    #expect(Soft.classify("89860012345678901234", .telecomAccountOpening)?.reason == "ICCID check digit (Luhn) fails")
+    #expect(
+      Soft.classify("89860012345678901234", .telecomAccountOpening)?.reason
+        == "ICCID check digit (Luhn) fails")
     let imsi = Soft.classify("460011234567890", .telecomAccountOpening)
     #expect(Soft.detail(imsi, "kind") == "IMSI" && Soft.detail(imsi, "carrier") == "中国联通")
     #expect(Soft.classify("460991234567890", .telecomAccountOpening)?.valid == false)

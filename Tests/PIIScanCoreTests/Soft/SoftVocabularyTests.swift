@@ -76,7 +76,8 @@ import Testing
       let valid = object["valid"] as? Bool ?? true
       let verdict = Soft.classify(value, category)
       if verdict?.valid != valid || (valid && verdict?.category != category) {
-        failures.append("\(name) \(value) labelled \(valid ? "valid" : "invalid"): \(verdict?.reason ?? "nil")")
+        failures.append(
+          "\(name) \(value) labelled \(valid ? "valid" : "invalid"): \(verdict?.reason ?? "nil")")
       }
     }
     #expect(checked > 4_000)
@@ -98,10 +99,12 @@ import Testing
     let url = Soft.root.appendingPathComponent("samples/data/text/prose.txt")
     let text = try String(contentsOf: url, encoding: .utf8)
     var extracted = 0
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       for value in Soft.extract(String(line)) {
         extracted += 1
-        #expect(labelled.contains("\(number + 1) \(value.text)"), "line \(number + 1): \(value.text)")
+        #expect(
+          labelled.contains("\(number + 1) \(value.text)"), "line \(number + 1): \(value.text)")
       }
     }
     #expect(extracted > 0)

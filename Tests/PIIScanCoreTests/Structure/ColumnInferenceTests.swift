@@ -53,7 +53,8 @@ import Testing
   @Test func fewValuesOrMixedValuesInferNothing() {
     // Two rows are too few; a column where a fifth of the values are no ID is not an ID column.
     #expect(Self.profile(Self.rows.prefix(2).joined(separator: "\n") + "\n").format != .delimited)
-    let mixed = Self.rows.map { $0.replacingOccurrences(of: "13912345670", with: "未知") }
+    let mixed =
+      Self.rows.map { $0.replacingOccurrences(of: "13912345670", with: "未知") }
       + ["赵磊,110101199003071575,无,北京市海淀区中关村大街1号,汉族,男,5"]
     let names = Self.names(Self.profile(mixed.joined(separator: "\n") + "\n"))
     #expect(names[2] == "")
@@ -61,7 +62,9 @@ import Testing
 
   @Test func onlyTheFirstRowsAreRead() {
     // Inference reads at most its first rows, so what comes after them cannot change a column.
-    let head = Array(repeating: Self.rows, count: ColumnInference.maximumRows / 4 + 1).joined().joined(separator: "\n") + "\n"
+    let head =
+      Array(repeating: Self.rows, count: ColumnInference.maximumRows / 4 + 1).joined().joined(
+        separator: "\n") + "\n"
     let junk = String(repeating: "x,y,z,w,v,u,t\n", count: 500)
     #expect(Self.names(Self.profile(head + junk)) == Self.names(Self.profile(head)))
     #expect(Self.names(Self.profile(head)).first == "姓名")
@@ -71,7 +74,8 @@ import Testing
     #expect(ColumnInference.matches(Array("11010119900307141X".utf8)[...], .cnResidentID))
     #expect(!ColumnInference.matches(Array("110101199003071412".utf8)[...], .cnResidentID))
     #expect(ColumnInference.matches(Array("420502900307722".utf8)[...], .cnResidentID))
-    #expect(!ColumnInference.matches(Array("143173112597404".utf8)[...], .cnResidentID))  // month 31
+    // Month 31.
+    #expect(!ColumnInference.matches(Array("143173112597404".utf8)[...], .cnResidentID))
     #expect(ColumnInference.matches(Array("+8613912345670".utf8)[...], .cnMobile))
     #expect(!ColumnInference.matches(Array("12912345670".utf8)[...], .cnMobile))
     #expect(ColumnInference.matches(Array("6222021234567890128".utf8)[...], .cnBankCard))

@@ -38,12 +38,19 @@ import Testing
     var schema = SQLSchema()
     var bytes = Array(Self.dump.utf8)
     bytes.withUnsafeMutableBytes { schema.scan(UnsafeRawBufferPointer($0), base: 100) }
-    #expect(schema.tables["t_user"]?.map { String(decoding: $0.name, as: UTF8.self) } == ["id", "xm", "sfzh"])
-    #expect(schema.tables["t_user"]?.map { String(decoding: $0.comment, as: UTF8.self) } == ["", "姓名, 中文", ""])
+    #expect(
+      schema.tables["t_user"]?.map { String(decoding: $0.name, as: UTF8.self) } == [
+        "id", "xm", "sfzh",
+      ])
+    #expect(
+      schema.tables["t_user"]?.map { String(decoding: $0.comment, as: UTF8.self) } == [
+        "", "姓名, 中文", "",
+      ])
     #expect(schema.inserts.count == 2)
     let second = schema.inserts[1]
     #expect(second.table == "t_order")
-    #expect(second.columns?.map { String(decoding: $0.name, as: UTF8.self) } == ["id", "buyer_mobile"])
+    #expect(
+      second.columns?.map { String(decoding: $0.name, as: UTF8.self) } == ["id", "buyer_mobile"])
     #expect(schema.columns(at: second.offset + 5)?.count == 2)
     #expect(schema.columns(at: schema.inserts[0].offset + 1)?.count == 3)
     #expect(schema.columns(at: 0) == nil)
@@ -53,7 +60,8 @@ import Testing
 @Suite struct RecordFormatLocateTests {
   func locate(_ text: String, at marker: String) -> (record: Int64?, field: String?) {
     var bytes = Array(text.utf8)
-    let position = text.utf8.count - text.components(separatedBy: marker).last!.utf8.count - marker.utf8.count
+    let position =
+      text.utf8.count - text.components(separatedBy: marker).last!.utf8.count - marker.utf8.count
     return bytes.withUnsafeMutableBytes { raw in
       let window = UnsafeRawBufferPointer(raw)
       let profile = InputProfile.sniff(window)
@@ -70,7 +78,8 @@ import Testing
   }
 
   @Test func sqlTupleColumnsAndRecords() {
-    let text = SQLSchemaTests.dump
+    let text =
+      SQLSchemaTests.dump
       + "INSERT INTO `t_user` VALUES (2,'O\\'Brien, (x)','110101900230123'),(3,'李四','13912345670');\n"
     let first = locate(text, at: "110101900230123")
     #expect(first.field == "sfzh ")
@@ -82,7 +91,8 @@ import Testing
   }
 
   @Test func jsonKeysAndObjects() {
-    let text = "{\"id\":1,\"contact\":{\"mobile\":\"13912345670\",\"remark\":\"手机18612345678\"}}\n{\"id\":2}\n{\"id\":3}\n"
+    let text =
+      "{\"id\":1,\"contact\":{\"mobile\":\"13912345670\",\"remark\":\"手机18612345678\"}}\n{\"id\":2}\n{\"id\":3}\n"
     #expect(locate(text, at: "13912345670").field == "mobile")
     #expect(locate(text, at: "18612345678").field == "remark")
     #expect(locate(text, at: "13912345670").record == 0)

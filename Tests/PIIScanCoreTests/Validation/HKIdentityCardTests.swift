@@ -26,7 +26,8 @@ import Testing
   @Test func theIssuesWorkedValuesCheck() {
     #expect(Self.reference("B", "654321") == "4")
     #expect(Self.reference("A", "123456") == "3")
-    #expect(HKIdentityCard.checkCharacter(letters: Self.bytes("B"), digits: Self.bytes("654321")) == 0x34)
+    #expect(
+      HKIdentityCard.checkCharacter(letters: Self.bytes("B"), digits: Self.bytes("654321")) == 0x34)
   }
 
   @Test func theCheckAgreesWithTheReferenceOnManyNumbers() {
