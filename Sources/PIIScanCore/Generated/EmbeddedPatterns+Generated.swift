@@ -4130,6 +4130,31 @@ code	province	city	status	retired	replaced_by
 0999	新疆	伊犁	current		
 
 """#),
+    ("tables/cn-mobile-network-codes.tsv", #"""
+# cn-mobile-network-codes.tsv: the two-digit codes of mainland operators after 460 in an IMSI
+#   (the mobile network code) and after 8986 in an ICCID (the issuer).
+# Origin: ITU-T E.212 assignments for China (MCC 460) and the E.118 issuer numbering as the
+#   operators use it [knowledge, not checked against the ITU lists]; the 15 of China Broadnet as
+#   in its 2020 launch.
+# Licence: facts.
+# Compiled: 2026-11-29 (moved here from code on 2026-12-04).
+# Derived: code = the two digits; carrier = the operator; imsi / iccid = Y when the code is used
+#   that way (05 is an IMSI code of China Telecom's CDMA network but no ICCID issuer).
+code	carrier	imsi	iccid
+00	中国移动	Y	Y
+01	中国联通	Y	Y
+02	中国移动	Y	Y
+03	中国电信	Y	Y
+04	中国移动	Y	Y
+05	中国电信	Y	N
+06	中国联通	Y	Y
+07	中国移动	Y	Y
+08	中国移动	Y	Y
+09	中国联通	Y	Y
+11	中国电信	Y	Y
+15	中国广电	Y	Y
+
+"""#),
     ("tables/cn-mobile-prefixes.tsv", #"""
 # cn-mobile-prefixes.tsv: allocated PRC mobile number prefixes (号段), 3 to 5 digits, with the
 # full number length (11, or 13 for IoT), carrier, category and whether numbers are personal.
@@ -12049,6 +12074,65 @@ code	name	short
 98	外国血统中国籍人士	外国血统
 
 """#),
+    ("vocabularies/gender.tsv", #"""
+# gender.tsv: how sex is written in a sex/gender field, and what it means.
+# Origin: the GB/T 2261.1-2003 codes (1 男, 2 女, 0 未知的性别, 9 未说明的性别) [knowledge], and
+#   the Chinese and English words forms and exports use for them, hand-compiled for piiscan.
+# Licence: facts; piiscan's own list.
+# Compiled: 2026-11-29 (moved here from code on 2026-12-04).
+# Derived: term = the value as written (ASCII letters matched case-insensitively, so written
+#   lower-case here); code = 1 (male) or 2 (female), or - for a value that says nothing (unknown,
+#   unstated: treated like an empty cell, not as an invalid gender).
+term	code
+男	1
+男性	1
+男士	1
+m	1
+male	1
+man	1
+1	1
+先生	1
+女	2
+女性	2
+女士	2
+f	2
+female	2
+woman	2
+2	2
+小姐	2
+0	-
+9	-
+未知的性别	-
+未说明的性别	-
+未说明	-
+其他	-
+unknown	-
+u	-
+
+"""#),
+    ("vocabularies/generic-region-names.tsv", #"""
+# generic-region-names.tsv: county-level names that many prefectures share and that mean
+#   nothing without their parent (郊区, 城区, 市辖区…): never an anchor for an address alone.
+# Origin: the names that recur under different prefectures in tables/cn-region-codes.tsv,
+#   hand-picked for piiscan.
+# Licence: facts; piiscan's own list.
+# Compiled: 2026-11-29 (moved here from code on 2026-12-04).
+# Derived: name = the name as written in the region table.
+name
+郊区
+城区
+矿区
+新区
+东区
+西区
+南区
+北区
+中区
+市中区
+市郊区
+市辖区
+
+"""#),
     ("vocabularies/given-name-chars.tsv", #"""
 # given-name-chars.tsv: characters seen in Chinese given names, with how often.
 # Origin: PyPI mimesis 22.2.0 datasets/zh/person.json names.male (413) and names.female (1,000),
@@ -12929,6 +13013,99 @@ char	count
 麟	1
 黎	1
 黾	1
+
+"""#),
+    ("vocabularies/header-affixes.tsv", #"""
+# header-affixes.tsv: what a column or key name may carry around a header word, tried when the
+#   whole name is not a known header: a trailing 号码/号/no (qq号 -> qq) and an owner before it
+#   (客户手机 -> 手机, 联系人地址 -> 地址). Each is tried in the order listed (longest suffix
+#   first), and at most one of each is dropped (see HeaderDictionary.swift).
+# Origin: hand-compiled for piiscan from the headers of customer, logistics and public-security
+#   exports.
+# Licence: piiscan's own list.
+# Compiled: 2026-11-29 (moved here from code on 2026-12-04).
+# Derived: affix = in lookup form (lower-case, no spaces); position = suffix | prefix.
+affix	position
+号码	suffix
+编号	suffix
+number	suffix
+号	suffix
+num	suffix
+nbr	suffix
+no	suffix
+紧急联系人	prefix
+联系人	prefix
+收件人	prefix
+收货人	prefix
+寄件人	prefix
+发件人	prefix
+申请人	prefix
+持卡人	prefix
+投保人	prefix
+被保险人	prefix
+借款人	prefix
+担保人	prefix
+客户	prefix
+用户	prefix
+会员	prefix
+本人	prefix
+个人	prefix
+学生	prefix
+家长	prefix
+患者	prefix
+法人	prefix
+车主	prefix
+户主	prefix
+机主	prefix
+员工	prefix
+职工	prefix
+业主	prefix
+房主	prefix
+配偶	prefix
+父亲	prefix
+母亲	prefix
+家庭	prefix
+customer	prefix
+cust	prefix
+member	prefix
+contact	prefix
+receiver	prefix
+consignee	prefix
+buyer	prefix
+sender	prefix
+applicant	prefix
+holder	prefix
+owner	prefix
+emergency	prefix
+person	prefix
+personal	prefix
+
+"""#),
+    ("vocabularies/household-kinds.tsv", #"""
+# household-kinds.tsv: 户口性质 values, the kind of a household registration (agricultural,
+#   non-agricultural, resident, urban, rural, family or collective household).
+# Origin: the hukou categories in use since 1958 and after the 2014 reform (居民户口) [knowledge],
+#   hand-compiled for piiscan from the forms of exports.
+# Licence: facts; piiscan's own list.
+# Compiled: 2026-11-29 (moved here from code on 2026-12-04).
+# Derived: kind = the value as written.
+kind
+农业
+非农业
+居民
+农业户口
+非农业户口
+居民户口
+城镇
+城镇户口
+农村
+农村户口
+家庭户
+家庭户口
+集体户
+集体户口
+城市
+城市户口
 
 """#),
     ("vocabularies/iso3166-alpha3.tsv", #"""

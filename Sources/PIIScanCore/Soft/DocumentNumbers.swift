@@ -257,19 +257,6 @@ enum DocumentNumbers {
     var carrier: String?
   }
 
-  /// IMSI MNCs of mainland operators (460xx) [knowledge, DOMAIN.md §5.8].
-  static let imsiCarriers: [String: String] = [
-    "00": "中国移动", "02": "中国移动", "04": "中国移动", "07": "中国移动", "08": "中国移动",
-    "01": "中国联通", "06": "中国联通", "09": "中国联通", "03": "中国电信", "05": "中国电信",
-    "11": "中国电信", "15": "中国广电",
-  ]
-  /// ICCID issuer codes after 8986 [knowledge].
-  static let iccidCarriers: [String: String] = [
-    "00": "中国移动", "02": "中国移动", "04": "中国移动", "07": "中国移动", "08": "中国移动",
-    "01": "中国联通", "06": "中国联通", "09": "中国联通", "03": "中国电信", "11": "中国电信",
-    "15": "中国广电",
-  ]
-
   /// Reads `compact` (ASCII, upper-case, no spaces) as an ICCID, IMSI or IMEI, as allowed by
   /// `context`; nil when it has none of their shapes.
   static func telecomID(_ compact: String, context: TelecomContext) -> TelecomID? {
@@ -284,11 +271,11 @@ enum DocumentNumbers {
       let valid = !allDigits || Luhn.isValid(bytes)
       return TelecomID(
         kind: "ICCID", valid: valid, reason: valid ? nil : "ICCID check digit (Luhn) fails",
-        carrier: iccidCarriers[issuer])
+        carrier: SoftVocabulary.shared.iccidCarriers[issuer])
     }
     if context.contains(.imsi), bytes.count == 15, allDigits, compact.hasPrefix("460") {
       let mnc = String(decoding: bytes[3..<5], as: UTF8.self)
-      if let carrier = imsiCarriers[mnc] {
+      if let carrier = SoftVocabulary.shared.imsiCarriers[mnc] {
         return TelecomID(kind: "IMSI", valid: true, reason: nil, carrier: carrier)
       }
       return TelecomID(

@@ -41,15 +41,10 @@ public enum HeaderDictionary {
   }
 
   /// Suffixes dropped on a second try, longest first.
-  static let suffixes = ["号码", "编号", "number", "号", "num", "nbr", "no"]
-  /// Owner prefixes dropped on a third try.
-  static let prefixes = [
-    "紧急联系人", "联系人", "收件人", "收货人", "寄件人", "发件人", "申请人", "持卡人", "投保人",
-    "被保险人", "借款人", "担保人", "客户", "用户", "会员", "本人", "个人", "学生", "家长", "患者",
-    "法人", "车主", "户主", "机主", "员工", "职工", "业主", "房主", "配偶", "父亲", "母亲", "家庭",
-    "customer", "cust", "member", "contact", "receiver", "consignee", "buyer", "sender",
-    "applicant", "holder", "owner", "emergency", "person", "personal",
-  ]
+  /// (Patterns/vocabularies/header-affixes.tsv, longest first.)
+  static var suffixes: [String] { SoftVocabulary.shared.headerSuffixes }
+  /// Owner prefixes dropped on a third try (the same file).
+  static var prefixes: [String] { SoftVocabulary.shared.headerPrefixes }
 
   /// The header in lookup form.
   static func normalise(_ header: String) -> String {

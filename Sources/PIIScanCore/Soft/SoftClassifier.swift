@@ -161,19 +161,18 @@ public enum SoftClassifier {
   /// Gender: 男/女 (性), M/F, male/female, and GB/T 2261.1 codes 1/2 (only here, under a header).
   /// 0 未知 and 9 未说明 carry no information and give nil.
   static func gender(_ text: ScalarText, _ range: Range<Int>) -> SoftVerdict? {
-    let value = text.string(range).lowercased()
-    switch value {
-    case "男", "男性", "男士", "m", "male", "man", "1", "先生":
+    switch SoftVocabulary.shared.genderTerms[text.string(range).lowercased()] {
+    case "1"?:
       return verdict(
         .gender, text, range, valid: true, nil, .high, normalized: "男", [FindingDetail("code", "1")]
       )
-    case "女", "女性", "女士", "f", "female", "woman", "2", "小姐":
+    case "2"?:
       return verdict(
         .gender, text, range, valid: true, nil, .high, normalized: "女", [FindingDetail("code", "2")]
       )
-    case "0", "9", "未知的性别", "未说明的性别", "未说明", "其他", "unknown", "u":
-      return nil
-    default:
+    case .some:
+      return nil  // unknown or unstated: says nothing
+    case nil:
       return verdict(.gender, text, range, valid: false, "not a gender", .low)
     }
   }
@@ -628,19 +627,13 @@ public enum SoftClassifier {
     return verdict(category, text, range, valid: false, "not an address", .low)
   }
 
-  /// 户口性质 values (DOMAIN.md §5.6).
-  static let householdKinds: Set<String> = [
-    "农业", "非农业", "居民", "农业户口", "非农业户口", "居民户口", "城镇", "城镇户口", "农村", "农村户口",
-    "家庭户", "家庭户口", "集体户", "集体户口", "城市", "城市户口",
-  ]
-
   /// Household registration: an address, region names alone (湖南长沙, 广东省湛江市遂溪县), or a
   /// 户口性质 value.
   static func householdRegistration(
     _ text: ScalarText, _ range: Range<Int>, vocabulary v: SoftVocabulary
   ) -> SoftVerdict {
     let written = text.string(range)
-    if householdKinds.contains(written) {
+    if v.householdKinds.contains(written) {
       return verdict(
         .householdRegistration, text, range, valid: true, nil, .high,
         [FindingDetail("kind", "户口性质")])

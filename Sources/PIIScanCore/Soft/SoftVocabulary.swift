@@ -91,6 +91,19 @@ final class SoftVocabulary: Sendable {
   // MARK: Headers
   /// Normalised header → category (nil: known, no category).
   let headers: [String: SoftCategory?]
+  /// What a header may carry around a header word (header-affixes.tsv), in the order tried.
+  let headerSuffixes: [String]
+  let headerPrefixes: [String]
+
+  // MARK: Enumerated values
+  /// Sex as written → "1", "2", or "-" for a value that says nothing (gender.tsv).
+  let genderTerms: [String: String]
+  /// 户口性质 values (household-kinds.tsv).
+  let householdKinds: Set<String>
+  /// Operators by the two digits after 460 in an IMSI and after 8986 in an ICCID
+  /// (tables/cn-mobile-network-codes.tsv).
+  let imsiCarriers: [String: String]
+  let iccidCarriers: [String: String]
 
   /// One region-lexicon entry: the codes a written name can mean.
   struct RegionEntry: Sendable {
@@ -278,7 +291,9 @@ final class SoftVocabulary: Sendable {
     addressKeywordLevels = keywordLevels
 
     // Region lexicon: every name a code ever had, plus short forms of provinces, prefectures and
-    // county-level cities.
+    // county-level cities; generic names (郊区, 城区…) need a parent.
+    let genericRegionNames = Set(
+      rows("generic-region-names.tsv", ["name"]).map { String($0.fields[0]) })
     let ethnicShorts = ethnicGroups.compactMap { group -> String? in
       group.name.hasSuffix("族") && group.name.count > 1 ? String(group.name.dropLast()) : nil
     }.sorted { $0.count > $1.count }
@@ -287,7 +302,7 @@ final class SoftVocabulary: Sendable {
       guard name.count >= 2 else { return }
       var entry =
         byName[name]
-        ?? RegionEntry(codes: [], isGeneric: SoftVocabulary.genericRegionNames.contains(name))
+        ?? RegionEntry(codes: [], isGeneric: genericRegionNames.contains(name))
       if let existing = entry.codes.firstIndex(where: { $0.code == Int32(code) }) {
         if !short { entry.codes[existing].isShort = false }
       } else {
@@ -345,6 +360,27 @@ final class SoftVocabulary: Sendable {
       }
     }
     self.headers = headers
+    let affixes = rows("header-affixes.tsv", ["affix", "position"])
+    headerSuffixes = affixes.filter { $0.fields[1] == "suffix" }.map { String($0.fields[0]) }
+    headerPrefixes = affixes.filter { $0.fields[1] == "prefix" }.map { String($0.fields[0]) }
+
+    var genderTerms: [String: String] = [:]
+    for row in rows("gender.tsv", ["term", "code"]) {
+      genderTerms[String(row.fields[0])] = String(row.fields[1])
+    }
+    self.genderTerms = genderTerms
+    householdKinds = Set(rows("household-kinds.tsv", ["kind"]).map { String($0.fields[0]) })
+    var imsi: [String: String] = [:]
+    var iccid: [String: String] = [:]
+    for row in Self.rows(
+      directory: "tables", "cn-mobile-network-codes.tsv", ["code", "carrier", "imsi", "iccid"])
+    {
+      let code = String(row.fields[0])
+      if row.fields[2] == "Y" { imsi[code] = String(row.fields[1]) }
+      if row.fields[3] == "Y" { iccid[code] = String(row.fields[1]) }
+    }
+    imsiCarriers = imsi
+    iccidCarriers = iccid
   }
 
   /// One row of a vocabulary file.
@@ -364,40 +400,27 @@ final class SoftVocabulary: Sendable {
   /// tables are parsed. A missing or malformed embedded file is a build defect: this traps
   /// naming the file and line.
   static func rows(_ file: String, _ header: [String]) -> [Row] {
-    let path = "Patterns/vocabularies/" + file
-    guard let text = EmbeddedPatterns.text("vocabularies/" + file) else {
+    rows(directory: "vocabularies", file, header)
+  }
+
+  /// The rows of `directory/file` (embedded from Patterns/), read by the one table reader of
+  /// the project (``ReferenceTable``); a malformed embedded file is a build defect.
+  static func rows(directory: String, _ file: String, _ header: [String]) -> [Row] {
+    let path = "Patterns/\(directory)/" + file
+    guard let text = EmbeddedPatterns.text("\(directory)/" + file) else {
       preconditionFailure("embedded \(path) is missing: regenerate EmbeddedPatterns (build defect)")
     }
     var rows: [Row] = []
-    var sawHeader = false
-    var lineNumber = 0
-    for var line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lineNumber += 1
-      if line.hasSuffix("\r") { line = line.dropLast() }
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      if !sawHeader {
-        guard fields.elementsEqual(header, by: { $0 == $1 }) else {
-          preconditionFailure("\(path):\(lineNumber): expected the header \(header) (build defect)")
-        }
-        sawHeader = true
-        continue
+    do {
+      try ReferenceTable.forEachRow(text, table: path, header: header) { row in
+        let fields = (0..<header.count).map { Substring(row.string($0)) }
+        rows.append(Row(table: file, line: row.line, fields: fields))
       }
-      guard fields.count == header.count else {
-        preconditionFailure(
-          "\(path):\(lineNumber): expected \(header.count) fields, got \(fields.count) (build defect)"
-        )
-      }
-      rows.append(Row(table: file, line: lineNumber, fields: fields))
+    } catch {
+      preconditionFailure("\(error) (build defect)")
     }
-    guard sawHeader else { preconditionFailure("\(path): no header line (build defect)") }
     return rows
   }
-
-  /// Region names that mean nothing without their parent (郊区, 城区…).
-  static let genericRegionNames: Set<String> = [
-    "郊区", "城区", "矿区", "新区", "东区", "西区", "南区", "北区", "中区", "市中区", "市郊区", "市辖区",
-  ]
 
   /// The short form of a prefecture or county-level-city name (深圳市 → 深圳, 恩施土家族苗族自治州 →
   /// 恩施, 日喀则地区 → 日喀则, 阿拉善盟 → 阿拉善), or nil when there is none of 2+ characters.

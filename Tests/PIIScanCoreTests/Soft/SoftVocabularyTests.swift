@@ -16,11 +16,17 @@ import Testing
     #expect(v.headers.count >= 500)
   }
 
-  /// Every vocabulary file starts with provenance lines naming origin, licence and date.
-  @Test func everyVocabularyHasProvenance() {
+  /// Every vocabulary file starts with provenance lines naming origin, licence and date, and
+  /// the folder's README lists it.
+  @Test func everyVocabularyHasProvenance() throws {
     let paths = EmbeddedPatterns.paths.filter { $0.hasPrefix("vocabularies/") }
-    #expect(paths.count == 18)
+    let readme = try String(
+      contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Patterns/vocabularies/README.md").path, encoding: .utf8)
+    #expect(paths.count >= 18)
     for path in paths {
+      #expect(readme.contains("`" + path.dropFirst("vocabularies/".count) + "`"), "\(path)")
       let text = EmbeddedPatterns.text(path) ?? ""
       let comments = text.split(separator: "\n").prefix { $0.hasPrefix("#") }.joined(
         separator: "\n")
