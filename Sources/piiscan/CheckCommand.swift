@@ -8,8 +8,11 @@ struct CheckCommand: ParsableCommand {
       + "and what they reveal (region, birth date, sex, carrier, issuing bank).",
     discussion: """
       Each VALUE is read as if it stood in a column of its own kind, so a number that fails \
-      several checks is still explained. Values are printed as given: check is for values you \
-      already hold.
+      several checks is still explained, and every reading it has is given (a number can be \
+      both an ID and a card); --as CATEGORY reads it as one category only. Values are printed \
+      as given: check is for values you already hold.
+
+      Exit status: 0 when at least one value is valid, 1 otherwise, 64 for a usage error.
       """)
 
   @Argument(help: "Values to explain, e.g. 11010519491231002X or 13912345670.")
@@ -110,8 +113,4 @@ struct CheckCommand: ParsableCommand {
   }
 
   private func quoted(_ text: String) -> String { FindingPresenter.jsonQuoted(text) }
-}
-
-extension CheckCommand {
-  static let exitStatusNote = "Exit status: 0 when at least one value is valid, 1 otherwise."
 }

@@ -95,8 +95,6 @@ struct ByteWindow {
 enum DetectionLimits {
   /// How far before a value context words are looked for (same line only).
   static let contextBefore = 48
-  /// How far back the start of a delimited row is looked for to count its columns.
-  static let columnLookBack = 2048
   /// Longest number chain (digits and separators) considered.
   static let maxChainBytes = 40
   /// Longest e-mail local part and domain (RFC 5321).
