@@ -15,10 +15,25 @@ public struct FindingDetail: Sendable, Equatable {
 
 /// What a report shows of a finding beyond the finding itself: the human reason it is invalid,
 /// and the facts its value reveals.
+///
+/// Each comes in two forms: as `--reveal` shows it, and as a masked report shows it — with
+/// nothing that a character the mask hides decides (docs/VALIDATORS.md, "Masking"): a detail
+/// whose `masked` is "" is left out, a masked reason names no hidden character.
 public struct FindingDescription: Sendable, Equatable {
   /// Which check failed, in English, when the finding is invalid.
   public var reason: String?
+  /// The same, as a masked report shows it.
+  public var maskedReason: String?
   public var details: [FindingDetail]
+
+  public init(reason: String?, maskedReason: String? = nil, details: [FindingDetail]) {
+    self.reason = reason
+    self.maskedReason = maskedReason ?? reason
+    self.details = details
+  }
+
+  /// The reason as a report with (`reveal`) or without raw values shows it.
+  public func reason(reveal: Bool) -> String? { reveal ? reason : maskedReason }
 }
 
 /// Derives a finding's reason and details from its value when it is written, by running its
@@ -49,10 +64,12 @@ public struct FindingDescriber: Sendable {
 
   private static let sampleReason = "known sample value"
 
+  /// Where a published sample value comes from; left out of masked reports, since the note
+  /// may say what the hidden characters are (a worked example's birth year).
   private func sampleNote(_ finding: Finding, _ category: String) -> FindingDetail? {
     guard finding.reasonCode == .knownSample else { return nil }
     return KnownSampleValues.shared.note(for: finding.value.string, category: category)
-      .map { FindingDetail("sample", $0) }
+      .map { FindingDetail("sample", $0, masked: "") }
   }
 
   private func residentID18(_ finding: Finding, _ value: UnsafeRawBufferPointer)
@@ -64,7 +81,9 @@ public struct FindingDescriber: Sendable {
       details.append(note)
       return FindingDescription(reason: Self.sampleReason, details: details)
     }
-    return FindingDescription(reason: finding.valid ? nil : check.reasonText, details: details)
+    return FindingDescription(
+      reason: finding.valid ? nil : check.reasonText,
+      maskedReason: finding.valid ? nil : check.maskedReasonText, details: details)
   }
 
   private func residentID15(_ finding: Finding, _ value: UnsafeRawBufferPointer)
@@ -73,24 +92,37 @@ public struct FindingDescriber: Sendable {
     let check = ResidentID.check15(value, asOf: asOf)
     var details = IdentityDetails.of(check, asOf: asOf)
     if let upgraded = check.upgraded18 {
+      // Its check character is computed from the hidden digits: only the region shows.
       details.append(
-        FindingDetail("id18", upgraded, masked: Redaction.maskResidentID(upgraded)))
+        FindingDetail("id18", upgraded, masked: Redaction.keep(upgraded, first: 6, last: 0)))
     }
     if let note = sampleNote(finding, "cn_resident_id_15") {
       details.append(note)
       return FindingDescription(reason: Self.sampleReason, details: details)
     }
-    return FindingDescription(reason: finding.valid ? nil : check.reasonText, details: details)
+    return FindingDescription(
+      reason: finding.valid ? nil : check.reasonText,
+      maskedReason: finding.valid ? nil : check.maskedReasonText, details: details)
   }
 
   private func mobile(_ finding: Finding, _ value: UnsafeRawBufferPointer) -> FindingDescription {
     var details: [FindingDetail] = []
     var reason: String?
+    var maskedReason: String?
+    // The mask shows three digits; a carrier that a fourth or fifth digit decides (1349, 1700,
+    // 17406) is left out of a masked report.
+    let decidedByThree = MobilePrefixTable.shared.isDecidedByFirstThree(value)
     if let prefix = MobilePrefixTable.shared.lookup(value) {
-      details.append(FindingDetail("carrier", prefix.carrierZh))
-      if prefix.category != "basic" { details.append(FindingDetail("line_type", prefix.category)) }
+      details.append(
+        FindingDetail("carrier", prefix.carrierZh, masked: decidedByThree ? nil : ""))
+      if prefix.category != "basic" {
+        details.append(
+          FindingDetail("line_type", prefix.category, masked: decidedByThree ? nil : ""))
+      }
       if !prefix.isPersonal {
         reason = "prefix \(prefix.prefix) is a non-personal \(prefix.category) range"
+        maskedReason =
+          prefix.prefix.utf8.count <= 3 ? reason : "the number is in a non-personal range"
       }
     } else {
       let shown = String(decoding: value.prefix(3), as: UTF8.self)
@@ -100,8 +132,11 @@ public struct FindingDescriber: Sendable {
     if let note = sampleNote(finding, "cn_mobile") {
       details.append(note)
       reason = Self.sampleReason
+      maskedReason = nil
     }
-    return FindingDescription(reason: finding.valid ? nil : reason, details: details)
+    return FindingDescription(
+      reason: finding.valid ? nil : reason,
+      maskedReason: finding.valid ? nil : maskedReason ?? reason, details: details)
   }
 
   private func landline(_ finding: Finding, _ value: UnsafeRawBufferPointer)
@@ -126,16 +161,20 @@ public struct FindingDescriber: Sendable {
         }
       }
     }
-    if let digits = finding.landlineExtension { details.append(FindingDetail("extension", digits)) }
+    if let digits = finding.landlineExtension {
+      details.append(FindingDetail("extension", digits, masked: ""))
+    }
     var reason: String?
+    var maskedReason: String?
     if !finding.valid {
       if !areaMatches {
         reason = "area code \(area) is not in use"
       } else if let first = local.first {
         reason = "a local number cannot start with \(first)"
+        maskedReason = "the local number cannot start with its first digit"
       }
     }
-    return FindingDescription(reason: reason, details: details)
+    return FindingDescription(reason: reason, maskedReason: maskedReason, details: details)
   }
 
   private func bankCard(_ finding: Finding, _ value: UnsafeRawBufferPointer)
@@ -149,13 +188,20 @@ public struct FindingDescriber: Sendable {
       return FindingDescription(
         reason: finding.valid ? nil : "unknown BIN and Luhn check fails", details: details)
     }
-    var details = [FindingDetail("bank", bin.bank), FindingDetail("bin", bin.bin)]
+    // The mask shows six digits: what a longer BIN decides is left out of a masked report.
+    let shown = BankBINTable.shared.decidedByFirstSix(value)
+    var details = [
+      FindingDetail("bank", bin.bank, masked: shown?.bank ?? ""),
+      // (The masked value shows the first six digits itself; a longer BIN's are hidden.)
+      FindingDetail("bin", bin.bin, masked: ""),
+    ]
     if let note = sampleNote(finding, "cn_bank_card") {
       details.append(note)
       return FindingDescription(reason: Self.sampleReason, details: details)
     }
     if let type = bin.cardType {
-      details.append(FindingDetail("card_type", BankCardTypes.name(type)))
+      let masked = shown?.cardType.map(BankCardTypes.name) ?? ""
+      details.append(FindingDetail("card_type", BankCardTypes.name(type), masked: masked))
     }
     let n = value.count
     if let length = bin.cardLength, length != n {
@@ -196,7 +242,9 @@ public struct FindingDescriber: Sendable {
     let local = String(decoding: value[..<at], as: UTF8.self)
     let domain = String(decoding: value[(at + 1)...], as: UTF8.self).lowercased()
     var details = [FindingDetail("domain", domain)]
-    if EmailDetector.isRoleAccount(local) { details.append(FindingDetail("role_account", "true")) }
+    if EmailDetector.isRoleAccount(local) {
+      details.append(FindingDetail("role_account", "true", masked: ""))
+    }
     if domain == "qq.com", (5...11).contains(local.utf8.count),
       local.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
     {
@@ -214,11 +262,55 @@ public struct FindingDescriber: Sendable {
     let verdict = SoftReclassifier.verdict(
       value, category: category, flags: finding.flags, valid: finding.valid, asOf: asOf)
     guard let verdict else { return FindingDescription(reason: nil, details: []) }
-    var details = verdict.details
     let written = String(decoding: value, as: UTF8.self)
+    var details = verdict.details.map { Self.maskedSoft($0, category: category, value: written) }
     if verdict.normalized != written && !verdict.normalized.isEmpty {
       details.insert(FindingDetail("normalized", verdict.normalized, masked: ""), at: 0)
     }
-    return FindingDescription(reason: finding.valid ? nil : verdict.reason, details: details)
+    let reason = finding.valid ? nil : verdict.reason
+    return FindingDescription(
+      reason: reason, maskedReason: reason.map(Self.maskedSoftReason), details: details)
+  }
+
+  /// A soft value's detail as a masked report shows it. The mask keeps a soft value's first
+  /// character (and its last two from eight on), so only what those decide may show: the
+  /// document a prefix names, a plate's province, a one-character surname, how much of an
+  /// address is there, how a value is written. Everything else read from the value (an
+  /// address's city and district, codes, carriers, ages) is left out.
+  static func maskedSoft(_ detail: FindingDetail, category: SoftCategory, value: String)
+    -> FindingDetail
+  {
+    var detail = detail
+    guard detail.masked == nil else { return detail }
+    switch detail.key {
+    case "document", "level":
+      break
+    case "form" where category != .wechatID:
+      break
+    case "province" where category == .cnVehiclePlate:
+      break
+    case "surname" where detail.value.count == 1 && value.hasPrefix(detail.value):
+      break
+    case "issuer", "issuer_meaning":
+      if !(value.first.map { detail.value.hasPrefix(String($0)) } ?? false) || value.count < 2 {
+        detail.masked = ""
+      }
+    default:
+      detail.masked = ""
+    }
+    return detail
+  }
+
+  /// A soft reason as a masked report shows it: without the parts it quotes from the value.
+  static func maskedSoftReason(_ reason: String) -> String {
+    if reason.hasPrefix("regions do not belong together") {
+      return "regions do not belong together"
+    }
+    if reason.hasPrefix("unknown mobile network code") { return "unknown mobile network code" }
+    // What a plate's hidden letters and digits are (an I or O, three letters, a D or F).
+    if reason.contains("serial") || reason.contains("authority letter") {
+      return "not a serial a plate can have"
+    }
+    return reason
   }
 }

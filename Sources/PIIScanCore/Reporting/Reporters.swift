@@ -67,7 +67,8 @@ public final class TextReporter: Reporter {
       if finding.valid {
         line += " (valid, \(finding.confidence.rawValue))"
       } else {
-        line += " (invalid: \(description.reason ?? "?"), \(finding.confidence.rawValue))"
+        let reason = description.reason(reveal: presenter.reveal) ?? "?"
+        line += " (invalid: \(reason), \(finding.confidence.rawValue))"
       }
       for (key, value) in presenter.details(description) { line += " \(key)=\(value)" }
       out.append(line)
@@ -141,7 +142,7 @@ public final class JSONReporter: Reporter {
       out.append(finding.valid ? Self.validTrue : Self.validFalse)
       if !finding.valid {
         out.append(Self.reasonKey)
-        out.append(jsonString: description.reason ?? "")
+        out.append(jsonString: description.reason(reveal: presenter.reveal) ?? "")
         if let code = finding.reasonCode {
           out.append(Self.reasonCodeKey)
           out.append(jsonString: code.id)
@@ -241,7 +242,9 @@ public final class CSVReporter: Reporter {
       out.append(byte: 0x2C)
       out.append(csvField: presenter.value(finding))
       out.append(finding.valid ? Self.validTrue : Self.validFalse)
-      if !finding.valid { out.append(csvField: description.reason ?? "") }
+      if !finding.valid {
+        out.append(csvField: description.reason(reveal: presenter.reveal) ?? "")
+      }
       out.append(byte: 0x2C)
       if let code = finding.reasonCode, !finding.valid { out.append(code.id) }
       out.append(byte: 0x2C)

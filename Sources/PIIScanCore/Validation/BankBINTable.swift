@@ -238,6 +238,21 @@ public struct BankBINTable: Sendable {
   }
 
   /// The entry for a card number (see the raw-buffer overload).
+  /// The bank and card type every BIN beginning with the first six digits of `cardDigits`
+  /// gives, when they all give the same (so a masked card, which shows six digits, may name its
+  /// bank); nil when a longer BIN would decide, or when none begins with them.
+  public func decidedByFirstSix(_ cardDigits: UnsafeRawBufferPointer) -> (
+    bank: String, cardType: String?
+  )? {
+    guard cardDigits.count >= 6 else { return nil }
+    let first = String(decoding: cardDigits.prefix(6), as: UTF8.self)
+    let under = entries.filter { $0.bin.hasPrefix(first) || first.hasPrefix($0.bin) }
+    guard let one = under.first,
+      under.allSatisfy({ $0.bank == one.bank && $0.cardType == one.cardType })
+    else { return nil }
+    return (one.bank, one.cardType)
+  }
+
   @inlinable
   public func lookup(_ cardDigits: some Collection<UInt8>) -> BankBIN? {
     withValidatorBytes(cardDigits) { lookup($0) }

@@ -100,6 +100,18 @@ public struct MobilePrefixTable: Sendable {
     return longestMatch(prefixes) { $0.length == digits.count }
   }
 
+  /// Whether the first three digits of `digits` decide its carrier and line type: every prefix
+  /// of the table that begins with them gives the same (so a masked mobile, which shows three,
+  /// may say which carrier it belongs to).
+  public func isDecidedByFirstThree(_ digits: UnsafeRawBufferPointer) -> Bool {
+    guard digits.count >= 3 else { return false }
+    let first = String(decoding: digits.prefix(3), as: UTF8.self)
+    let under = entries.filter { $0.prefix.hasPrefix(first) }
+    guard let one = under.first else { return true }
+    return under.allSatisfy { $0.carrierZh == one.carrierZh && $0.category == one.category }
+      && under.contains { $0.prefix == first }
+  }
+
   /// The allocation of a mobile number (see the raw-buffer overload).
   @inlinable
   public func lookup(_ digits: some Collection<UInt8>) -> MobilePrefix? {

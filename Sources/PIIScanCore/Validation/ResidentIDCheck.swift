@@ -156,18 +156,26 @@ public struct ResidentIDCheck: Sendable, Equatable {
   /// For example "checksum: expected X, found 5" or
   /// "birth date 1990-02-30 is not a date; region code 990101 was never assigned".
   public var reasonText: String {
-    failures.map(reason(for:)).joined(separator: "; ")
+    failures.map { reason(for: $0, masked: false) }.joined(separator: "; ")
   }
 
-  private func reason(for failure: ResidentIDFailure) -> String {
+  /// The reason as a masked report shows it: nothing of the characters the mask hides (the
+  /// birth date, the characters before the last four; see docs/VALIDATORS.md), and only the
+  /// first failure — the one ``reasonCode`` names — since the others would tell more about the
+  /// hidden characters than the code does.
+  public var maskedReasonText: String {
+    failures.first.map { reason(for: $0, masked: true) } ?? ""
+  }
+
+  private func reason(for failure: ResidentIDFailure, masked: Bool) -> String {
     switch failure {
     case .structure:
       switch structureProblem {
       case .length(let expected, let actual):
         return "expected \(expected) characters, got \(actual)"
       case .notADigit(let position, let byte):
-        return "character \(position) ('\(ValidationBytes.describe(byte))') is not a digit"
-          + (position == 18 ? " or X" : "")
+        let shown = masked ? "" : " ('\(ValidationBytes.describe(byte))')"
+        return "character \(position)\(shown) is not a digit" + (position == 18 ? " or X" : "")
       case .firstCharacter(let expected, let actual):
         let found = ValidationBytes.describe(actual)
         return "first character is '\(found)', expected '\(ValidationBytes.describe(expected))'"
@@ -175,19 +183,26 @@ public struct ResidentIDCheck: Sendable, Equatable {
         return "malformed"
       }
     case .checksum(let expected):
-      var text = "checksum: expected \(ValidationBytes.describe(expected))"
-      if let found = checkCharacterFound { text += ", found \(ValidationBytes.describe(found))" }
+      var text =
+        masked
+        ? "checksum: the check character does not match"
+        : "checksum: expected \(ValidationBytes.describe(expected))"
+      if let found = checkCharacterFound, !masked {
+        text += ", found \(ValidationBytes.describe(found))"
+      }
       if isProbablyExcelTruncated { text += " (probably truncated by Excel: ends in 000)" }
       return text
     case .birthDate:
       let written =
-        "\(padded(writtenYear, 4))-\(padded(writtenMonth, 2))-\(padded(writtenDay, 2))"
+        masked
+        ? "the birth date"
+        : "birth date \(padded(writtenYear, 4))-\(padded(writtenMonth, 2))-\(padded(writtenDay, 2))"
       switch birthDateProblem {
-      case .notADate: return "birth date \(written) is not a date"
+      case .notADate: return "\(written) is not a date"
       case .beforeEarliestBirthDate:
-        return "birth date \(written) is before \(ResidentID.earliestBirthDate)"
-      case .afterAsOf: return "birth date \(written) is after \(asOf)"
-      case nil: return "birth date \(written) is not valid"
+        return "\(written) is before \(ResidentID.earliestBirthDate)"
+      case .afterAsOf: return "\(written) is after \(asOf)"
+      case nil: return "\(written) is not valid"
       }
     case .region:
       let code = regionCode.map { padded($0, 6) } ?? "?"
