@@ -1,5 +1,5 @@
 /// Passports, travel permits, military officer IDs, vehicle plates, foreign permanent-residence
-/// IDs and telecom identifiers (DOMAIN.md §4, §5.8), checked by their own grammar.
+/// IDs and telecom identifiers (docs/VALIDATORS.md §13, §14), checked by their own grammar.
 ///
 /// `Patterns/vocabularies/document-prefixes.tsv` lists the passport and permit shapes checked
 /// here (a test keeps the two in step).
@@ -257,7 +257,7 @@ enum DocumentNumbers {
     var carrier: String?
   }
 
-  /// IMSI MNCs of mainland operators (460xx) [knowledge, DOMAIN.md §5.8].
+  /// IMSI MNCs of mainland operators (460xx; docs/VALIDATORS.md §14.4).
   static let imsiCarriers: [String: String] = [
     "00": "中国移动", "02": "中国移动", "04": "中国移动", "07": "中国移动", "08": "中国移动",
     "01": "中国联通", "06": "中国联通", "09": "中国联通", "03": "中国电信", "05": "中国电信",

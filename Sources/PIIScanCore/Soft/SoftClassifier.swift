@@ -1,5 +1,5 @@
-/// Classifiers for the soft categories (DOMAIN.md §4, §5): pure functions over one candidate
-/// value's UTF-8 bytes, called by the structure layer.
+/// Classifiers for the soft categories (docs/VALIDATORS.md §8–§16): pure functions over one
+/// candidate value's UTF-8 bytes, called by the structure layer.
 ///
 /// Two entry points:
 /// - `classify(_:expected:asOf:)`: the value's field name (header, JSON key, `姓名：` cue) says
@@ -628,7 +628,7 @@ public enum SoftClassifier {
     return verdict(category, text, range, valid: false, "not an address", .low)
   }
 
-  /// 户口性质 values (DOMAIN.md §5.6).
+  /// 户口性质 values (docs/VALIDATORS.md §12.3).
   static let householdKinds: Set<String> = [
     "农业", "非农业", "居民", "农业户口", "非农业户口", "居民户口", "城镇", "城镇户口", "农村", "农村户口",
     "家庭户", "家庭户口", "集体户", "集体户口", "城市", "城市户口",
