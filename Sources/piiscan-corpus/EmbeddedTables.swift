@@ -18,8 +18,8 @@
 // (compound surnames 3), pinyin from PyPI pypinyin; given-name characters by gender, from the
 // male and female name lists of mimesis (Patterns/vocabularies/given-name-chars.tsv counts the
 // two lists together); occupations, 90 of the first 94 mimesis rows of occupations.tsv;
-// universities, every 40th row of universities.tsv; ethnic groups, the 56 names of
-// ethnic-groups.tsv in order.
+// universities, every 40th row of universities.tsv as it was then (it had a stray `<br>` row,
+// since removed); ethnic groups, the 56 names of ethnic-groups.tsv in order.
 //
 // The subsets are kept as they are until the samples are regenerated on purpose: edit a row by
 // hand only together with `make samples` and the goldens. Benchmarks/check-embedded-tables.py

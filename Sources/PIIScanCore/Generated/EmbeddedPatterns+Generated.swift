@@ -15438,7 +15438,8 @@ part
 #   the reference data file mimesis_zh_person.json (2026-11-28).
 # Licence: MIT (mimesis); the names are facts.
 # Copied: 2026-11-29.
-# Derived: trimmed, duplicates removed, file order kept.
+# Derived: trimmed, duplicates removed, file order kept; a stray HTML <br> entry of the source
+#   dropped (2,595 names).
 name
 北京大学
 中国人民大学
@@ -17971,7 +17972,6 @@ name
 西宁城市职业技术学院
 青海高等职业技术学院
 青海柴达木职业技术学院
-<br>
 宁夏大学
 宁夏医科大学
 宁夏师范学院
