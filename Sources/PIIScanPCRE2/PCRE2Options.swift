@@ -9,8 +9,8 @@ import CPCRE2
 ///
 /// UTF mode is offered in exactly one way, ``matchInvalidUTF``. Plain `PCRE2_UTF` makes
 /// `pcre2_match` validate the whole rest of the subject on every call, which is quadratic over
-/// a big buffer (see PERFORMANCE.md §2.1), and it fails outright on invalid UTF-8, which real
-/// files contain. Patterns compiled without ``matchInvalidUTF`` are also compiled with
+/// a big buffer (see docs/ARCHITECTURE.md, Performance), and it fails outright on invalid UTF-8,
+/// which real files contain. Patterns compiled without ``matchInvalidUTF`` are also compiled with
 /// `PCRE2_NEVER_UTF`, so a `(*UTF)` written inside the pattern is a compile error rather than a
 /// way around this rule.
 ///
@@ -54,7 +54,7 @@ public struct PCRE2Options: OptionSet, Sendable, Hashable {
   /// `PCRE2_UCP`: `\d`, `\w`, `\s`, `\b` and POSIX classes use Unicode properties.
   ///
   /// Only meaningful together with ``matchInvalidUTF``; it can double the cost of `\d`
-  /// (PERFORMANCE.md §2.1), so prefer explicit classes such as `[0-9]`.
+  /// (docs/ARCHITECTURE.md, Performance), so prefer explicit classes such as `[0-9]`.
   public static let ucp = PCRE2Options(rawValue: PCRE2_UCP)
 
   /// `PCRE2_UTF | PCRE2_MATCH_INVALID_UTF`: the pattern and subject are UTF-8, and invalid byte

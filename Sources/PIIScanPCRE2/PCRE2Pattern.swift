@@ -43,7 +43,7 @@ public final class PCRE2Pattern {
   ///
   /// `false` when JIT was not requested, when PCRE2 was built without JIT, or when the JIT
   /// refused the pattern (for example `(*NO_JIT)`); matching then uses the interpreter, which
-  /// is much slower (PERFORMANCE.md §2.1), and quadratic over big buffers for
+  /// is much slower (docs/ARCHITECTURE.md, Performance), and quadratic over big buffers for
   /// ``PCRE2Options/matchInvalidUTF`` patterns (see there), so callers may want to warn.
   public let isJITCompiled: Bool
 
@@ -51,7 +51,7 @@ public final class PCRE2Pattern {
   ///
   /// Such patterns get a fast SIMD search for that byte. Patterns without it, or without a
   /// fixed-offset pair of bytes, fall back to a much slower start-bitmap loop
-  /// (PERFORMANCE.md §2.2); callers use this to warn about slow user patterns.
+  /// (docs/ARCHITECTURE.md, Performance); callers use this to warn about slow user patterns.
   public let hasFirstCodeUnit: Bool
 
   /// The fixed first byte of every match (`PCRE2_INFO_FIRSTCODEUNIT`) when

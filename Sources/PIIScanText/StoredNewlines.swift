@@ -1,7 +1,7 @@
 import Glibc
 
 /// Where newlines are in stored bytes, per encoding, for the scanner's chunk cuts
-/// (DESIGN-NOTES §6).
+/// (docs/FORMATS.md §8.1).
 ///
 /// - UTF-8 and GB18030: the byte `0A`, which is never part of a multi-byte character (a GB18030
 ///   trail byte is `40`–`FE`, the other bytes of a four-byte sequence are digits and lead bytes).

@@ -3,7 +3,7 @@
 // Every rule file (*.toml) and table (*.tsv) under Patterns/ is embedded as ONE raw string
 // literal, so the binary runs from anywhere without resource bundles. Tables are never turned
 // into Swift collection literals: a 7,000-element literal takes minutes and gigabytes to
-// compile, a string of the same size under a second (HOUSE-STYLE §5.7).
+// compile, a string of the same size under a second (docs/ARCHITECTURE.md, Conventions).
 //
 // Usage: generate-embedded-patterns [PATTERNS_DIR] [OUTPUT_FILE]   (run by `make patterns`)
 import Foundation

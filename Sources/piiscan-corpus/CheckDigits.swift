@@ -4,8 +4,8 @@
 // PIIScanCore, or a bug in the scanner's validators would be copied into the
 // expected labels and the tests would agree with the bug. So the generator has its
 // own small implementations of GB 11643 MOD 11-2, Luhn and the GB 32100 (USCC)
-// mod-31 check, written from the standards' descriptions in docs/DOMAIN.md §1.2,
-// §3 and §4.6. Labels were also cross-checked once against PyPI id-validator and a
+// mod-31 check, written from the standards' descriptions in docs/VALIDATORS.md §3.1,
+// §5 and §15. Labels were also cross-checked once against PyPI id-validator and a
 // Python Luhn (samples/README.md, "Verification").
 
 /// ASCII bytes used throughout.

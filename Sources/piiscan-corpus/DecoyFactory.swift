@@ -1,5 +1,5 @@
 /// Hard negatives: strings that look like personal information and are not
-/// (DOMAIN.md §1.6, §2.1, §3, §4.6, §5.8).
+/// (docs/VALIDATORS.md §3.1, §4.1, §5, §14.4, §15).
 ///
 /// Every decoy is checked before use: no maximal digit run in it may pass for a
 /// real value (an 11-digit run with a mobile prefix, an 18-character ID with a real

@@ -1,5 +1,5 @@
 /// Other documents, account identifiers, credentials and record values
-/// (DOMAIN.md §4, §5.5, §5.8): passports, travel permits, foreign permanent residence
+/// (docs/VALIDATORS.md §11, §13–§15): passports, travel permits, foreign permanent residence
 /// and officer IDs, plates, QQ and WeChat ids, bank accounts, ICCID / IMSI / IMEI,
 /// passwords, USCC codes, résumés, and the values that stand under record-kind headers.
 ///
@@ -30,7 +30,7 @@ struct IdentifierFactory: Sendable {
     }
   }
 
-  // MARK: - Documents (DOMAIN.md §4.1-§4.4)
+  // MARK: - Documents (docs/VALIDATORS.md §13)
 
   /// `E12345678`, `EF1234567`, `G12345678`, `PE1234567`, `SE…`, `DE…`.
   func passport(using rng: inout SeededGenerator) -> Planted {
@@ -98,7 +98,7 @@ struct IdentifierFactory: Sendable {
     }
   }
 
-  // MARK: - Vehicles (DOMAIN.md §4.7)
+  // MARK: - Vehicles (docs/VALIDATORS.md §14.6)
 
   /// A plate: ordinary (at most 2 letters in the 5-character serial), new-energy small
   /// (`粤BD12345`) or large (`粤B12345D`), written plain or with `·`, `-` or a space.
@@ -138,7 +138,7 @@ struct IdentifierFactory: Sendable {
     return Planted(head + rng.pick(["", "·"]) + serial, .vehiclePlate, reason: .plate)
   }
 
-  // MARK: - Accounts (DOMAIN.md §4.8, §5.8)
+  // MARK: - Accounts (docs/VALIDATORS.md §14)
 
   /// A QQ number: 5-10 digits, no leading zero.
   func qqNumber(using rng: inout SeededGenerator) -> String {
@@ -191,7 +191,7 @@ struct IdentifierFactory: Sendable {
     }
   }
 
-  // MARK: - Telecom (DOMAIN.md §5.8)
+  // MARK: - Telecom (docs/VALIDATORS.md §14.4)
 
   /// ICCID: `8986` + issuer + digits, 19 or 20 in all, Luhn check digit last.
   func iccid(using rng: inout SeededGenerator) -> Planted {

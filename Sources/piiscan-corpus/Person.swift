@@ -108,7 +108,8 @@ struct PersonFactory: Sendable {
     let registrationYear = birth.year >= 1985 ? birth.year : rng.int(1985...1995)
     var idRegion = rng.pick(regionsUsable(in: registrationYear))
     if rng.chance(300) {
-      // Codes abolished long ago stay valid on cards (DOMAIN.md §1.3): make sure some appear.
+      // Codes abolished long ago stay valid on cards (docs/VALIDATORS.md §3.1): make sure some
+      // appear.
       let code = ["110103", "110104", "330103", "120107"][rng.below(4)]
       if let r = tables.regionByCode[code], r.wasInUse(in: registrationYear) { idRegion = r }
     }

@@ -1,4 +1,4 @@
-/// Category ids of the labels (PRODUCT.md §4, DOMAIN.md §0).
+/// Category ids of the labels: the scanner's `[category]` ids (`Patterns/`).
 enum Category: String, CaseIterable, Sendable {
   case residentID = "cn_resident_id"
   case residentID15 = "cn_resident_id_15"
@@ -20,7 +20,7 @@ enum Category: String, CaseIterable, Sendable {
   case homeAddress = "home_address"
   case householdRegistration = "household_registration"
   case resumeHistory = "resume_history"
-  // Other documents and identifiers (DOMAIN.md §4, §5.8).
+  // Other documents and identifiers (docs/VALIDATORS.md §13, §14).
   case passport = "cn_passport"
   case homeReturnPermit = "cn_hkmo_home_return_permit"
   case exitEntryPermit = "cn_hkmo_exit_entry_permit"
@@ -34,7 +34,7 @@ enum Category: String, CaseIterable, Sendable {
   case telecomAccountOpening = "telecom_account_opening"
   case credential = "credential"
   case uscc = "cn_uscc"
-  // Record kinds (PRODUCT.md §4): every non-empty value under one of their headers.
+  // Record kinds (docs/VALIDATORS.md §16): every non-empty value under one of their headers.
   case locationTrace = "location_trace"
   case communicationContent = "communication_content"
   case creditReport = "credit_report"
@@ -69,7 +69,7 @@ struct Planted: Sendable {
   /// The text exactly as written (e.g. `+86 138 1234 5678`).
   var written: String
   var category: Category
-  /// The normalised value (DOMAIN-style: 18/15 chars with upper-case X, 11-digit
+  /// The normalised value (as the scanner writes it: 18/15 chars with upper-case X, 11-digit
   /// mobile, `AREA-LOCAL` landline, card digits; e-mails, masks and soft values as written).
   var value: String
   var reason: InvalidReason?
@@ -99,7 +99,7 @@ struct Planted: Sendable {
   }
 }
 
-/// How a mobile number is written (DOMAIN.md §2.1 "Formats seen in dumps").
+/// How a mobile number is written (docs/VALIDATORS.md §4.1).
 enum MobileStyle: CaseIterable {
   case plain, plus86Spaced, plus86, zero086, dash86, dashed, spaced
 
@@ -133,12 +133,12 @@ struct PlantFactory: Sendable {
     "16", "17", "18", "19", "24", "25", "26", "27", "28", "29", "38", "39", "47", "48", "49", "55",
     "56", "57", "58", "59", "66", "67", "68", "69",
   ]
-  /// Unallocated or non-personal 3-5 digit mobile prefixes (DOMAIN.md §2.1).
+  /// Unallocated or non-personal 3-5 digit mobile prefixes (docs/VALIDATORS.md §4.1).
   static let badMobilePrefixes = [
     "140", "154", "17406", "17408", "17410", "1411", "142", "143", "160", "163", "164", "168",
     "169", "179", "194",
   ]
-  /// Published sample and demo values (DOMAIN.md §1.2, §1.6, §2.1).
+  /// Published sample and demo values (docs/VALIDATORS.md §7).
   /// (The same values as Patterns/tables/known-sample-values.tsv, kept here so the
   /// generator needs no table directory.)
   static let sampleIDs = [

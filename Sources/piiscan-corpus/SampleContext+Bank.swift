@@ -74,19 +74,21 @@ extension SampleContext {
         doc.write(",")
         str(soft(.gender, p.gender.zh))
         doc.write(",")
-        num(pi(row == 4 || row == 21 ? ids.invalidAge(using: &rng) : Planted(String(p.age), .age)))
+        num(
+          plantedValue(
+            row == 4 || row == 21 ? ids.invalidAge(using: &rng) : Planted(String(p.age), .age)))
         doc.write(",")
         str(
-          pi(
+          plantedValue(
             row == 8 || row == 19
               ? ids.invalidBirthDate(year: p.birth.year, using: &rng)
               : Planted(p.birth.iso, .birthDate)))
         doc.write(",")
         str(soft(.ethnicity, p.ethnicity))
         doc.write(",")
-        str(pi(idCell(p, &rng, allow15: false)))
+        str(plantedValue(idCell(p, &rng, allow15: false)))
         doc.write(",")
-        str(pi(mobileCell(p, &rng, styled: false)))
+        str(plantedValue(mobileCell(p, &rng, styled: false)))
         doc.write(",")
         str(soft(.maritalStatus, p.marital))
         doc.write(",")
@@ -96,7 +98,7 @@ extension SampleContext {
         doc.write(",")
         str(soft(.occupation, p.occupation))
         doc.write(",")
-        str(pi(ids.resume(p, using: &rng)))
+        str(plantedValue(ids.resume(p, using: &rng)))
         doc.write(",")
         str(soft(.homeAddress, p.homeAddress))
         doc.write(",")
@@ -104,7 +106,7 @@ extension SampleContext {
         doc.write(",")
         let account = ids.bankAccount(using: &rng)
         accounts.append(account.written)
-        str(pi(account))
+        str(plantedValue(account))
         doc.write(",")
         num(record(.propertyInfo, money(0...900_000)))
         doc.write(",")
@@ -118,7 +120,7 @@ extension SampleContext {
           doc.write("NULL")
         }
         doc.write(",")
-        str(pi(ids.password(using: &rng, hashes: true)))
+        str(plantedValue(ids.password(using: &rng, hashes: true)))
         let d = ids.timestamp(daysBack: 30...2_000, using: &rng)
         doc.write(",'\(d.text)')")
       }
@@ -183,19 +185,20 @@ extension SampleContext {
       if row > 0 { doc.write(",") }
       doc.write("(\(8_800_001 + row),")
       str(
-        t(
+        plainText(
           city + rng.pick(Vocabulary.tradeNames) + rng.pick(Vocabulary.industries)
             + rng.pick(Vocabulary.legalForms)))
       doc.write(",")
-      str(pi(row == 5 || row == 17 ? ids.invalidUSCC(using: &rng) : ids.uscc(using: &rng)))
+      str(
+        plantedValue(row == 5 || row == 17 ? ids.invalidUSCC(using: &rng) : ids.uscc(using: &rng)))
       doc.write(",")
       str(soft(.personName, p.name))
       doc.write(",")
-      str(pi(plants.mobile(p.mobile, style: .plain)))
+      str(plantedValue(plants.mobile(p.mobile, style: .plain)))
       doc.write(",")
-      str(pi(ids.bankAccount(using: &rng)))
+      str(plantedValue(ids.bankAccount(using: &rng)))
       doc.write(",")
-      str(t(p.bank + city + "分行"))
+      str(plainText(p.bank + city + "分行"))
       doc.write(")")
     }
     doc.write(";\nUNLOCK TABLES;\n")
@@ -222,7 +225,7 @@ extension SampleContext {
       clock += rng.int(60...30_000)
       if row > 0 { doc.write(",") }
       doc.write("(\(70_000_001 + row),")
-      str(pi(Planted(rng.pick(accounts), .bankAccount)))
+      str(plantedValue(Planted(rng.pick(accounts), .bankAccount)))
       doc.write(",")
       str(
         record(
@@ -232,7 +235,7 @@ extension SampleContext {
       doc.write(",")
       num(record(.propertyInfo, money(0...500_000)))
       doc.write(",")
-      str(t(rng.pick(["手机银行", "柜面", "ATM", "网银", "快捷支付"])))
+      str(plainText(rng.pick(["手机银行", "柜面", "ATM", "网银", "快捷支付"])))
       doc.write(")")
     }
     doc.write(

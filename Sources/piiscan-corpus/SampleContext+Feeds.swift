@@ -46,20 +46,23 @@ extension SampleContext {
       }
       doc.write(",\"item\":{")
       doc.jsonNumber("id", [.decoy(decoys.make(.qqLike, using: &rng), .qqLike)], first: true)
-      doc.jsonString("goods", t(rng.pick(Vocabulary.goods)))
+      doc.jsonString("goods", plainText(rng.pick(Vocabulary.goods)))
       doc.write(",\"qty\":\(rng.int(1...5))}")
       if rng.chance(8_500) {
         doc.jsonString(
           chinese ? "快递单号" : "运单号", record(.transactionRecord, ids.waybill(using: &rng)))
       }
       doc.write(",\"buyer\":{")
-      doc.jsonString("nick", t(rng.pick(["小鱼儿", "阿杰", "晴天", "momo", "大白", "木子"])), first: true)
+      doc.jsonString(
+        "nick", plainText(rng.pick(["小鱼儿", "阿杰", "晴天", "momo", "大白", "木子"])), first: true)
       if rng.chance(6_000) {
         let qq = ids.qqNumber(using: &rng)
-        doc.jsonString("qq", pi(Planted(qq, .qq)))
-        if rng.chance(5_000) { doc.jsonString("email", pi(Planted(qq + "@qq.com", .email))) }
+        doc.jsonString("qq", plantedValue(Planted(qq, .qq)))
+        if rng.chance(5_000) {
+          doc.jsonString("email", plantedValue(Planted(qq + "@qq.com", .email)))
+        }
       } else {
-        doc.jsonString("email", pi(Planted(buyer.email, .email)))
+        doc.jsonString("email", plantedValue(Planted(buyer.email, .email)))
       }
       // Wallet balance and a credit score, as risk-control exports carry them.
       if rng.chance(4_000) {
@@ -71,16 +74,17 @@ extension SampleContext {
       }
       doc.write("},\"receiver\":{")
       doc.jsonString("name", soft(.personName, receiver.name), first: true)
-      doc.jsonString("phone", pi(mobileCell(receiver, &rng, styled: false)))
+      doc.jsonString("phone", plantedValue(mobileCell(receiver, &rng, styled: false)))
       doc.jsonString("address", soft(.homeAddress, receiver.homeAddress))
       doc.write("},\"seller\":{")
       doc.jsonString(
         "shop",
-        t(rng.pick(Vocabulary.tradeNames) + rng.pick(["数码", "家居", "母婴", "食品", "服饰"]) + "旗舰店"),
+        plainText(
+          rng.pick(Vocabulary.tradeNames) + rng.pick(["数码", "家居", "母婴", "食品", "服饰"]) + "旗舰店"),
         first: true)
       if rng.chance(5_500) {
         doc.jsonString(
-          "统一社会信用代码", pi(i == 13 ? ids.invalidUSCC(using: &rng) : ids.uscc(using: &rng)))
+          "统一社会信用代码", plantedValue(i == 13 ? ids.invalidUSCC(using: &rng) : ids.uscc(using: &rng)))
       }
       doc.write("}}\n")
     }
@@ -101,29 +105,31 @@ extension SampleContext {
       doc.write("{\"id\":\(900_001 + i)")
       switch rng.below(10) {
       case 0..<5:
-        doc.jsonString("type", t("sms"))
-        doc.jsonString("from", pi(plants.mobile(p.mobile, style: .plain)))
-        doc.jsonString("to", pi(plants.mobile(people.mobileNumber(using: &rng), style: .plain)))
-        doc.jsonString("time", t(time))
+        doc.jsonString("type", plainText("sms"))
+        doc.jsonString("from", plantedValue(plants.mobile(p.mobile, style: .plain)))
+        doc.jsonString(
+          "to", plantedValue(plants.mobile(people.mobileNumber(using: &rng), style: .plain)))
+        doc.jsonString("time", plainText(time))
         doc.jsonString(
           rng.chance(6_000) ? "短信内容" : "dxnr",
           record(.communicationContent, rng.pick(Vocabulary.smsTexts)))
       case 5..<8:
-        doc.jsonString("type", t("chat"))
+        doc.jsonString("type", plainText("chat"))
         doc.jsonString(
           rng.chance(5_000) ? "微信号" : "wxid",
-          pi(ids.wechatID(surnamePinyin: p.surnamePinyin, using: &rng)))
-        doc.jsonString("friend", t(rng.pick(["老王", "阿May", "表哥", "财务小刘", "房东"])))
-        doc.jsonString("time", t(time))
+          plantedValue(ids.wechatID(surnamePinyin: p.surnamePinyin, using: &rng)))
+        doc.jsonString("friend", plainText(rng.pick(["老王", "阿May", "表哥", "财务小刘", "房东"])))
+        doc.jsonString("time", plainText(time))
         var lines: [String] = []
         for _ in 0..<rng.int(2...4) {
           lines.append(rng.pick(["甲", "乙"]) + "：" + rng.pick(Vocabulary.chatLines))
         }
         doc.jsonString("聊天记录", record(.communicationContent, lines.joined(separator: "；")))
       default:
-        doc.jsonString("type", t("location"))
-        doc.jsonString("wxid", pi(ids.wechatID(surnamePinyin: p.surnamePinyin, using: &rng)))
-        doc.jsonString("time", t(time))
+        doc.jsonString("type", plainText("location"))
+        doc.jsonString(
+          "wxid", plantedValue(ids.wechatID(surnamePinyin: p.surnamePinyin, using: &rng)))
+        doc.jsonString("time", plainText(time))
         let c = ids.coordinates(using: &rng)
         doc.jsonNumber("lng", record(.locationTrace, c.lng))
         doc.jsonNumber("lat", record(.locationTrace, c.lat))
@@ -146,10 +152,12 @@ extension SampleContext {
       doc.jsonString("xm", soft(.personName, p.name))
       doc.jsonString("xb", soft(.gender, p.gender.zh))
       doc.jsonNumber(
-        "nl", pi(i == 11 || i == 27 ? ids.invalidAge(using: &rng) : Planted(String(p.age), .age)))
+        "nl",
+        plantedValue(
+          i == 11 || i == 27 ? ids.invalidAge(using: &rng) : Planted(String(p.age), .age)))
       doc.jsonString(
         "csrq",
-        pi(
+        plantedValue(
           i == 6 || i == 33
             ? ids.invalidBirthDate(year: p.birth.year, using: &rng)
             : Planted(p.birth.iso, .birthDate)))
@@ -159,25 +167,31 @@ extension SampleContext {
       doc.jsonString("jg", soft(.householdRegistration, p.household))
       doc.jsonString("gzdw", soft(.workUnit, p.workUnit))
       doc.jsonString("zw", soft(.occupation, p.occupation))
-      doc.jsonString("gzjl", pi(ids.resume(p, using: &rng)))
+      doc.jsonString("gzjl", plantedValue(ids.resume(p, using: &rng)))
       doc.write(",\"contact\":{")
-      doc.jsonString("sjhm", pi(mobileCell(p, &rng, styled: false)), first: true)
+      doc.jsonString("sjhm", plantedValue(mobileCell(p, &rng, styled: false)), first: true)
       let qq = rng.chance(5_500) ? ids.qqNumber(using: &rng) : nil
-      if let qq { doc.jsonString("qq", pi(Planted(qq, .qq))) }
+      if let qq { doc.jsonString("qq", plantedValue(Planted(qq, .qq))) }
       if rng.chance(5_500) {
-        doc.jsonString("wechat", pi(ids.wechatID(surnamePinyin: p.surnamePinyin, using: &rng)))
+        doc.jsonString(
+          "wechat", plantedValue(ids.wechatID(surnamePinyin: p.surnamePinyin, using: &rng)))
       }
-      doc.jsonString("email", pi(Planted(qq.map { $0 + "@qq.com" } ?? p.email, .email)))
+      doc.jsonString("email", plantedValue(Planted(qq.map { $0 + "@qq.com" } ?? p.email, .email)))
       doc.write("}")
-      if rng.chance(3_500) { doc.jsonString("passport", pi(ids.passport(using: &rng))) }
-      if rng.chance(2_500) { doc.jsonString("回乡证号", pi(ids.homeReturnPermit(using: &rng))) }
-      if rng.chance(2_500) { doc.jsonString("台胞证号", pi(ids.taiwanCompatriotPermit(using: &rng))) }
+      if rng.chance(3_500) { doc.jsonString("passport", plantedValue(ids.passport(using: &rng))) }
+      if rng.chance(2_500) {
+        doc.jsonString("回乡证号", plantedValue(ids.homeReturnPermit(using: &rng)))
+      }
+      if rng.chance(2_500) {
+        doc.jsonString("台胞证号", plantedValue(ids.taiwanCompatriotPermit(using: &rng)))
+      }
       if rng.chance(3_000) {
-        doc.jsonString("永久居留证号", pi(ids.foreignPermanentResidenceID(using: &rng)))
+        doc.jsonString("永久居留证号", plantedValue(ids.foreignPermanentResidenceID(using: &rng)))
       }
       doc.write(",\"account\":{")
-      doc.jsonString("username", t("hr_" + String(100_000 + rng.below(900_000))), first: true)
-      doc.jsonString("password", pi(ids.password(using: &rng, hashes: true)))
+      doc.jsonString(
+        "username", plainText("hr_" + String(100_000 + rng.below(900_000))), first: true)
+      doc.jsonString("password", plantedValue(ids.password(using: &rng, hashes: true)))
       doc.write("}}\n")
     }
     return doc

@@ -26,7 +26,7 @@ extension SampleContext {
     var doc = LabelledText(path: path)
     doc.csvRow(
       "序号,旅馆名称,房号,姓名,性别,民族,出生日期,证件类型,证件号码,手机号,户籍地址,入住时间,退房时间,车牌号"
-        .split(separator: ",").map { t(String($0)) })
+        .split(separator: ",").map { plainText(String($0)) })
     var hotel = ""
     for row in 1...rows {
       if row == 1 || rng.chance(1_500) {
@@ -59,12 +59,12 @@ extension SampleContext {
         : SampleContext.stamp(day: checkin.day + nights, seconds: rng.int(7 * 3600...13 * 3600))
       let plate: [Piece] =
         rng.chance(3_000)
-        ? pi(row == 17 ? ids.invalidPlate(using: &rng) : ids.plate(using: &rng)) : []
+        ? plantedValue(row == 17 ? ids.invalidPlate(using: &rng) : ids.plate(using: &rng)) : []
       doc.csvRow([
-        t(String(row)), record(.lodgingRecord, hotel), record(.lodgingRecord, room),
+        plainText(String(row)), record(.lodgingRecord, hotel), record(.lodgingRecord, room),
         soft(.personName, p.name), soft(.gender, p.gender.zh), soft(.ethnicity, p.ethnicity),
-        soft(.birthDate, p.birth.iso), t(type), pi(document),
-        pi(mobileCell(p, &rng, styled: false)),
+        soft(.birthDate, p.birth.iso), plainText(type), plantedValue(document),
+        plantedValue(mobileCell(p, &rng, styled: false)),
         type == "身份证" ? soft(.householdRegistration, p.household) : [],
         record(.lodgingRecord, checkin.text), record(.lodgingRecord, checkout), plate,
       ])
@@ -80,7 +80,7 @@ extension SampleContext {
     var rng = generator(for: path)
     var doc = LabelledText(path: path)
     doc.tsvRow(
-      ["主叫号码", "被叫号码", "通话时间", "通话时长", "基站", "IMSI", "IMEI", "话单流水号"].map { t($0) })
+      ["主叫号码", "被叫号码", "通话时间", "通话时长", "基站", "IMSI", "IMEI", "话单流水号"].map { plainText($0) })
     struct Subscriber {
       var mobile: String
       var imsi: Planted
@@ -113,12 +113,13 @@ extension SampleContext {
       let outgoing = rng.chance(6_500)
       let duration = rng.chance(1_000) ? 0 : rng.int(3...1_800)
       doc.tsvRow([
-        pi(outgoing ? own : other), pi(outgoing ? other : own),
+        plantedValue(outgoing ? own : other), plantedValue(outgoing ? other : own),
         record(
           .callDetailRecord, SampleContext.stamp(day: clock / 86_400, seconds: clock % 86_400)),
         record(.callDetailRecord, String(duration)),
         record(.callDetailRecord, ids.cellID(using: &rng)),
-        pi(s.imsi), pi(s.imei), [.decoy(decoys.make(.notIMEI, using: &rng), .notIMEI)],
+        plantedValue(s.imsi), plantedValue(s.imei),
+        [.decoy(decoys.make(.notIMEI, using: &rng), .notIMEI)],
       ])
     }
     return doc
@@ -131,7 +132,8 @@ extension SampleContext {
     let path = "csv/vehicles.csv"
     var rng = generator(for: path)
     var doc = LabelledText(path: path)
-    doc.csvRow("过车时间,卡口,方向,号牌号码,号牌种类,车辆型号,车身颜色,经度,纬度".split(separator: ",").map { t(String($0)) })
+    doc.csvRow(
+      "过车时间,卡口,方向,号牌号码,号牌种类,车辆型号,车身颜色,经度,纬度".split(separator: ",").map { plainText(String($0)) })
     var checkpoints: [(name: String, lng: String, lat: String)] = []
     for _ in 0..<9 {
       let name: String
@@ -154,14 +156,16 @@ extension SampleContext {
       if rng.chance(3_000) {
         model = [.decoy(decoys.make(.modelNumber, using: &rng), .modelNumber)]
       } else {
-        model = t(
+        model = plainText(
           rng.pick(Vocabulary.vehicleMakes) + String(rng.int(6400...7200))
             + rng.pick(["", "A", "BEV", "U3A"]))
       }
       doc.csvRow([
         record(.locationTrace, SampleContext.stamp(day: clock / 86_400, seconds: clock % 86_400)),
-        record(.locationTrace, c.name), t(rng.pick(Vocabulary.directions)), pi(plate),
-        t(rng.pick(Vocabulary.plateTypes)), model, t(rng.pick(Vocabulary.bodyColours)),
+        record(.locationTrace, c.name), plainText(rng.pick(Vocabulary.directions)),
+        plantedValue(plate),
+        plainText(rng.pick(Vocabulary.plateTypes)), model,
+        plainText(rng.pick(Vocabulary.bodyColours)),
         record(.locationTrace, c.lng), record(.locationTrace, c.lat),
       ])
     }

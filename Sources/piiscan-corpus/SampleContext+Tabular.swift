@@ -10,17 +10,17 @@ extension SampleContext {
     var doc = LabelledText(path: path)
     doc.csvRow(
       "序号,姓名,性别,民族,出生日期,年龄,身份证号,手机号,固定电话,银行卡号,开户行,邮箱,家庭住址,户籍所在地,工作单位,职业,学历,婚姻状况,备注"
-        .split(separator: ",").map { t(String($0)) })
+        .split(separator: ",").map { plainText(String($0)) })
     for row in 1...rows {
       let p = person(&rng)
       let id = idCell(p, &rng, allow15: true)
-      var idPieces = pi(id)
+      var idPieces = plantedValue(id)
       if id.valid && id.category == .residentID && rng.chance(400) {
         idPieces = [.text("'")] + idPieces  // Excel text marker
       }
-      let landline: [Piece] = rng.chance(5_500) ? pi(landlineCell(p, &rng)) : []
-      let card: [Piece] = rng.chance(8_000) ? pi(cardCell(p, &rng)) : []
-      let email: [Piece] = rng.chance(7_000) ? pi(Planted(p.email, .email)) : []
+      let landline: [Piece] = rng.chance(5_500) ? plantedValue(landlineCell(p, &rng)) : []
+      let card: [Piece] = rng.chance(8_000) ? plantedValue(cardCell(p, &rng)) : []
+      let email: [Piece] = rng.chance(7_000) ? plantedValue(Planted(p.email, .email)) : []
       var address = p.homeAddress
       if rng.chance(1_000), let cut = address.firstIndex(where: { $0 == "号" }) {
         address.insert(contentsOf: ",", at: address.index(after: cut))  // "…8号,阳光花园3栋…"
@@ -31,23 +31,25 @@ extension SampleContext {
         let other = person(&rng)
         remark =
           [.text("紧急联系人：")] + soft(.personName, other.name) + [.text("\n电话：")]
-          + pi(plants.mobile(other.mobile, style: .plain))
-      case 1: remark = t("VIP客户,优先处理")
+          + plantedValue(plants.mobile(other.mobile, style: .plain))
+      case 1: remark = plainText("VIP客户,优先处理")
       case 2:
         remark =
-          [.text("已核实,原手机号")] + pi(plants.maskedMobile(p.mobile, using: &rng)) + [.text("停用")]
+          [.text("已核实,原手机号")] + plantedValue(plants.maskedMobile(p.mobile, using: &rng)) + [
+            .text("停用")
+          ]
       case 3:
         remark = [.text("关联订单 ")] + [.decoy(decoys.make(.orderNumber, using: &rng), .orderNumber)]
-      case 4: remark = t("客户要求\"勿电话联系\"")
-      case 5: remark = t("多次投诉\n已转客服主管\n待回访")
+      case 4: remark = plainText("客户要求\"勿电话联系\"")
+      case 5: remark = plainText("多次投诉\n已转客服主管\n待回访")
       default: break
       }
       doc.csvRow([
-        t(String(row)), soft(.personName, p.name), soft(.gender, p.gender.zh),
+        plainText(String(row)), soft(.personName, p.name), soft(.gender, p.gender.zh),
         soft(.ethnicity, p.ethnicity),
-        pi(plants.birthDate(p.birth, using: &rng)), soft(.age, String(p.age)), idPieces,
-        pi(mobileCell(p, &rng)),
-        landline, card, card.isEmpty ? [] : t(p.bank), email, soft(.homeAddress, address),
+        plantedValue(plants.birthDate(p.birth, using: &rng)), soft(.age, String(p.age)), idPieces,
+        plantedValue(mobileCell(p, &rng)),
+        landline, card, card.isEmpty ? [] : plainText(p.bank), email, soft(.homeAddress, address),
         soft(.householdRegistration, p.household), soft(.workUnit, p.workUnit),
         soft(.occupation, p.occupation),
         soft(.education, p.education), soft(.maritalStatus, p.marital), remark,
@@ -64,7 +66,7 @@ extension SampleContext {
     var doc = LabelledText(path: path)
     doc.csvRow(
       "id,xm,xb,csrq,nl,mz,sfzh,sjhm,gddh,yhkh,khh,dzyx,jtzz,hjdz,gzdw,zy,xl,hyzk,zcsj"
-        .split(separator: ",").map { t(String($0)) }, quoteAll: true)
+        .split(separator: ",").map { plainText(String($0)) }, quoteAll: true)
     let start = CivilDate(year: 2019, month: 3, day: 1).daysSinceEpoch
     for row in 1...rows {
       let p = person(&rng)
@@ -81,16 +83,17 @@ extension SampleContext {
         + pad(rng.below(60), 2)
       doc.csvRow(
         [
-          t(String(100_000 + row)), soft(.personName, p.name), soft(.gender, p.gender.zh),
+          plainText(String(100_000 + row)), soft(.personName, p.name), soft(.gender, p.gender.zh),
           soft(.birthDate, p.birth.compact), soft(.age, String(p.age)),
-          soft(.ethnicity, p.ethnicity), pi(id),
-          pi(mobileCell(p, &rng, styled: false)),
-          rng.chance(4_000) ? pi(landlineCell(p, &rng)) : [],
-          pi(cardCell(p, &rng, spaced: false)), t(p.bank), pi(Planted(p.email, .email)),
+          soft(.ethnicity, p.ethnicity), plantedValue(id),
+          plantedValue(mobileCell(p, &rng, styled: false)),
+          rng.chance(4_000) ? plantedValue(landlineCell(p, &rng)) : [],
+          plantedValue(cardCell(p, &rng, spaced: false)), plainText(p.bank),
+          plantedValue(Planted(p.email, .email)),
           soft(.homeAddress, p.homeAddress), soft(.householdRegistration, p.household),
           soft(.workUnit, p.workUnit), soft(.occupation, p.occupation),
           soft(.education, p.education),
-          soft(.maritalStatus, p.marital), t(time),
+          soft(.maritalStatus, p.marital), plainText(time),
         ], quoteAll: true)
     }
     return doc
@@ -163,7 +166,8 @@ extension SampleContext {
         if k > 0 { doc.write(",") }
         doc.write("(\(uid),")
         sqlString(
-          &doc, t(p.surnamePinyin.isEmpty ? "user\(uid)" : p.surnamePinyin + String(uid % 977)))
+          &doc,
+          plainText(p.surnamePinyin.isEmpty ? "user\(uid)" : p.surnamePinyin + String(uid % 977)))
         doc.write(",")
         sqlString(&doc, soft(.personName, p.name))
         doc.write(",")
@@ -171,20 +175,20 @@ extension SampleContext {
         doc.write(",")
         sqlString(&doc, soft(.birthDate, p.birth.iso))
         doc.write(",")
-        sqlString(&doc, pi(idCell(p, &rng)))
+        sqlString(&doc, plantedValue(idCell(p, &rng)))
         doc.write(",")
-        sqlString(&doc, pi(mobileCell(p, &rng, styled: rng.chance(3_000))))
+        sqlString(&doc, plantedValue(mobileCell(p, &rng, styled: rng.chance(3_000))))
         doc.write(",")
         if rng.chance(3_500) {
-          sqlString(&doc, pi(landlineCell(p, &rng)))
+          sqlString(&doc, plantedValue(landlineCell(p, &rng)))
         } else {
           doc.write("NULL")
         }
         doc.write(",")
-        sqlString(&doc, pi(Planted(p.email, .email)))
+        sqlString(&doc, plantedValue(Planted(p.email, .email)))
         doc.write(",")
         if rng.chance(7_000) {
-          sqlString(&doc, pi(cardCell(p, &rng, spaced: false)))
+          sqlString(&doc, plantedValue(cardCell(p, &rng, spaced: false)))
         } else {
           doc.write("''")
         }
@@ -198,12 +202,16 @@ extension SampleContext {
         sqlString(&doc, soft(.maritalStatus, p.marital))
         doc.write(",")
         switch rng.below(12) {
-        case 0: sqlString(&doc, t("客户说'周末'再联系\n备注人: O'Neil"))
+        case 0: sqlString(&doc, plainText("客户说'周末'再联系\n备注人: O'Neil"))
         case 1:
-          sqlString(&doc, [.text("备用号码:")] + pi(plants.mobile(person(&rng).mobile, style: .dashed)))
-        case 2: sqlString(&doc, t("路径 C:\\data\\export\\2026"))
+          sqlString(
+            &doc,
+            [.text("备用号码:")] + plantedValue(plants.mobile(person(&rng).mobile, style: .dashed)))
+        case 2: sqlString(&doc, plainText("路径 C:\\data\\export\\2026"))
         case 3: doc.write("'老客户''推荐'")  // a doubled quote, as some dumpers write it
-        case 4: sqlString(&doc, [.text("证件已更新，旧证")] + pi(plants.maskedResidentID(p, using: &rng)))
+        case 4:
+          sqlString(
+            &doc, [.text("证件已更新，旧证")] + plantedValue(plants.maskedResidentID(p, using: &rng)))
         default: doc.write("NULL")
         }
         let d = CivilDate(
@@ -248,11 +256,12 @@ extension SampleContext {
         let u = users[rng.below(users.count)]
         doc.write("(")
         // `order_no` is commented 订单号: a transaction record, labelled (not a decoy).
-        sqlString(&doc, pi(Planted(decoys.make(.orderNumber, using: &rng), .transactionRecord)))
+        sqlString(
+          &doc, plantedValue(Planted(decoys.make(.orderNumber, using: &rng), .transactionRecord)))
         doc.write(",\(10_001 + rng.below(users.count)),")
         sqlString(&doc, soft(.personName, u.name))
         doc.write(",")
-        sqlString(&doc, pi(mobileCell(u, &rng, styled: false)))
+        sqlString(&doc, plantedValue(mobileCell(u, &rng, styled: false)))
         doc.write(",")
         sqlString(&doc, soft(.homeAddress, u.homeAddress))
         // `amount` and `trade_no` (支付流水) are transaction fields too: labelled.
@@ -299,13 +308,14 @@ extension SampleContext {
         let u = users[rng.below(users.count)]
         doc.write("(\(written + k + 1),")
         if rng.chance(5_000) {
-          sqlString(&doc, pi(plants.mobile(u.mobile, style: .plain)))
+          sqlString(&doc, plantedValue(plants.mobile(u.mobile, style: .plain)))
         } else {
-          sqlString(&doc, pi(Planted(u.email, .email)))
+          sqlString(&doc, plantedValue(Planted(u.email, .email)))
         }
         doc.write(",'10.\(rng.below(256)).\(rng.below(256)).\(rng.int(1...254))',")
         // An `imei` column: account-opening data (labelled), not a decoy.
-        sqlString(&doc, pi(Planted(decoys.make(.imei, using: &rng), .telecomAccountOpening)))
+        sqlString(
+          &doc, plantedValue(Planted(decoys.make(.imei, using: &rng), .telecomAccountOpening)))
         doc.write(",")
         doc.decoy(decoys.make(.epoch, using: &rng), .epoch)
         doc.write(",")
@@ -355,7 +365,7 @@ extension SampleContext {
       doc.write(",\"profile\":{\"gender\":")
       str(soft(.gender, p.gender.zh))
       doc.write(",\"birthday\":")
-      str(pi(plants.birthDate(p.birth, using: &rng)))
+      str(plantedValue(plants.birthDate(p.birth, using: &rng)))
       doc.write(",\"age\":")
       doc.write(soft(.age, String(p.age)))
       doc.write(",\"mz\":")
@@ -365,25 +375,25 @@ extension SampleContext {
       doc.write(",\"education\":")
       str(soft(.education, p.education))
       doc.write("},\"cert\":{\"type\":\"身份证\",\"sfzh\":")
-      str(pi(idCell(p, &rng)))
+      str(plantedValue(idCell(p, &rng)))
       doc.write("},\"contact\":{")
       if rng.chance(1_500) {
         let second = people.mobileNumber(using: &rng)
         doc.write("\"phones\":[")
-        str(pi(plants.mobile(p.mobile, using: &rng)))
+        str(plantedValue(plants.mobile(p.mobile, using: &rng)))
         doc.write(",")
-        str(pi(plants.mobile(second, style: .plain)))
+        str(plantedValue(plants.mobile(second, style: .plain)))
         doc.write("]")
       } else {
         doc.write("\"mobile\":")
-        str(pi(mobileCell(p, &rng)))
+        str(plantedValue(mobileCell(p, &rng)))
       }
       if rng.chance(4_000) {
         doc.write(",\"tel\":")
-        str(pi(landlineCell(p, &rng)))
+        str(plantedValue(landlineCell(p, &rng)))
       }
       doc.write(",\"email\":")
-      str(pi(Planted(p.email, .email)))
+      str(plantedValue(Planted(p.email, .email)))
       doc.write(",\"address\":{\"home\":")
       str(soft(.homeAddress, p.homeAddress))
       doc.write(",\"hjdz\":")
@@ -395,25 +405,25 @@ extension SampleContext {
       doc.write("}")
       if rng.chance(6_000) {
         doc.write(",\"bank\":{\"yhkh\":")
-        str(pi(cardCell(p, &rng)))
+        str(plantedValue(cardCell(p, &rng)))
         doc.write(",\"khh\":")
-        str(t(p.bank))
+        str(plainText(p.bank))
         doc.write("}")
       }
       if rng.chance(1_000) {
         doc.write(",\"masked\":{\"sfzh\":")
-        str(pi(plants.maskedResidentID(p, using: &rng)))
+        str(plantedValue(plants.maskedResidentID(p, using: &rng)))
         doc.write(",\"sjhm\":")
-        str(pi(plants.maskedMobile(p.mobile, using: &rng)))
+        str(plantedValue(plants.maskedMobile(p.mobile, using: &rng)))
         doc.write("}")
       }
       doc.write(",\"trace_id\":")
       str([.decoy(decoys.make(.uuid, using: &rng), .uuid)])
       // Under `imei` and `iccid` keys these are account-opening data (labels), not decoys.
       doc.write(",\"device\":{\"imei\":")
-      str(pi(Planted(decoys.make(.imei, using: &rng), .telecomAccountOpening)))
+      str(plantedValue(Planted(decoys.make(.imei, using: &rng), .telecomAccountOpening)))
       doc.write(",\"iccid\":")
-      str(pi(Planted(decoys.make(.iccid, using: &rng), .telecomAccountOpening)))
+      str(plantedValue(Planted(decoys.make(.iccid, using: &rng), .telecomAccountOpening)))
       doc.write("},\"created_ms\":")
       doc.decoy(decoys.make(.msTimestamp, using: &rng), .msTimestamp)
       doc.write(",\"tags\":[\"\(rng.pick(["vip", "new", "risk", "normal", "普通", "黄金会员"]))\"]}\n")

@@ -102,7 +102,8 @@ extension LabelledText {
   }
 }
 
-/// Shorthands for building fields.
-func t(_ s: String) -> [Piece] { [.text(s)] }
-func pi(_ p: Planted) -> [Piece] { [.pi(p)] }
+/// Shorthands for building fields: text that is no personal information, one planted value,
+/// and a planted soft value (nothing for an empty one).
+func plainText(_ s: String) -> [Piece] { [.text(s)] }
+func plantedValue(_ p: Planted) -> [Piece] { [.pi(p)] }
 func soft(_ c: Category, _ s: String) -> [Piece] { s.isEmpty ? [] : [.pi(Planted(s, c))] }

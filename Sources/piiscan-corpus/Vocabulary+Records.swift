@@ -15,17 +15,17 @@ extension Vocabulary {
     """)
   static let hotelBranches = list("火车站店 步行街店 会展中心店 机场店 高新区店 人民广场店 大学城店")
 
-  /// Certificate types written in lodging registers (DOMAIN.md §5.9 "doc type").
+  /// Certificate types written in lodging registers.
   static let certificateTypes = list("身份证 护照 回乡证 港澳通行证 外国人永久居留证 军官证")
 
-  /// Issuer abbreviations of officer IDs (DOMAIN.md §4.4).
+  /// Issuer abbreviations of officer IDs (docs/VALIDATORS.md §13.3).
   static let militaryIssuers = list("南 北 沈 兰 济 广 成 海 空 参 政 后 装 军 武")
 
   /// ISO 3166 alpha-3 codes for foreign permanent residence IDs.
   static let countryCodes = list(
     "USA GBR CAN AUS DEU FRA JPN KOR RUS SGP MYS THA VNM PAK ITA ESP NLD NZL BRA IND")
 
-  /// Province abbreviations that start a plate (DOMAIN.md §4.7).
+  /// Province abbreviations that start a plate (docs/VALIDATORS.md §14.6).
   static let plateProvinces = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新".map { String($0) }
   static let plateTypes = list("小型汽车 小型汽车 小型汽车 大型汽车 新能源小型车 新能源大型车")
   static let bodyColours = list("白 黑 银 灰 红 蓝 棕")

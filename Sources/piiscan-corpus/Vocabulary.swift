@@ -23,7 +23,7 @@ enum Vocabulary {
   static let subdistrictStems = words("城关 新华 朝阳 东城 西城 南湖 北苑 长安 和平 向阳 龙泉 青山 城南 城北")
   static let villageStems = words("王庄 李家 张湾 刘集 陈店 杨柳 黄岗 赵寨 周庄 吴桥 石门 新庄 河口 松林")
 
-  /// Company name parts: trade names, industries and legal forms (DOMAIN.md §5.5).
+  /// Company name parts: trade names, industries and legal forms (docs/VALIDATORS.md §11.1).
   static let tradeNames = words(
     """
     恒达 华信 金鼎 瑞丰 鑫源 天成 宏远 中兴 永盛 博瑞 信达 嘉禾 汇通 联创 锦程 德润 远航 启明
@@ -70,7 +70,7 @@ enum Vocabulary {
   static let tradeNamePinyin = words(
     "hengda huaxin jinding ruifeng xinyuan tiancheng hongyuan yongsheng borui xinda jiahe huitong")
 
-  /// Words that begin with a surname character (DOMAIN.md §5.1 traps).
+  /// Words that begin with a surname character (docs/VALIDATORS.md §9).
   static let surnameInitialWords = words(
     """
     高中 周末 黄金 江苏 张家港 和平 安全 白天 于是 常见 马上 方法 万一 钱包 石头 金融 毛病 许多

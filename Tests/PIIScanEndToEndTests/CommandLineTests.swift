@@ -232,7 +232,7 @@ import Testing
   }
 
   /// The notice's other categories (names, addresses, documents, record kinds…): at least 0.95
-  /// each, with every category of PRODUCT.md §4 labelled somewhere in the samples.
+  /// each, with every category of `Patterns/` labelled somewhere in the samples.
   @Test func softCategoriesReachNinetyFivePercent() throws {
     let soft = Self.scores.filter {
       !Self.strongCategories.contains($0.category) && !$0.category.hasSuffix("_masked")

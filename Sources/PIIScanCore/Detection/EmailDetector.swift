@@ -6,7 +6,7 @@ import PIIScanPCRE2
 /// `@`, at most 64 bytes); the rule's own regex, compiled anchored, then decides the address
 /// on that small window. This keeps PCRE2 off the bulk of the bytes: an e-mail pattern that
 /// starts with a character class scans at 0.7 GB/s, one started at the `@` at 25 GB/s
-/// (PERFORMANCE.md §2.2).
+/// (docs/ARCHITECTURE.md, Performance).
 struct EmailDetector: Detector {
   private let rule: Rule?
   private let anchored: PCRE2Pattern?

@@ -14,7 +14,7 @@ public enum EmbeddedPatterns {
 
   static let files: [(path: String, text: String)] = [
     ("cn-bank-card.toml", #"""
-# Bank card numbers (DOMAIN.md §3): a known BIN, the card length that BIN issues, and the Luhn
+# Bank card numbers (docs/VALIDATORS.md §5): a known BIN, the card length that BIN issues, and the Luhn
 # check. Legacy domestic BINs whose cards may fail Luhn are accepted at medium confidence; an
 # unknown BIN is reported only next to card context.
 
@@ -64,7 +64,7 @@ nomatch = [
 """#),
     ("cn-hkmotw-residence-permit.toml", #"""
 # 港澳台居民居住证 (since 2018-09-01): 810000 / 820000 / 830000 + birth date + sequence + check,
-# the same algorithm as the resident ID number (DOMAIN.md §1.3).
+# the same algorithm as the resident ID number (docs/VALIDATORS.md §3.3).
 
 [category]
 id = "cn_hkmotw_residence_permit"
@@ -92,7 +92,7 @@ nomatch = ["8100001990010112301"]
 
 """#),
     ("cn-landline.toml", #"""
-# Landline numbers (DOMAIN.md §2.2): area code (010, 02x or a 4-digit code from the table) and a
+# Landline numbers (docs/VALIDATORS.md §4.3): area code (010, 02x or a 4-digit code from the table) and a
 # 7- or 8-digit local number starting 2-8, written 0xx-, (0xx), "0xx " or +86-xx-, with an
 # optional extension.
 
@@ -167,7 +167,7 @@ nomatch = ["139******56701", "1390****5670"]
 
 """#),
     ("cn-mobile.toml", #"""
-# Mainland mobile numbers (DOMAIN.md §2.1): 11 digits with an allocated prefix, optionally
+# Mainland mobile numbers (docs/VALIDATORS.md §4.1): 11 digits with an allocated prefix, optionally
 # written with +86 / 0086 / 86- and 3-4-4 groups. Unallocated prefixes are reported invalid;
 # demo and placeholder numbers are reported as known sample values.
 
@@ -225,7 +225,7 @@ nomatch = [
 
 """#),
     ("cn-resident-id-15.toml", #"""
-# The first-generation 15-digit resident ID number (DOMAIN.md §1.5): region code, YYMMDD birth
+# The first-generation 15-digit resident ID number (docs/VALIDATORS.md §3.2): region code, YYMMDD birth
 # date (19YY), sequence; no check digit. Weak alone, so a value that fails a check is reported
 # only next to ID context, and a valid one without context has medium confidence.
 
@@ -289,7 +289,7 @@ nomatch = ["138****5678", "110101**123X"]
 
 """#),
     ("cn-resident-id.toml", #"""
-# The 18-character resident identity card number, GB 11643-1999 (DOMAIN.md §1).
+# The 18-character resident identity card number, GB 11643-1999 (docs/VALIDATORS.md §3.1).
 # Candidates come from the digit-run finder (17 digits + check character, or 6-8-4 groups);
 # the validator checks MOD 11-2, a real birth date not after the scan date, and a region code
 # that was ever valid. Every example value below is synthetic.
@@ -304,7 +304,7 @@ tier = 5000
 mask = "keep-6-4"
 identifier = true
 person_key = "resident_id"
-# headers 身份证, 身份证号, 身份证号码, 公民身份号码, 公民身份证号, 证件号…: zjhm read as 证件号码; in call-detail tables it can mean 主叫号码 (DOMAIN 5.9): the common reading is taken
+# headers 身份证, 身份证号, 身份证号码, 公民身份号码, 公民身份证号, 证件号…: zjhm read as 证件号码; in call-detail tables it can mean 主叫号码: the common reading is taken
 headers = [
   "身份证", "身份证号", "身份证号码", "公民身份号码", "公民身份证号", "证件号", "证件号码", "证件号码(身份证)", "身份证件号", "身份证件号码",
   "身份证件", "机主证件号", "社会保障号码", "社保号", "驾驶证号", "sfz", "sfzh", "sfzhm", "gmsfhm", "zjhm", "zjh",
@@ -347,7 +347,7 @@ nomatch = [
 
 """#),
     ("email.toml", #"""
-# E-mail addresses (DOMAIN.md §4.8). The finder starts at each '@' and backs up over the local
+# E-mail addresses (docs/VALIDATORS.md §6). The finder starts at each '@' and backs up over the local
 # part; this regex, compiled anchored, decides the address on that window.
 
 [category]
@@ -1040,7 +1040,7 @@ personal = true
 tier = 500
 mask = "soft"
 kind = "record"
-# headers 诊断, 病历, 病史, 疾病, 病种, 检查结果…: zd/bl/bs read as 诊断/病历/病史 (DOMAIN 5.9)
+# headers 诊断, 病历, 病史, 疾病, 病种, 检查结果…: zd/bl/bs read as 诊断/病历/病史
 headers = [
   "诊断", "病历", "病史", "疾病", "病种", "检查结果", "化验", "就诊科室", "过敏史", "体检", "诊断结果", "病情", "血型", "既往病史",
   "zd", "bl", "bs", "diagnosis", "disease", "medicalhistory", "allergy"
@@ -4158,7 +4158,7 @@ code	carrier	imsi	iccid
     ("tables/cn-mobile-prefixes.tsv", #"""
 # cn-mobile-prefixes.tsv: allocated PRC mobile number prefixes (号段), 3 to 5 digits, with the
 # full number length (11, or 13 for IoT), carrier, category and whether numbers are personal.
-# Origin: /work/shared/data/cn_mobile_prefixes.csv (compiled 2026-11-28) from
+# Origin: the reference data file cn_mobile_prefixes.csv (compiled 2026-11-28) from
 #   VincentSit/ChinaMobilePhoneNumberRegex README-CN (MIT, updated 2022-05),
 #   PyPI phonenumbers 9.0.43 CN metadata and carrier data (Apache-2.0),
 #   PyPI jionlp 1.5.31 dictionary/telecom_operator.txt (Apache-2.0).
@@ -4166,8 +4166,7 @@ code	carrier	imsi	iccid
 # Copied: 2026-11-29.
 # Derived: columns prefix, total_length -> length, carrier, category and personal copied as is;
 #   the notes column dropped; carrier_zh added: China Mobile 中国移动, China Unicom 中国联通,
-#   China Telecom 中国电信, China Broadnet 中国广电, the Inmarsat operator 北京船舶通信导航
-#   (name as given in DOMAIN.md 2.1), MIIT Emergency Communication Support Center
+#   China Telecom 中国电信, China Broadnet 中国广电, the Inmarsat operator 北京船舶通信导航, MIIT Emergency Communication Support Center
 #   工业和信息化部应急通信保障中心.
 # Lookup is longest-prefix; a 13-digit IoT prefix never matches an 11-digit number.
 prefix	length	carrier	carrier_zh	category	personal
@@ -11494,49 +11493,49 @@ code	name	level	first_year	last_year	current
     ("tables/known-sample-values.tsv", #"""
 # known-sample-values.tsv: published worked examples, documentation examples and demo/placeholder
 # values. Finding one in a data file is evidence of test or fabricated data, not of a real person.
-# Origin: piiscan's domain specification /work/shared/docs/DOMAIN.md (compiled 2026-11-28), which
-#   cites GB 11643 worked examples, the jxlwqq/id-validator README (MIT), python-stdnum 2.2 docs,
-#   hutool #2510, gogf/gf #3360, and format-example pages; each row's note gives the section.
+# Origin: compiled for piiscan (2026-11-28) from the GB 11643 worked examples, the
+#   jxlwqq/id-validator README (MIT), python-stdnum 2.2 docs, hutool #2510, gogf/gf #3360, and
+#   format-example pages; each row's note says where the value was published.
 # Licence: facts (published example values); this list is piiscan's own compilation.
 # Copied: 2026-11-29.
-# Derived: hand-compiled from DOMAIN.md sections 1-4. value is in the scanner's normalised form:
+# Derived: hand-compiled (docs/VALIDATORS.md §7). value is in the scanner's normalised form:
 #   ASCII, separators removed, uppercase X/letters; landlines with the trunk 0; plates without a
-#   separator. category is a DOMAIN.md section 0 category id.
+#   separator. category is the category id of the value's pattern file (Patterns/).
 value	category	note
-11010519491231002X	cn_resident_id	GB 11643 worked example, widely used as a test value (DOMAIN.md 1.2)
-440524188001010014	cn_resident_id	GB 11643 worked example, born 1880 (DOMAIN.md 1.2)
-440308199901101512	cn_resident_id	id-validator README example (DOMAIN.md 1.6)
-610104196209276908	cn_resident_id	id-validator upgrade_id example output (DOMAIN.md 1.5)
-610104620927690	cn_resident_id_15	id-validator upgrade_id example input (DOMAIN.md 1.5)
-13800138000	cn_mobile	China Mobile demo hotline, used as a placeholder (DOMAIN.md 2.1)
-13888888888	cn_mobile	placeholder number (DOMAIN.md 2.1)
-18888888888	cn_mobile	placeholder number (DOMAIN.md 2.1)
-13000000000	cn_mobile	placeholder number (DOMAIN.md 2.1)
-12345678901	cn_mobile	placeholder number with an invalid prefix (DOMAIN.md 2.1)
-13812345678	cn_mobile	format example in documentation (DOMAIN.md 2.1)
-13912345678	cn_mobile	format example in documentation (DOMAIN.md 2.1)
-01012345678	cn_landline	format example 010-12345678 (DOMAIN.md 2.2)
-075512345678	cn_landline	format example 86-755-12345678 (DOMAIN.md 2.2)
-6214832018989180	cn_bank_card	published Luhn-failing CMB example, hutool #2510 (DOMAIN.md 3)
-60142870670591508	cn_bank_card	published Luhn-failing BOCOM example, gogf/gf #3360 (DOMAIN.md 3)
-91110000600037341L	cn_uscc	python-stdnum uscc example (DOMAIN.md 4.6)
-E12345678	cn_passport	format example (DOMAIN.md 4.1)
-EF1260892	cn_passport	format example (DOMAIN.md 4.1)
-G12345678	cn_passport	format example (DOMAIN.md 4.1)
-PE1234567	cn_passport	format example (DOMAIN.md 4.1)
-SE1234567	cn_passport	format example (DOMAIN.md 4.1)
-DE1234567	cn_passport	format example (DOMAIN.md 4.1)
-K12345678	cn_passport	format example (DOMAIN.md 4.1)
-MA1234567	cn_passport	format example (DOMAIN.md 4.1)
-粤BD12345	cn_vehicle_plate	new-energy plate format example (DOMAIN.md 4.7)
-粤B12345D	cn_vehicle_plate	new-energy plate format example (DOMAIN.md 4.7)
+11010519491231002X	cn_resident_id	GB 11643 worked example, widely used as a test value
+440524188001010014	cn_resident_id	GB 11643 worked example, born 1880
+440308199901101512	cn_resident_id	id-validator README example
+610104196209276908	cn_resident_id	id-validator upgrade_id example output
+610104620927690	cn_resident_id_15	id-validator upgrade_id example input
+13800138000	cn_mobile	China Mobile demo hotline, used as a placeholder
+13888888888	cn_mobile	placeholder number
+18888888888	cn_mobile	placeholder number
+13000000000	cn_mobile	placeholder number
+12345678901	cn_mobile	placeholder number with an invalid prefix
+13812345678	cn_mobile	format example in documentation
+13912345678	cn_mobile	format example in documentation
+01012345678	cn_landline	format example 010-12345678
+075512345678	cn_landline	format example 86-755-12345678
+6214832018989180	cn_bank_card	published Luhn-failing CMB example, hutool #2510
+60142870670591508	cn_bank_card	published Luhn-failing BOCOM example, gogf/gf #3360
+91110000600037341L	cn_uscc	python-stdnum uscc example
+E12345678	cn_passport	format example
+EF1260892	cn_passport	format example
+G12345678	cn_passport	format example
+PE1234567	cn_passport	format example
+SE1234567	cn_passport	format example
+DE1234567	cn_passport	format example
+K12345678	cn_passport	format example
+MA1234567	cn_passport	format example
+粤BD12345	cn_vehicle_plate	new-energy plate format example
+粤B12345D	cn_vehicle_plate	new-energy plate format example
 
 """#),
     ("vocabularies/address-keywords.tsv", #"""
 # address-keywords.tsv: the words that end each part of a Chinese address below the county level
-#   (DOMAIN.md section 5.7 grammar); province, prefecture and county names come from the region table
+#   (the grammar of docs/VALIDATORS.md §12.1); province, prefecture and county names come from the region table
 #   (Patterns/tables/cn-region-codes.tsv) and provinces.tsv.
-# Origin: DOMAIN.md section 5.7, extended by hand for piiscan (common compound and zone endings).
+# Origin: hand-compiled for piiscan from common usage (address parts, compound and zone endings).
 # Licence: piiscan's own list.
 # Compiled: 2026-11-29.
 # Derived: keyword = the ending as written; levels = |-joined parts it can end: township, village,
@@ -11656,9 +11655,10 @@ keyword	levels
 
 """#),
     ("vocabularies/document-prefixes.tsv", #"""
-# document-prefixes.tsv: the number formats of passports and travel permits (DOMAIN.md 4.1, 4.2).
-# Origin: DOMAIN.md section 4.1 (cited: cwdbkk.com, beatwenan.com, mip.rl85.com) and 4.2 (partly
-#   [knowledge]); the C+letter series is an unverified assumption carried over from DOMAIN.
+# document-prefixes.tsv: the number formats of passports and travel permits (docs/VALIDATORS.md §13.1).
+# Origin: passports from published descriptions of the formats (cwdbkk.com, beatwenan.com,
+#   mip.rl85.com); travel permits partly [knowledge]; the C+letter series is an unverified
+#   assumption (by analogy with the passports' E+letter series).
 # Licence: facts.
 # Compiled: 2026-11-29.
 # Derived: prefix = the leading letters (- = none: digits only); category = piiscan id;
@@ -11686,7 +11686,7 @@ W	cn_hkmo_exit_entry_permit	W[0-9]{8}	往来港澳通行证 (old booklet)
 """#),
     ("vocabularies/education.tsv", #"""
 # education.tsv: 学历/文化程度 values: GB/T 4658-2006 terms and codes, and colloquial terms.
-# Origin: top-level codes and free-text terms from DOMAIN.md section 5.4 (GB/T 4658 [knowledge]);
+# Origin: top-level codes and free-text terms of GB/T 4658 [knowledge];
 #   the two-digit sub-codes (11-19, 21-28, 31-33, 41-49, 61-63, 71-73, 81-83) are [knowledge] and
 #   were not re-verified against the standard; colloquial and English terms hand-compiled for
 #   piiscan from common usage.
@@ -11809,7 +11809,7 @@ elementary school	80	english
 """#),
     ("vocabularies/employer-suffixes.tsv", #"""
 # employer-suffixes.tsv: how an employer (工作单位) name ends, and status words written instead of one.
-# Origin: DOMAIN.md section 5.5 employer-name grammar (有限责任公司|股份有限公司|…|部队, plus 科/处/部/室/
+# Origin: the employer-name grammar of docs/VALIDATORS.md §11.1 (有限责任公司|股份有限公司|…|部队, plus 科/处/部/室/
 #   车间/班组), extended by hand for piiscan with common organisation and department endings.
 # Licence: piiscan's own list.
 # Compiled: 2026-11-29.
@@ -12006,9 +12006,9 @@ suffix	kind
 """#),
     ("vocabularies/ethnic-groups.tsv", #"""
 # ethnic-groups.tsv: the 56 民族 with their GB/T 3304-1991 codes, plus 97 其他 and 98 外国血统.
-# Origin: names from PyPI cpca 0.5.5 resources/56_nations.csv (/work/shared/data/cn_56_ethnic_groups_cpca.csv,
+# Origin: names from PyPI cpca 0.5.5 resources/56_nations.csv (reference data file cn_56_ethnic_groups_cpca.csv,
 #   2026-11-28); codes and their order from GB/T 3304-1991 《中国各民族名称的罗马字母拼写法和代码》
-#   [knowledge, DOMAIN.md section 5.2: not re-verified against the standard text].
+#   [knowledge: not re-verified against the standard text].
 # Licence: MIT (cpca); names and codes are facts.
 # Compiled: 2026-11-29.
 # Derived: code = 2-digit GB/T 3304 code; name = official name; short = the name without 族
@@ -12136,7 +12136,7 @@ name
     ("vocabularies/given-name-chars.tsv", #"""
 # given-name-chars.tsv: characters seen in Chinese given names, with how often.
 # Origin: PyPI mimesis 22.2.0 datasets/zh/person.json names.male (413) and names.female (1,000),
-#   as copied to /work/shared/data/mimesis_zh_person.json (2026-11-28).
+#   as copied to the reference data file mimesis_zh_person.json (2026-11-28).
 # Licence: MIT (mimesis).
 # Copied: 2026-11-29.
 # Derived: every character of every given name, counted over both lists; sorted by count
@@ -13407,7 +13407,7 @@ remark	known header, no personal category of its own (a type, a bank name, a veh
 """#),
     ("vocabularies/marital-status.tsv", #"""
 # marital-status.tsv: 婚姻状况 values: GB/T 2261.2-2003 terms and codes, and colloquial terms.
-# Origin: codes 10/20/21/22/23/30/40/90 from DOMAIN.md section 5.3 (GB/T 2261.2 [knowledge]);
+# Origin: codes 10/20/21/22/23/30/40/90 of GB/T 2261.2 [knowledge];
 #   colloquial and English terms hand-compiled for piiscan from common usage in forms.
 # Licence: facts; piiscan's own list.
 # Compiled: 2026-11-29.
@@ -13454,8 +13454,8 @@ remarried	22	english
 
 """#),
     ("vocabularies/military-issuers.tsv", #"""
-# military-issuers.tsv: issuer characters of 军官证 numbers written X字第NNNNNNN号 (DOMAIN.md 4.4).
-# Origin: DOMAIN.md section 4.4 [knowledge] (南/北/沈/兰/济/广/成, 海/空, 参/政/后/装, 军, 武), extended
+# military-issuers.tsv: issuer characters of 军官证 numbers written X字第NNNNNNN号 (docs/VALIDATORS.md §13.3).
+# Origin: [knowledge] (南/北/沈/兰/济/广/成, 海/空, 参/政/后/装, 军, 武), extended
 #   by hand with the post-2016 theatre and service characters [knowledge, unverified].
 # Licence: facts.
 # Compiled: 2026-11-29.
@@ -13493,7 +13493,7 @@ issuer	meaning
 # name-cues.tsv: words around a person name in free text: the cue words that introduce one
 #   (姓名、联系人、收件人…), the connectors between cue and name (：/:/是/为/叫), and the words or
 #   characters that end a name (先生, 电话, 的…).
-# Origin: cue words from the piiscan brief and DOMAIN.md section 5.9 name headers; connectors and
+# Origin: cue words from the piiscan brief and the name headers of person-name-zh.toml; connectors and
 #   end words hand-compiled for piiscan from common usage.
 # Licence: piiscan's own list.
 # Compiled: 2026-11-29.
@@ -13660,8 +13660,8 @@ word	role
 """#),
     ("vocabularies/name-traps.tsv", #"""
 # name-traps.tsv: common words that begin with a surname character but are not names (高中, 周末,
-#   黄金, 于是, 江苏, 张家港…), used to reject a name candidate that starts with one (DOMAIN.md 5.1).
-# Origin: hand-compiled for piiscan: for each surname in /work/shared/data/cn_surnames.csv (most
+#   黄金, 于是, 江苏, 张家港…), used to reject a name candidate that starts with one (docs/VALIDATORS.md §9).
+# Origin: hand-compiled for piiscan: for each surname in the reference data file cn_surnames.csv (most
 #   frequent first), everyday words, place names and brands that start with that character were
 #   written down from common usage; words whose first character is not in the surname table were
 #   dropped by the build script (surnames.tsv). No corpus was used; the list is a seed, not a dictionary.
@@ -14487,7 +14487,7 @@ word	surname	maybe_name
     ("vocabularies/occupations.tsv", #"""
 # occupations.tsv: 职业/职务 words, and suffixes that end an occupation word (*师, *员…).
 # Origin: the 196 mimesis occupations (PyPI mimesis 22.2.0 datasets/zh/person.json "occupation", MIT,
-#   via /work/shared/data/mimesis_zh_person.json, 2026-11-28; Taiwanese wording kept as is) plus
+#   via the reference data file mimesis_zh_person.json, 2026-11-28; Taiwanese wording kept as is) plus
 #   common mainland occupation and status words and English words hand-compiled for piiscan.
 # Licence: MIT (mimesis rows); piiscan's own list (the others).
 # Compiled: 2026-11-29.
@@ -14961,7 +14961,7 @@ N.A.
     ("vocabularies/provinces.tsv", #"""
 # provinces.tsv: province-level divisions with their short names and one-character abbreviations.
 # Origin: codes and full names as in Patterns/tables/cn-region-codes.tsv (MCA); short names and
-#   简称 (the vehicle-plate province characters, DOMAIN.md section 4.7) [knowledge].
+#   简称 (the vehicle-plate province characters, docs/VALIDATORS.md §14.6) [knowledge].
 # Licence: facts.
 # Compiled: 2026-11-29.
 # Derived: code, full name (checked against the region table when built), short = the name without
@@ -15005,8 +15005,8 @@ code	name	short	abbr	plate
 
 """#),
     ("vocabularies/surnames.tsv", #"""
-# surnames.tsv: Chinese surnames, single and compound (DOMAIN.md section 5.1).
-# Origin: /work/shared/data/cn_surnames.csv (gathered 2026-11-28), merged from PyPI faker 40.63.0
+# surnames.tsv: Chinese surnames, single and compound (docs/VALIDATORS.md §9).
+# Origin: the reference data file cn_surnames.csv (gathered 2026-11-28), merged from PyPI faker 40.63.0
 #   providers/person/zh_CN (399 surnames with frequency, taken from zh.wikipedia 中国姓氏排名) and
 #   PyPI mimesis 22.2.0 datasets/zh/person.json (440 百家姓 surnames incl. compound).
 # Licence: MIT (faker) + MIT (mimesis); surnames and their frequencies are facts.
@@ -15612,10 +15612,11 @@ part
     ("vocabularies/universities.tsv", #"""
 # universities.tsv: names of Chinese universities and colleges (résumé and education values).
 # Origin: PyPI mimesis 22.2.0 datasets/zh/person.json "university" (2,596 names), as copied to
-#   /work/shared/data/mimesis_zh_person.json (2026-11-28).
+#   the reference data file mimesis_zh_person.json (2026-11-28).
 # Licence: MIT (mimesis); the names are facts.
 # Copied: 2026-11-29.
-# Derived: trimmed, duplicates removed, file order kept.
+# Derived: trimmed, duplicates removed, file order kept; a stray HTML <br> entry of the source
+#   dropped (2,595 names).
 name
 北京大学
 中国人民大学
@@ -18148,7 +18149,6 @@ name
 西宁城市职业技术学院
 青海高等职业技术学院
 青海柴达木职业技术学院
-<br>
 宁夏大学
 宁夏医科大学
 宁夏师范学院

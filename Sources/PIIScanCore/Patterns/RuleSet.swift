@@ -297,8 +297,9 @@ public struct RuleSet: Sendable {
   /// Compiles a regex rule's pattern as the scanner runs it, or reports why it cannot be.
   ///
   /// UTF-8 in which invalid sequences never match (data files are not guaranteed UTF-8, and
-  /// plain PCRE2_UTF would check the rest of the buffer on every call, PERFORMANCE.md §2.1);
-  /// `^` and `$` at line starts and ends, a line ending in LF, CR or CRLF; JIT-compiled.
+  /// plain PCRE2_UTF would check the rest of the buffer on every call: docs/ARCHITECTURE.md,
+  /// Performance); `^` and `$` at line starts and ends, a line ending in LF, CR or CRLF;
+  /// JIT-compiled.
   static func compileScanning(_ regex: String, problem: (String) -> Void) -> PCRE2Pattern? {
     let prefix = "(*ANYCRLF)"
     let pattern: PCRE2Pattern

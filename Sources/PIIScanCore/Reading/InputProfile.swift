@@ -1,8 +1,8 @@
 import PIIScanText
 
 /// What the start of an input says about all of it, read once before the input is cut into
-/// chunks so that every worker knows it (DESIGN-NOTES §1): for delimited text, the delimiter and
-/// the header row, so that a value in the 4th column is known to sit under "sfzh".
+/// chunks so that every worker knows it (docs/FORMATS.md §6.1): for delimited text, the
+/// delimiter and the header row, so that a value in the 4th column is known to sit under "sfzh".
 ///
 /// The profile is made from the first ``sniffLength`` bytes only, whatever the chunk size, so
 /// findings never depend on how the input is cut.

@@ -61,7 +61,7 @@ struct AddressParse {
   }
 }
 
-/// The home-address grammar of DOMAIN.md §5.7 over decoded scalars:
+/// The home-address grammar (docs/VALIDATORS.md §12.1) over decoded scalars:
 ///
 /// ```
 /// [省][市/地区/自治州/盟][区/县/市/旗] [街道/镇/乡] [社区/村/嘎查] [路/街/大道/巷/弄/胡同] [N号]

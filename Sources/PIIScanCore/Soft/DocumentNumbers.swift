@@ -1,5 +1,5 @@
 /// Passports, travel permits, military officer IDs, vehicle plates, foreign permanent-residence
-/// IDs and telecom identifiers (DOMAIN.md §4, §5.8), checked by their own grammar.
+/// IDs and telecom identifiers (docs/VALIDATORS.md §13, §14), checked by their own grammar.
 ///
 /// `Patterns/vocabularies/document-prefixes.tsv` lists the passport and permit shapes checked
 /// here (a test keeps the two in step).

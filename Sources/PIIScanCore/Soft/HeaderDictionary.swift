@@ -1,4 +1,4 @@
-/// What a column or key name says: the header dictionary of DOMAIN.md §5.9
+/// What a column or key name says: the header dictionary (docs/VALIDATORS.md §8.1)
 /// (each category's `headers` in its pattern file, and `Patterns/vocabularies/known-headers.tsv`
 /// for names that say no category): Chinese headers, pinyin initialisms and
 /// English names.

@@ -1,6 +1,6 @@
-/// Chinese person names (DOMAIN.md §5.1): a surname from the table and 1–3 Han characters, a
-/// compound surname and 1–2, a transliterated minority name with separator dots, or a Tibetan
-/// name of two known parts.
+/// Chinese person names (docs/VALIDATORS.md §9): a surname from the table and 1–3 Han
+/// characters, a compound surname and 1–2, a transliterated minority name with separator dots,
+/// or a Tibetan name of two known parts.
 ///
 /// Never decided from the grammar alone: `check` is for values whose header or cue already says
 /// "name", and `scan` only runs after a cue word in free text.

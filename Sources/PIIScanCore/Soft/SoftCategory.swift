@@ -1,4 +1,4 @@
-/// Categories beyond the strong identifiers (PRODUCT.md §4 ids).
+/// Categories beyond the strong identifiers (the `[category]` ids of `Patterns/soft/`).
 ///
 /// The last five (`cnMobile`, `cnLandline`, `cnResidentID`, `email`, `cnBankCard`) appear only as
 /// what a column header names: their values are validated by the strong detectors, not here.

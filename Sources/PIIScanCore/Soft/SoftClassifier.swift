@@ -1,5 +1,5 @@
-/// Classifiers for the soft categories (DOMAIN.md §4, §5): pure functions over one candidate
-/// value's UTF-8 bytes, called by the structure layer.
+/// Classifiers for the soft categories (docs/VALIDATORS.md §8–§16): pure functions over one
+/// candidate value's UTF-8 bytes, called by the structure layer.
 ///
 /// Two entry points:
 /// - `classify(_:expected:asOf:)`: the value's field name (header, JSON key, `姓名：` cue) says

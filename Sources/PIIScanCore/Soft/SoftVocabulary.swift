@@ -512,7 +512,7 @@ final class SoftVocabulary: Sendable {
   }
 }
 
-/// The parts of an address the grammar found (DOMAIN.md §5.7).
+/// The parts of an address the grammar found (docs/VALIDATORS.md §12.1).
 struct AddressLevels: OptionSet, Sendable, Hashable {
   let rawValue: UInt16
   static let province = AddressLevels(rawValue: 1 << 0)

@@ -2,7 +2,7 @@ import CPIIScanKernels
 
 /// The tables of an SQL dump and where each `INSERT` statement starts, found by a literal
 /// pre-scan so that a worker in the middle of a multi-gigabyte extended insert knows which
-/// table, and so which column, a value belongs to (DESIGN-NOTES §1).
+/// table, and so which column, a value belongs to (docs/FORMATS.md §6.6).
 public struct SQLSchema: Sendable, Equatable {
   /// A column: its name (lower-cased, quotes removed) and the text of its `COMMENT '…'`, which
   /// often says in Chinese what a terse name means (`receiver` … COMMENT '收货人').

@@ -10,7 +10,7 @@ public struct KnownSampleValues: Sendable {
   public struct Entry: Sendable, Hashable {
     /// The value in normalised form (ASCII, no separators, uppercase letters).
     public let value: String
-    /// The DOMAIN.md category id, such as `cn_resident_id` or `cn_mobile`.
+    /// The category id, such as `cn_resident_id` or `cn_mobile`.
     public let category: String
     /// Where the value was published and why it is known.
     public let note: String
@@ -60,7 +60,7 @@ public struct KnownSampleValues: Sendable {
   ///
   /// - Parameters:
   ///   - value: the normalised value (ASCII digits, uppercase `X`/letters, no separators).
-  ///   - category: the DOMAIN.md category id, e.g. `cn_resident_id`.
+  ///   - category: the category id, e.g. `cn_resident_id`.
   public func note(for value: String, category: String) -> String? {
     byValue[value]?.first { $0.category == category }?.note
   }

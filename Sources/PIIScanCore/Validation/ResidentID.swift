@@ -12,7 +12,7 @@
 /// copying contiguous storage. The checks allocate only to report failures (use `isValid18`
 /// for an allocation-free yes/no).
 ///
-/// The rules follow DOMAIN.md §1:
+/// The rules (docs/VALIDATORS.md §3):
 /// - the address code must be in the union of every GB/T 2260 code ever assigned (abolished
 ///   codes such as 110103 崇文区 stay valid for life); 71xxxx (Taiwan) never appears on an ID;
 ///   81/82/83 appear only as 810000/820000/830000, the residence permits;
@@ -178,9 +178,9 @@ public enum ResidentID {
   /// Checks an 18-character 外国人永久居留身份证 (2023 format): `9`, a 2-digit accepting-province
   /// code, a 3-digit nationality code, the birth date, a sequence and the MOD 11-2 check.
   ///
-  /// The layout beyond the leading 9 and the checksum is not from a primary source (DOMAIN.md
-  /// §4.3); this checks the province code, the date and the checksum, and leaves `sex` nil.
-  /// `region` is the accepting province.
+  /// The layout beyond the leading 9 and the checksum is not from a primary source
+  /// (docs/VALIDATORS.md §13.2); this checks the province code, the date and the checksum, and
+  /// leaves `sex` nil. `region` is the accepting province.
   public static func checkForeignPermanentResidence(
     _ value: UnsafeRawBufferPointer, asOf: CivilDate, regions: RegionCodeTable = .shared
   ) -> ResidentIDCheck {

@@ -218,9 +218,7 @@ import Testing
     ], settings: RegexRuleTests.settings)
 
   func scan(_ text: String) throws -> CollectingSink {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("piiscan-limit-\(getpid())-\(UUID().uuidString.prefix(8)).txt").path
-    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    let path = temporaryFile("limit-\(UUID().uuidString.prefix(8)).txt", Data(text.utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let sink = CollectingSink()
     ScanPipeline(

@@ -54,10 +54,7 @@ import Testing
   }
 
   static let fixture: String = {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("piiscan-invariance-\(getpid()).txt").path
-    _ = FileManager.default.createFile(atPath: path, contents: Data(plantedText().text))
-    return path
+    temporaryFile("invariance.txt", Data(plantedText().text))
   }()
 
   static let baseline = scan(
@@ -126,9 +123,7 @@ import Testing
     for (name, bytes, mark) in [
       ("utf8", [0xEF, 0xBB, 0xBF] + Array(line.utf8), 3), ("utf16", [0xFF, 0xFE] + utf16, 2),
     ] {
-      let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("piiscan-bom-\(name)-\(chunkSize)-\(getpid()).txt").path
-      _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      let path = temporaryFile("bom-\(name)-\(chunkSize).txt", Data(bytes))
       defer { try? FileManager.default.removeItem(atPath: path) }
       let lines = Self.scan(file: path, kind: .regularFile, chunkSize: chunkSize, threads: 2)
       #expect(lines.count == 1)

@@ -27,9 +27,7 @@ import Testing
   static func scan(_ text: String, name: String, chunkSize: Int) -> [(
     record: Int64, category: String, value: String
   )] {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("piiscan-records-\(getpid())-\(name)").path
-    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    let path = temporaryFile("records-\(name)", Data(text.utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let collector = CollectingSink()
     ScanPipeline(

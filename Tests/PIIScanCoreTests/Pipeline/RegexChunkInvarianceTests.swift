@@ -100,10 +100,7 @@ import Testing
   }
 
   static func fixture(_ name: String, _ bytes: [UInt8]) -> String {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("piiscan-regex-invariance-\(name)-\(getpid()).txt").path
-    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
-    return path
+    temporaryFile("regex-invariance-\(name).txt", Data(bytes))
   }
 
   static let utf8File = fixture("utf8", plantedText().text)

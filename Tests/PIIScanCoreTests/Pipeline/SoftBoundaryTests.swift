@@ -56,10 +56,7 @@ import Testing
   }
 
   static let path: String = {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("piiscan-soft-boundary-\(getpid()).csv").path
-    _ = FileManager.default.createFile(atPath: path, contents: Data(fixture().utf8))
-    return path
+    temporaryFile("soft-boundary.csv", Data(fixture().utf8))
   }()
 
   static let baseline = scan(path, chunkSize: ChunkLayout.defaultChunkSize, threads: 1)

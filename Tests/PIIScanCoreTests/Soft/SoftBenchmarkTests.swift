@@ -2,8 +2,9 @@ import Foundation
 import PIIScanCore
 import Testing
 
-/// Throughput of the two hot classifiers, for reporting, not asserting (PRODUCT.md §7: never
-/// timed in tests). Runs only with `PIISCAN_SOFT_BENCH=1`, in a release build:
+/// Throughput of the two hot classifiers, for reporting, not asserting (docs/ARCHITECTURE.md,
+/// Conventions: speed is never asserted in tests). Runs only with `PIISCAN_SOFT_BENCH=1`, in a
+/// release build:
 ///
 ///     PIISCAN_SOFT_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter SoftBenchmark
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["PIISCAN_SOFT_BENCH"] != nil))

@@ -11,7 +11,7 @@ import Testing
     #expect(v.provinces.count == 34)
     #expect(v.plateProvinces.count == 31)
     #expect(v.iso3166Alpha3.count == 249)
-    #expect(v.universities.count == 2_596)
+    #expect(v.universities.count == 2_595)
     #expect(v.occupations.contains("经理人"))
     #expect(v.headers.count >= 500)
   }

@@ -118,9 +118,7 @@ import Testing
     text += "CREATE TABLE `t_member` (`uid` int, `sfzh` varchar(18), `memo` text);\n"
     text += "INSERT INTO `t_member` VALUES (1,'110101900230123','x'),(2,'x','110101900230123');\n"
     #expect(text.utf8.count > InputProfile.sniffLength)
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("piiscan-sql-\(getpid()).sql").path
-    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    let path = temporaryFile("sql.sql", Data(text.utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let rules = try RuleSet.embedded()
     var results: [[String]] = []
