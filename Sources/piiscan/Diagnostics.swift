@@ -40,11 +40,8 @@ final class CommandSink: FindingSink {
 
   func receive(_ event: ScanEvent) {
     switch event {
-    case .finished(let input, let summary):
-      if let error = summary.error {
-        progress?.finish()
-        diagnostics.error(input.displayName, error.message)
-      }
+    case .finished:
+      break  // an input that could not be read was a notice already
     case .notice(let input, let notice):
       progress?.finish()
       switch notice.severity {

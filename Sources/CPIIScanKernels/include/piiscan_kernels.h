@@ -86,6 +86,14 @@ int piiscan_valid_utf8(const uint8_t *buf, size_t n);
 /// Number of CPUs this process may run on (its affinity mask), or 0 when unknown.
 int piiscan_available_cpus(void);
 
+/// Installs a SIGBUS handler for reads through memory maps (once per process; 0 on success):
+/// a page past the end of a mapped file that was truncated is replaced by zeros and counted for
+/// the thread that touched it, instead of killing the process.
+int piiscan_install_mapping_guard(void);
+
+/// How many pages of truncated mappings this thread has touched since it started.
+unsigned long piiscan_mapping_faults(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -30,6 +30,9 @@ public struct ChunkResult: Sendable {
   public var undecodable: Int = 0
   /// Searches of regex rules that PCRE2 stopped at its match limit, by rule id.
   public var stoppedSearches: [String: Int] = [:]
+  /// Set when the input ended before its chunk did (a file that shrank while it was scanned):
+  /// the findings are those of what was still there.
+  public var readError: InputError?
 
   public init() {}
 }

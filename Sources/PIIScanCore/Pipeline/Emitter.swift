@@ -24,6 +24,7 @@ struct Emitter {
       let held = overlaps.finish()
       if !held.isEmpty { sink.receive(FindingBatch(input: input, findings: held)) }
       if let error, summary.error == nil { summary.error = error }
+      if let error = summary.error { sink.receive(.notice(input, NoticeText.unreadable(error))) }
       for notice in NoticeText.endOfInput(summary) { sink.receive(.notice(input, notice)) }
       sink.receive(.finished(input, summary))
     case .marker(.notice(let input, let notice)):
@@ -31,6 +32,7 @@ struct Emitter {
     case .marker(.failed(let input, let error)):
       var failed = InputSummary()
       failed.error = error
+      sink.receive(.notice(input, NoticeText.unreadable(error)))
       sink.receive(.finished(input, failed))
     case .chunk(let input, var result):
       if locate { location.resolve(&result) }
@@ -39,6 +41,7 @@ struct Emitter {
       for (rule, count) in result.stoppedSearches {
         summary.stoppedSearches[rule, default: 0] += count
       }
+      if let error = result.readError, summary.error == nil { summary.error = error }
       bytesDone += Int64(result.ownedBytes)
       let ready = overlaps.settle(result.findings, ownedEnd: result.ownedEnd)
       if !ready.isEmpty { sink.receive(FindingBatch(input: input, findings: ready)) }

@@ -21,6 +21,21 @@ enum NoticeText {
       message: "skipped: symbolic link\(target.map { " to \($0)" } ?? "") inside the archive")
   }
 
+  /// A regular file that grew while it was scanned: read to the size it had when opened.
+  static func grew(from size: Int64, to now: Int64) -> Notice {
+    Notice(
+      kind: .truncated, severity: .warning,
+      message: "grew from \(size) to \(now) bytes while it was scanned: the first \(size) bytes "
+        + "(its size when opened) were read")
+  }
+
+  /// What stopped an input from being read (in whole or in part): a notice in every report,
+  /// naming where reading stopped when the error says.
+  static func unreadable(_ error: InputError) -> Notice {
+    let kind: NoticeKind = error.message.contains("shrank") ? .truncated : .unreadable
+    return Notice(kind: kind, severity: .error, message: error.message)
+  }
+
   static func workbookTooLarge(limit: Int) -> Notice {
     Notice(
       kind: .limit, severity: .note,

@@ -197,10 +197,23 @@ struct Worker {
         let readBuffer = buffer ?? ReadBuffer(capacity: configuration.layout.bufferCapacity)
         buffer = readBuffer
         do {
-          let view = try file.chunk(
+          let faults = RandomAccessInput.mappingFaults
+          let (view, shrank) = try file.chunkReadingWhatIsThere(
             chunk, layout: configuration.layout, buffer: readBuffer,
             encoding: task.profile.encoding)
-          outcome = .chunk(task.input, scanner.scan(view, profile: task.profile))
+          var result = scanner.scan(view, profile: task.profile)
+          result.readError = shrank
+          if file.isMapped && RandomAccessInput.mappingFaults != faults {
+            // The map ran past the file's end: what was read there were zeros.
+            let now = file.currentSize().map { "\($0)" } ?? "fewer"
+            outcome = .chunkFailed(
+              task.input,
+              InputError(
+                "the file shrank while it was being scanned (it has \(now) of the "
+                  + "\(file.size) bytes it had; reading stopped at byte \(now))"))
+          } else {
+            outcome = .chunk(task.input, result)
+          }
         } catch {
           outcome = .chunkFailed(task.input, error)
         }

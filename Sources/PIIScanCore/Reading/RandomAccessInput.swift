@@ -1,3 +1,4 @@
+import CPIIScanKernels
 import Foundation
 import PIIScanText
 
@@ -38,6 +39,9 @@ public final class RandomAccessInput: @unchecked Sendable {
       _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
     #endif
     if useMapping && size > 0 {
+      // A page past the end of a file truncated while it is mapped would raise SIGBUS: the
+      // guard turns it into zeros that the worker notices (``mappingFaults``).
+      _ = piiscan_install_mapping_guard()
       let address = mmap(nil, Int(size), PROT_READ, MAP_PRIVATE, fd, 0)
       if address == MAP_FAILED || address == nil {
         mapping = nil
@@ -57,14 +61,27 @@ public final class RandomAccessInput: @unchecked Sendable {
     close(descriptor)
   }
 
+  /// Whether the file is read through a memory map.
+  public var isMapped: Bool { mapping != nil }
+
+  /// Pages of truncated mappings the calling thread has touched (see
+  /// `piiscan_install_mapping_guard`): a chunk read while this grew read zeros, not the file.
+  public static var mappingFaults: UInt { UInt(piiscan_mapping_faults()) }
+
+  /// The file's size now (it may have changed since it was opened), or nil if it cannot be told.
+  public func currentSize() -> Int64? {
+    var info = stat()
+    return fstat(descriptor, &info) == 0 ? Int64(info.st_size) : nil
+  }
+
   /// The first `count` bytes of the file (fewer when it is shorter).
   public func prefix(_ count: Int) throws(InputError) -> (
     bytes: UnsafeRawBufferPointer, owner: ReadBuffer
   ) {
-    let count = Int(min(size, Int64(count)))
-    let buffer = ReadBuffer(capacity: max(count, 1))
-    if count > 0 { try read(into: buffer, offset: 0, from: 0, count: count) }
-    return (UnsafeRawBufferPointer(rebasing: buffer.storage[0..<count]), buffer)
+    let wanted = Int(min(size, Int64(count)))
+    let buffer = ReadBuffer(capacity: max(wanted, 1))
+    let got = wanted > 0 ? try read(into: buffer, offset: 0, from: 0, count: wanted) : 0
+    return (UnsafeRawBufferPointer(rebasing: buffer.storage[0..<got]), buffer)
   }
 
   /// The profile of the file, from its first ``InputProfile/sniffLength`` bytes.
@@ -75,8 +92,8 @@ public final class RandomAccessInput: @unchecked Sendable {
       return InputProfile.sniff(UnsafeRawBufferPointer(rebasing: mapping[0..<count]))
     }
     let buffer = ReadBuffer(capacity: count)
-    try read(into: buffer, offset: 0, from: 0, count: count)
-    return InputProfile.sniff(UnsafeRawBufferPointer(rebasing: buffer.storage[0..<count]))
+    let got = try read(into: buffer, offset: 0, from: 0, count: count)
+    return InputProfile.sniff(UnsafeRawBufferPointer(rebasing: buffer.storage[0..<got]))
   }
 
   /// Adds the SQL statements that start in `[from, to)` to `schema`, reading in blocks.
@@ -86,8 +103,10 @@ public final class RandomAccessInput: @unchecked Sendable {
     let buffer = ReadBuffer(capacity: block + head)
     var position = from
     while position < min(to, size) {
-      let count = Int(min(Int64(block + head), size - position))
-      try read(into: buffer, offset: 0, from: position, count: count)
+      let count = try read(
+        into: buffer, offset: 0, from: position,
+        count: Int(min(Int64(block + head), size - position)))
+      guard count > 0 else { return }  // the file shrank: the chunks will say so
       let owned = Int(min(Int64(block), min(to, size) - position))
       schema.scan(
         UnsafeRawBufferPointer(rebasing: buffer.storage[0..<count]), base: position,
@@ -97,9 +116,23 @@ public final class RandomAccessInput: @unchecked Sendable {
   }
 
   /// The view of chunk `index` under `layout`, reading into `buffer` unless the file is mapped.
+  /// Throws when the file shrank before the chunk's end (see ``chunkReadingWhatIsThere``).
   public func chunk(
     _ index: Int, layout: ChunkLayout, buffer: ReadBuffer, encoding: EncodingReport? = nil
   ) throws(InputError) -> ChunkView {
+    let (view, shrank) = try chunkReadingWhatIsThere(
+      index, layout: layout, buffer: buffer, encoding: encoding)
+    if let shrank { throw shrank }
+    return view
+  }
+
+  /// The view of chunk `index`, and, when the file turned out shorter than it was when opened
+  /// (truncated while it is scanned), the error saying where reading stopped: the view then
+  /// holds what the file still has of the chunk, cut as if the file ended there, so nothing
+  /// still readable is lost. A read error other than the end of the file is thrown.
+  public func chunkReadingWhatIsThere(
+    _ index: Int, layout: ChunkLayout, buffer: ReadBuffer, encoding: EncodingReport? = nil
+  ) throws(InputError) -> (view: ChunkView, shrank: InputError?) {
     let overlap = Int64(ChunkLayout.overlap)
     let nominal = layout.nominalStart(index)
     let nextNominal = nominal + Int64(layout.chunkSize)
@@ -111,53 +144,77 @@ public final class RandomAccessInput: @unchecked Sendable {
       let lower = max(0, start - overlap)
       let upper = min(size, end + overlap)
       let window = UnsafeRawBufferPointer(rebasing: mapping[Int(lower)..<Int(upper)])
-      return ChunkView(
+      let view = ChunkView(
         bytes: window, base: lower, ownStart: Int(start - lower), ownEnd: Int(end - lower),
         reachesEndOfInput: upper == size)
+      return (view, nil)
     }
 
+    // The file's end as far as reading has found it: its size when opened, unless a read
+    // came up short.
+    var end = size
     // Read what usually suffices: the chunk, its context, and a little more to find the next
     // line start. Read further only when the next cut needs it (a long line).
-    let lower = max(0, nominal - 1 - overlap)
+    let lower = min(max(0, nominal - 1 - overlap), end)
     let probe = Int64(min(layout.chunkSize, 64 << 10))
-    var upper = min(size, nextNominal + overlap + probe)
-    try read(into: buffer, offset: 0, from: lower, count: Int(upper - lower))
+    var upper = min(end, nextNominal + overlap + probe)
+    upper = lower + Int64(try read(into: buffer, offset: 0, from: lower, count: Int(upper - lower)))
+    if upper < min(size, nextNominal + overlap + probe) { end = upper }
     var window = UnsafeRawBufferPointer(rebasing: buffer.storage[0..<Int(upper - lower)])
-    let start = layout.cut(
-      nominal: nominal, inputSize: size, window: window, windowBase: lower, encoding: encoding)
-    var end = size
-    if nextNominal < size {
-      let deciding = layout.decidingRange(nominal: nextNominal, inputSize: size)
+    let start = min(
+      layout.cut(
+        nominal: nominal, inputSize: end, window: window, windowBase: lower, encoding: encoding),
+      end)
+    var cutEnd = end
+    if nextNominal < end {
+      let deciding = layout.decidingRange(nominal: nextNominal, inputSize: end)
       if deciding.upperBound > upper {
         // A newline in what is already here settles the cut; otherwise read the rest of the
         // deciding range (a line longer than the probe).
         let from = Int(nextNominal - 1 - lower)
         let found = memchr(window.baseAddress! + from, 0x0A, window.count - from) != nil
         if !found {
-          let newUpper = min(size, deciding.upperBound + overlap)
-          try read(
-            into: buffer, offset: Int(upper - lower), from: upper, count: Int(newUpper - upper))
-          upper = newUpper
+          let wanted = min(end, deciding.upperBound + overlap)
+          let got = try read(
+            into: buffer, offset: Int(upper - lower), from: upper, count: Int(wanted - upper))
+          if upper + Int64(got) < wanted { end = upper + Int64(got) }
+          upper += Int64(got)
           window = UnsafeRawBufferPointer(rebasing: buffer.storage[0..<Int(upper - lower)])
         }
       }
-      end = layout.cut(
-        nominal: nextNominal, inputSize: size, window: window, windowBase: lower, encoding: encoding
-      )
-      let needed = min(size, end + overlap)
-      if needed > upper {
-        try read(into: buffer, offset: Int(upper - lower), from: upper, count: Int(needed - upper))
-        upper = needed
-        window = UnsafeRawBufferPointer(rebasing: buffer.storage[0..<Int(upper - lower)])
+      if nextNominal < end {
+        cutEnd = layout.cut(
+          nominal: nextNominal, inputSize: end, window: window, windowBase: lower,
+          encoding: encoding)
+        let needed = min(end, cutEnd + overlap)
+        if needed > upper {
+          let got = try read(
+            into: buffer, offset: Int(upper - lower), from: upper, count: Int(needed - upper))
+          if upper + Int64(got) < needed { end = upper + Int64(got) }
+          upper += Int64(got)
+          window = UnsafeRawBufferPointer(rebasing: buffer.storage[0..<Int(upper - lower)])
+        }
+      } else {
+        cutEnd = end
       }
     }
-    return ChunkView(
-      bytes: window, base: lower, ownStart: Int(start - lower), ownEnd: Int(end - lower),
-      reachesEndOfInput: upper == size)
+    cutEnd = min(cutEnd, end)
+    let view = ChunkView(
+      bytes: window, base: lower, ownStart: Int(start - lower),
+      ownEnd: Int(max(start, cutEnd) - lower), reachesEndOfInput: upper == end)
+    guard end < size else { return (view, nil) }
+    return (
+      view,
+      InputError(
+        "the file shrank while it was being scanned: reading stopped at byte \(end) of the "
+          + "\(size) it had")
+    )
   }
 
+  /// Reads `count` bytes at `position` into `buffer` at `offset`; fewer only where the file
+  /// ends (it shrank since it was opened). A read error is thrown with where it happened.
   private func read(into buffer: ReadBuffer, offset: Int, from position: Int64, count: Int)
-    throws(InputError)
+    throws(InputError) -> Int
   {
     precondition(offset + count <= buffer.capacity, "read buffer too small")
     var done = 0
@@ -167,14 +224,14 @@ public final class RandomAccessInput: @unchecked Sendable {
         off_t(position + Int64(done)))
       if n < 0 {
         if errno == EINTR { continue }
-        throw .system(errno, "pread")
-      }
-      if n == 0 {
         throw InputError(
-          "the file shrank while it was being scanned (read \(position + Int64(done)) of "
-            + "\(size) bytes)")
+          "reading stopped at byte \(position + Int64(done)) of \(size): "
+            + systemErrorText(errno), code: errno)
       }
+      if n == 0 { break }
       done += n
     }
+    return done
   }
+
 }

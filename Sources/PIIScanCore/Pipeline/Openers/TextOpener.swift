@@ -30,6 +30,9 @@ struct TextOpener: InputOpener {
       feeder.scheduler.submit(
         ChunkTask(input: input, profile: profile, work: .randomAccess(file, chunk)))
     }
+    if let now = file.currentSize(), now > file.size {
+      feeder.scheduler.mark(.notice(input, NoticeText.grew(from: file.size, to: now)))
+    }
     feeder.scheduler.mark(.finished(input, nil))
     return true
   }
