@@ -118,7 +118,8 @@ struct ScanCommand: ParsableCommand {
     let rules = try CommandSupport.loadRules(
       only: only, except: except, patterns: patterns, settings: DetectionSettings(asOf: asOfDate))
 
-    let (inputs, skipped) = InputWalker(followLinks: follow).resolve(paths)
+    let (inputs, skipped) = InputWalker(followLinks: follow).resolve(
+      locations: CommandSupport.locations(of: paths))
 
     if let output { try CommandSupport.refuseToOverwriteInput(output, inputs: inputs) }
     let out = try CommandSupport.openOutput(output)
@@ -232,6 +233,28 @@ enum CommandSupport {
       only: try categories(only, "--only"), except: try categories(except, "--except") ?? [])
   }
 
+  /// The paths as the command line held them: bytes, which need not be UTF-8 (the argument
+  /// parser's strings have invalid bytes replaced, which no `open()` would find). nil stands for
+  /// standard input (`-`).
+  static func locations(of paths: [String]) -> [InputPath?] {
+    let raw: [[UInt8]] = (0..<Int(CommandLine.argc)).map { index in
+      guard let argument = CommandLine.unsafeArgv[index] else { return [] }
+      return Array(UnsafeBufferPointer(start: argument, count: strlen(argument)))
+        .map { UInt8(bitPattern: $0) }
+    }
+    var used = Set<Int>()
+    return paths.map { path in
+      if path == "-" { return nil }
+      if let index = raw.indices.dropFirst().first(where: {
+        !used.contains($0) && String(decoding: raw[$0], as: UTF8.self) == path
+      }) {
+        used.insert(index)
+        return InputPath(bytes: raw[index])
+      }
+      return InputPath(path)
+    }
+  }
+
   /// "500M", "64G", "1T", or bytes.
   static func parseSize(_ text: String) -> Int64? {
     let units: [Character: Int64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
@@ -248,7 +271,7 @@ enum CommandSupport {
     guard stat(output, &target) == 0 else { return }
     for input in inputs where input.kind != .standardInput {
       var info = stat()
-      if stat(input.path, &info) == 0 && info.st_dev == target.st_dev
+      if input.location.withCString({ stat($0, &info) }) == 0 && info.st_dev == target.st_dev
         && info.st_ino == target.st_ino
       {
         throw ValidationError("--output \(output) is one of the inputs; inputs are never written")

@@ -31,7 +31,7 @@ final class InputFeeder {
     case .standardInput, .stream, .member:
       var descriptor: Int32 = 0
       if input.kind != .standardInput {
-        descriptor = open(input.path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+        descriptor = input.location.openReadOnly()
         if descriptor < 0 {
           scheduler.mark(.failed(input, .system(errno, "open")))
           return
@@ -48,7 +48,7 @@ final class InputFeeder {
   private func feedFile(_ input: ScanInput) {
     let file: RandomAccessInput
     do {
-      file = try RandomAccessInput(path: input.path, useMapping: configuration.useMapping)
+      file = try RandomAccessInput(location: input.location, useMapping: configuration.useMapping)
     } catch {
       scheduler.mark(.failed(input, error))
       return

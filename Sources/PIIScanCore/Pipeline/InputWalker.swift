@@ -28,29 +28,37 @@ public struct InputWalker {
 
   /// The inputs named by `paths`, and what was skipped.
   public func resolve(_ paths: [String]) -> (inputs: [ScanInput], skipped: [Skipped]) {
+    resolve(locations: paths.map { $0 == "-" ? nil : InputPath($0) })
+  }
+
+  /// The inputs named by `locations` (nil: standard input), and what was skipped. Paths stay
+  /// bytes from the command line and the directory entries to `open()`.
+  public func resolve(locations: [InputPath?]) -> (inputs: [ScanInput], skipped: [Skipped]) {
     var inputs: [ScanInput] = []
     var skipped: [Skipped] = []
-    if paths.isEmpty {
+    if locations.isEmpty {
       return ([ScanInput(path: "-", kind: .standardInput, size: nil)], [])
     }
-    for path in paths {
-      if path == "-" {
+    for location in locations {
+      guard let location else {
         inputs.append(ScanInput(path: "-", kind: .standardInput, size: nil))
         continue
       }
       var info = stat()
-      if stat(path, &info) != 0 {
-        skipped.append(Skipped(path: path, reason: systemErrorText(errno), isError: true))
+      if location.withCString({ stat($0, &info) }) != 0 {
+        skipped.append(
+          Skipped(path: location.display, reason: systemErrorText(errno), isError: true))
         continue
       }
       switch info.st_mode & S_IFMT {
       case S_IFDIR:
         var visited = Set<DirectoryID>()
-        walk(path, info: info, visited: &visited, into: &inputs, skipped: &skipped)
+        walk(location, info: info, visited: &visited, into: &inputs, skipped: &skipped)
       case S_IFREG:
-        inputs.append(ScanInput(path: path, kind: .regularFile, size: Int64(info.st_size)))
+        inputs.append(
+          ScanInput(location: location, kind: .regularFile, size: Int64(info.st_size)))
       default:
-        inputs.append(ScanInput(path: path, kind: .stream, size: nil))
+        inputs.append(ScanInput(location: location, kind: .stream, size: nil))
       }
     }
     return (inputs, skipped)
@@ -62,46 +70,56 @@ public struct InputWalker {
   }
 
   private func walk(
-    _ directory: String, info: stat, visited: inout Set<DirectoryID>,
+    _ directory: InputPath, info: stat, visited: inout Set<DirectoryID>,
     into inputs: inout [ScanInput], skipped: inout [Skipped]
   ) {
     let id = DirectoryID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     guard visited.insert(id).inserted else {
       skipped.append(
-        Skipped(path: directory, reason: "directory loop (already being walked)", isError: true))
+        Skipped(
+          path: directory.display, reason: "directory loop (already being walked)",
+          isError: true))
       return
     }
     defer { visited.remove(id) }
-    guard let handle = opendir(directory) else {
-      skipped.append(Skipped(path: directory, reason: systemErrorText(errno), isError: true))
+    guard let handle = directory.withCString({ opendir($0) }) else {
+      skipped.append(
+        Skipped(path: directory.display, reason: systemErrorText(errno), isError: true))
       return
     }
-    var names: [String] = []
+    // Names as the directory holds them: bytes, whatever their encoding.
+    var names: [[UInt8]] = []
     while let entry = readdir(handle) {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        $0.withMemoryRebound(to: UInt8.self, capacity: 256) { pointer in
+          Array(
+            UnsafeBufferPointer(
+              start: pointer,
+              count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))))
+        }
       }
-      if name != "." && name != ".." { names.append(name) }
+      if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
     }
     closedir(handle)
-    names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+    names.sort { $0.lexicographicallyPrecedes($1) }
     for name in names {
-      let path = prefix + name
+      let path = directory.appending(name)
       var entryInfo = stat()
-      if lstat(path, &entryInfo) != 0 {
-        skipped.append(Skipped(path: path, reason: systemErrorText(errno), isError: true))
+      if path.withCString({ lstat($0, &entryInfo) }) != 0 {
+        skipped.append(Skipped(path: path.display, reason: systemErrorText(errno), isError: true))
         continue
       }
       if entryInfo.st_mode & S_IFMT == S_IFLNK {
         guard followLinks else {
           skipped.append(
-            Skipped(path: path, reason: "symbolic link not followed (use --follow)", isError: false)
-          )
+            Skipped(
+              path: path.display, reason: "symbolic link not followed (use --follow)",
+              isError: false))
           continue
         }
-        if stat(path, &entryInfo) != 0 {
-          skipped.append(Skipped(path: path, reason: systemErrorText(errno), isError: true))
+        if path.withCString({ stat($0, &entryInfo) }) != 0 {
+          skipped.append(
+            Skipped(path: path.display, reason: systemErrorText(errno), isError: true))
           continue
         }
       }
@@ -109,13 +127,17 @@ public struct InputWalker {
       case S_IFDIR:
         walk(path, info: entryInfo, visited: &visited, into: &inputs, skipped: &skipped)
       case S_IFREG:
-        inputs.append(ScanInput(path: path, kind: .regularFile, size: Int64(entryInfo.st_size)))
+        inputs.append(
+          ScanInput(location: path, kind: .regularFile, size: Int64(entryInfo.st_size)))
       case S_IFIFO:
-        skipped.append(Skipped(path: path, reason: "FIFO not opened in a walk", isError: false))
+        skipped.append(
+          Skipped(path: path.display, reason: "FIFO not opened in a walk", isError: false))
       case S_IFSOCK:
-        skipped.append(Skipped(path: path, reason: "socket not opened in a walk", isError: false))
+        skipped.append(
+          Skipped(path: path.display, reason: "socket not opened in a walk", isError: false))
       default:
-        skipped.append(Skipped(path: path, reason: "device not opened in a walk", isError: false))
+        skipped.append(
+          Skipped(path: path.display, reason: "device not opened in a walk", isError: false))
       }
     }
   }

@@ -11,8 +11,10 @@ public struct ScanInput: Sendable, Hashable {
     case member
   }
 
-  /// The path as given or as found in the walk ("-" for standard input). Used to open it.
+  /// The path as reports show it ("-" for standard input): see ``InputPath/display``.
   public var path: String
+  /// The path as the file system holds it, which opening uses.
+  public var location: InputPath
   public var kind: Kind
   /// Size in bytes when known (regular files), for progress.
   public var size: Int64?
@@ -21,7 +23,12 @@ public struct ScanInput: Sendable, Hashable {
   public var member: String?
 
   public init(path: String, kind: Kind, size: Int64?, member: String? = nil) {
-    self.path = path
+    self.init(location: InputPath(path), kind: kind, size: size, member: member)
+  }
+
+  public init(location: InputPath, kind: Kind, size: Int64?, member: String? = nil) {
+    self.location = location
+    self.path = location.display
     self.kind = kind
     self.size = size
     self.member = member
@@ -34,7 +41,8 @@ public struct ScanInput: Sendable, Hashable {
   /// stream inside a gzip, keeps its container's name).
   func member(_ name: String) -> ScanInput {
     let joined = [member, name.isEmpty ? nil : name].compactMap { $0 }.joined(separator: "!")
-    return ScanInput(path: path, kind: .member, size: nil, member: joined.isEmpty ? nil : joined)
+    return ScanInput(
+      location: location, kind: .member, size: nil, member: joined.isEmpty ? nil : joined)
   }
 
   /// `path` and, inside an archive, `!member`: how messages name the input.

@@ -24,8 +24,13 @@ public final class RandomAccessInput: @unchecked Sendable {
   private let mapping: UnsafeRawBufferPointer?
 
   /// Opens `path` read-only. Never creates, truncates or writes it.
-  public init(path: String, useMapping: Bool) throws(InputError) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+  public convenience init(path: String, useMapping: Bool) throws(InputError) {
+    try self.init(location: InputPath(path), useMapping: useMapping)
+  }
+
+  /// Opens `location` read-only. Never creates, truncates or writes it.
+  public init(location: InputPath, useMapping: Bool) throws(InputError) {
+    let fd = location.openReadOnly()
     if fd < 0 { throw .system(errno, "open") }
     var info = stat()
     if fstat(fd, &info) != 0 {

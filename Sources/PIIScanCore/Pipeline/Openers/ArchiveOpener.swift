@@ -8,14 +8,12 @@ struct ArchiveOpener: InputOpener {
   func opens(prefix: UnsafeRawBufferPointer, kind: ContainerKind) -> Bool { kind != .plain }
 
   func feed(file: RandomAccessInput, as input: ScanInput, using feeder: InputFeeder) -> Bool {
-    do {
-      let source = try FileDescriptorSource(path: input.path)
-      feeder.feedSource(
-        source, as: input, depth: 0,
-        budget: ArchiveBudget(limits: feeder.configuration.archiveLimits))
-    } catch {
-      feeder.scheduler.mark(.failed(input, InputError(error.message)))
-    }
+    // The file's own descriptor, read front to back (its workers' reads are `pread`s, which
+    // leave its position where it is).
+    let source = FileDescriptorSource(fileDescriptor: file.descriptor)
+    feeder.feedSource(
+      source, as: input, depth: 0,
+      budget: ArchiveBudget(limits: feeder.configuration.archiveLimits))
     return true
   }
 

@@ -13,7 +13,7 @@ struct SpreadsheetOpener: InputOpener {
   func feed(file: RandomAccessInput, as input: ScanInput, using feeder: InputFeeder) -> Bool {
     guard file.size <= XLSWorkbook.maxFileSize else { return false }
     do {
-      let source = try FileDescriptorSource(path: input.path)
+      let source = FileDescriptorSource(fileDescriptor: file.descriptor)
       let read = try WorkbookParts.readWhole(source, limit: XLSWorkbook.maxFileSize)
       return Self.feedXLS(read.bytes, of: input, using: feeder)
     } catch {
