@@ -85,6 +85,12 @@ struct ScanCommand: ParsableCommand {
   var maxDecompressed: String = "64G"
 
   @Option(
+    help: ArgumentHelp(
+      "Read at most this many bytes of each input (K/M/G/T suffixes; default: all of a regular file, 64G of a stream such as standard input or a device).",
+      valueName: "size"))
+  var maxBytes: String?
+
+  @Option(
     help: "Stop a container producing more than this many bytes per compressed byte (default 200).")
   var maxRatio: Double = 200
 
@@ -108,6 +114,9 @@ struct ScanCommand: ParsableCommand {
         "--max-decompressed must be a size such as 500M or 64G, not \"\(maxDecompressed)\"")
     }
     if maxRatio <= 1 { throw ValidationError("--max-ratio must be more than 1") }
+    if let maxBytes, CommandSupport.parseSize(maxBytes) == nil {
+      throw ValidationError("--max-bytes must be a size such as 500M or 64G, not \"\(maxBytes)\"")
+    }
     if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
   }
 
@@ -122,7 +131,8 @@ struct ScanCommand: ParsableCommand {
       locations: CommandSupport.locations(of: paths))
 
     if let output { try CommandSupport.refuseToOverwriteInput(output, inputs: inputs) }
-    let out = try CommandSupport.openOutput(output)
+    let file = try CommandSupport.openOutput(output, diagnostics: diagnostics)
+    let out = file?.stream ?? ReportStream(descriptor: 1)
     let presenter = FindingPresenter(reveal: reveal, asOf: asOfDate)
     let aggregate = ScanAggregate()
     let reporter: Reporter
@@ -157,6 +167,10 @@ struct ScanCommand: ParsableCommand {
       threads: threads, layout: ChunkLayout(chunkSize: chunkSize), useMapping: mmap,
       locate: !count, detection: DetectionSettings(asOf: asOfDate))
     configuration.scanBinary = binary
+    if let limit = maxBytes.flatMap(CommandSupport.parseSize) {
+      configuration.maxFileBytes = limit
+      configuration.maxStreamBytes = limit
+    }
     configuration.archiveLimits = ArchiveLimits(
       maxTotalBytes: CommandSupport.parseSize(maxDecompressed)!, maxRatio: maxRatio,
       maxDepth: maxDepth)
@@ -164,11 +178,17 @@ struct ScanCommand: ParsableCommand {
     reporter.finish()
     meter?.finish()
 
+    do {
+      try file?.commit()
+    } catch {
+      diagnostics.error(output ?? "<stdout>", error.message)
+      throw ExitCode(2)
+    }
     if let error = out.error {
       diagnostics.error(output ?? "<stdout>", error.message)
       throw ExitCode(2)
     }
-    if out.isBroken { throw ExitCode.success }
+    // A closed pipe (`| head`) ends the output quietly; the status still says what was found.
     if diagnostics.errored { throw ExitCode(2) }
     if aggregate.personal > 0 { throw ExitCode(1) }
   }
@@ -280,12 +300,16 @@ enum CommandSupport {
   }
 
   /// Standard output, or a new file (never one of the inputs: it is created, not opened).
-  static func openOutput(_ path: String?) throws -> ReportStream {
-    guard let path else { return ReportStream(descriptor: 1) }
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    if fd < 0 {
-      throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))")
+  /// The report file of `--output` (written under a temporary name and renamed at the end),
+  /// or nil for standard output. A file that cannot be created is an error naming it, exit
+  /// status 2.
+  static func openOutput(_ path: String?, diagnostics: Diagnostics) throws -> OutputFile? {
+    guard let path else { return nil }
+    do {
+      return try OutputFile(path: path)
+    } catch {
+      diagnostics.error(path, error.message)
+      throw ExitCode(2)
     }
-    return ReportStream(descriptor: fd)
   }
 }

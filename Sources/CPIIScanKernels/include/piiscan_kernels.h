@@ -94,6 +94,17 @@ int piiscan_install_mapping_guard(void);
 /// How many pages of truncated mappings this thread has touched since it started.
 unsigned long piiscan_mapping_faults(void);
 
+/// Removes the registered paths when SIGINT, SIGTERM or SIGHUP arrives, then lets the signal
+/// end the process (0 on success).
+int piiscan_install_interrupt_cleanup(void);
+
+/// Registers a file (or an empty directory, `is_directory`) to remove on an interrupt; returns
+/// a slot to unregister it with, or -1 when the table is full or the path too long.
+int piiscan_register_cleanup(const char *path, int is_directory);
+
+/// Forgets a registered path (it was renamed, removed or is to be kept).
+void piiscan_unregister_cleanup(int slot);
+
 #ifdef __cplusplus
 }
 #endif

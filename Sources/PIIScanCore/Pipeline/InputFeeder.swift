@@ -30,17 +30,33 @@ final class InputFeeder {
       feedFile(input)
     case .standardInput, .stream, .member:
       var descriptor: Int32 = 0
+      var isFIFO = false
       if input.kind != .standardInput {
-        descriptor = input.location.openReadOnly()
+        // A FIFO without a writer would block open() for ever: open without waiting, then
+        // read as usual (a FIFO nobody writes to reads as empty).
+        descriptor = input.location.withCString {
+          open($0, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+        }
         if descriptor < 0 {
           scheduler.mark(.failed(input, .system(errno, "open")))
           return
         }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        var info = stat()
+        isFIFO = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
       }
       defer { if descriptor != 0 { close(descriptor) } }
+      let source = LimitedSource(
+        FileDescriptorSource(fileDescriptor: descriptor), limit: configuration.maxStreamBytes)
       feedSource(
-        FileDescriptorSource(fileDescriptor: descriptor), as: input, depth: 0,
-        budget: ArchiveBudget(limits: configuration.archiveLimits))
+        source, as: input, depth: 0, budget: ArchiveBudget(limits: configuration.archiveLimits))
+      if source.hitLimit {
+        scheduler.mark(.notice(input, NoticeText.streamLimit(configuration.maxStreamBytes)))
+      }
+      if isFIFO && source.bytesRead == 0 {
+        scheduler.mark(.notice(input, NoticeText.emptyFIFO))
+      }
     }
   }
 
@@ -48,7 +64,9 @@ final class InputFeeder {
   private func feedFile(_ input: ScanInput) {
     let file: RandomAccessInput
     do {
-      file = try RandomAccessInput(location: input.location, useMapping: configuration.useMapping)
+      file = try RandomAccessInput(
+        location: input.location, useMapping: configuration.useMapping,
+        limit: configuration.maxFileBytes)
     } catch {
       scheduler.mark(.failed(input, error))
       return
@@ -64,7 +82,13 @@ final class InputFeeder {
       scheduler.mark(.failed(input, error))
       return
     }
-    for opener in accepting where opener.feed(file: file, as: input, using: self) { return }
+    for opener in accepting where opener.feed(file: file, as: input, using: self) {
+      if file.size < file.sizeWhenOpened {
+        scheduler.mark(
+          .notice(input, NoticeText.fileLimit(file.size, of: file.sizeWhenOpened)))
+      }
+      return
+    }
   }
 
   /// A source read front to back: the first opener that takes its first bytes reads it.

@@ -36,6 +36,25 @@ enum NoticeText {
     return Notice(kind: kind, severity: .error, message: error.message)
   }
 
+  /// A stream cut at `--max-bytes`.
+  static func streamLimit(_ limit: Int64) -> Notice {
+    Notice(
+      kind: .limit, severity: .warning,
+      message:
+        "stopped after \(limit) bytes (--max-bytes): the stream goes on, the rest was not read")
+  }
+
+  /// A regular file read only to `--max-bytes`.
+  static func fileLimit(_ read: Int64, of size: Int64) -> Notice {
+    Notice(
+      kind: .limit, severity: .warning,
+      message: "stopped after \(read) of \(size) bytes (--max-bytes): the rest was not read")
+  }
+
+  static let emptyFIFO = Notice(
+    kind: .skipped, severity: .note,
+    message: "a FIFO with no writer: nothing was read (start the writer first)")
+
   static func workbookTooLarge(limit: Int) -> Notice {
     Notice(
       kind: .limit, severity: .note,

@@ -16,6 +16,10 @@ public struct ScanConfiguration: Sendable {
   public var scanBinary: Bool = false
   /// Safety limits for compressed files and archives (zip bombs, deep nesting).
   public var archiveLimits = ArchiveLimits()
+  /// The most bytes read of a regular file (nil: all of it).
+  public var maxFileBytes: Int64?
+  /// The most bytes read of a stream that may never end: standard input, a FIFO, a device.
+  public var maxStreamBytes: Int64 = 64 << 30
 
   public init(
     threads: Int = ScanConfiguration.defaultThreads, layout: ChunkLayout = ChunkLayout(),

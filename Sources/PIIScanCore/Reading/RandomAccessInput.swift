@@ -19,17 +19,20 @@ import PIIScanText
 // reads of a read-only mapping are safe from several threads at once.
 public final class RandomAccessInput: @unchecked Sendable {
   public let descriptor: Int32
-  /// The file's size when it was opened; the scan reads exactly this many bytes.
+  /// The bytes the scan reads: the file's size when it was opened, or less under a limit
+  /// (`--max-bytes`).
   public let size: Int64
+  /// The file's size when it was opened.
+  public let sizeWhenOpened: Int64
   private let mapping: UnsafeRawBufferPointer?
 
   /// Opens `path` read-only. Never creates, truncates or writes it.
   public convenience init(path: String, useMapping: Bool) throws(InputError) {
-    try self.init(location: InputPath(path), useMapping: useMapping)
+    try self.init(location: InputPath(path), useMapping: useMapping, limit: nil)
   }
 
   /// Opens `location` read-only. Never creates, truncates or writes it.
-  public init(location: InputPath, useMapping: Bool) throws(InputError) {
+  public init(location: InputPath, useMapping: Bool, limit: Int64?) throws(InputError) {
     let fd = location.openReadOnly()
     if fd < 0 { throw .system(errno, "open") }
     var info = stat()
@@ -39,7 +42,8 @@ public final class RandomAccessInput: @unchecked Sendable {
       throw .system(code, "fstat")
     }
     descriptor = fd
-    size = Int64(info.st_size)
+    sizeWhenOpened = Int64(info.st_size)
+    size = min(sizeWhenOpened, limit ?? .max)
     #if os(Linux)
       _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
     #endif

@@ -30,8 +30,8 @@ struct TextOpener: InputOpener {
       feeder.scheduler.submit(
         ChunkTask(input: input, profile: profile, work: .randomAccess(file, chunk)))
     }
-    if let now = file.currentSize(), now > file.size {
-      feeder.scheduler.mark(.notice(input, NoticeText.grew(from: file.size, to: now)))
+    if let now = file.currentSize(), now > file.sizeWhenOpened {
+      feeder.scheduler.mark(.notice(input, NoticeText.grew(from: file.sizeWhenOpened, to: now)))
     }
     feeder.scheduler.mark(.finished(input, nil))
     return true
