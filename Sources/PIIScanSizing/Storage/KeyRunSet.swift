@@ -1,0 +1,408 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An entry as a set takes it in: a key and its payload byte.
+struct RunEntry<Key: SortKey>: BitwiseCopyable {
+  var key: Key
+  var payload: UInt8
+}
+
+/// A sorted, duplicate-free run held in memory, keys and payloads in two arrays so that an
+/// entry costs the key's size plus one byte.
+struct MemoryRun<Key: SortKey>: Sendable {
+  var keys: [Key] = []
+  var payloads: [UInt8] = []
+
+  var count: Int { keys.count }
+
+  mutating func reserve(_ capacity: Int) {
+    keys.reserveCapacity(capacity)
+    payloads.reserveCapacity(capacity)
+  }
+
+  @inline(__always)
+  mutating func append(_ key: Key, _ payload: UInt8) {
+    keys.append(key)
+    payloads.append(payload)
+  }
+}
+
+/// The exact set behind every distinct count: keys with a payload byte merged by bitwise OR,
+/// kept as sorted runs that are merged as they are read, so that the set never needs random
+/// access and can live partly on disk.
+///
+/// New keys go to an unsorted buffer; when it is full it is sorted and its duplicates folded
+/// into a run. Runs of similar size are merged (each run at least twice the size of the next
+/// newer one), so there are about log₂(n / buffer) runs. Past the owner's memory budget,
+/// ``spill(to:)`` writes all runs as one merged run to a file in the temporary directory.
+/// Reading (``forEach(in:_:)``) is a k-way merge of every run, in memory and on disk, that
+/// folds equal keys together: the set's content never depends on how it was split into runs,
+/// which is what makes counts independent of threads and of spilling.
+///
+/// Why OR and not max: a tier is stored as one bit per tier, so OR keeps every tier seen (the
+/// highest is the top bit) and can carry other flags beside it; OR, like max, is commutative,
+/// associative and idempotent, which merging in any order needs.
+///
+/// - Note: a value type; use one from one thread at a time.
+struct KeyRunSet<Key: SortKey>: Sendable {
+  private var pending: [RunEntry<Key>] = []
+  private var memoryRuns: [MemoryRun<Key>] = []
+  private(set) var fileRuns: [FileRun] = []
+  /// Entries the unsorted buffer takes before it is sorted into a run.
+  var pendingLimit: Int
+  /// The largest run an in-memory merge may produce, in entries; bigger merges wait for the
+  /// spill, which merges into a file without a second copy in memory.
+  var mergeLimit: Int
+  /// Entries in memory (buffer and runs).
+  private(set) var memoryEntryCount = 0
+
+  /// Most runs merged at once (files opened at once when reading).
+  static var fanIn: Int { 32 }
+
+  init(pendingLimit: Int = 1 << 15, mergeLimit: Int = .max) {
+    self.pendingLimit = max(1, pendingLimit)
+    self.mergeLimit = mergeLimit
+  }
+
+  /// Bytes an entry takes in a memory run.
+  static var runEntryByteCount: Int { MemoryLayout<Key>.stride + 1 }
+  /// Bytes an entry takes in a file.
+  static var fileEntryByteCount: Int { Key.encodedByteCount + 1 }
+
+  /// Memory held by entries (not counting array slack).
+  var bytesInMemory: Int {
+    pending.count * MemoryLayout<RunEntry<Key>>.stride
+      + (memoryEntryCount - pending.count) * Self.runEntryByteCount
+  }
+
+  var isEmpty: Bool { memoryEntryCount == 0 && fileRuns.isEmpty }
+
+  @inline(__always)
+  mutating func insert(_ key: Key, payload: UInt8 = 0) {
+    pending.append(RunEntry(key: key, payload: payload))
+    memoryEntryCount += 1
+    if pending.count >= pendingLimit { flushPending() }
+  }
+
+  /// Sorts the buffer into a run and merges runs of similar size.
+  mutating func flushPending() {
+    guard !pending.isEmpty else { return }
+    pending.sort { $0.key < $1.key }
+    var run = MemoryRun<Key>()
+    run.reserve(pending.count)
+    var index = 0
+    let count = pending.count
+    while index < count {
+      let key = pending[index].key
+      var payload = pending[index].payload
+      index += 1
+      while index < count && pending[index].key == key {
+        payload |= pending[index].payload
+        index += 1
+      }
+      run.append(key, payload)
+    }
+    memoryEntryCount -= pending.count - run.count
+    pending.removeAll(keepingCapacity: pending.capacity <= pendingLimit * 2)
+    memoryRuns.append(run)
+    mergeSimilarRuns()
+  }
+
+  private mutating func mergeSimilarRuns() {
+    while memoryRuns.count >= 2 {
+      let newer = memoryRuns[memoryRuns.count - 1]
+      let older = memoryRuns[memoryRuns.count - 2]
+      guard older.count <= 2 * newer.count, older.count + newer.count <= mergeLimit else { return }
+      memoryRuns.removeLast(2)
+      let merged = Self.mergeTwo(older, newer)
+      memoryEntryCount -= older.count + newer.count - merged.count
+      memoryRuns.append(merged)
+    }
+  }
+
+  private static func mergeTwo(_ a: MemoryRun<Key>, _ b: MemoryRun<Key>) -> MemoryRun<Key> {
+    var out = MemoryRun<Key>()
+    out.reserve(a.count + b.count)
+    var i = 0
+    var j = 0
+    a.keys.withUnsafeBufferPointer { ak in
+      b.keys.withUnsafeBufferPointer { bk in
+        while i < ak.count && j < bk.count {
+          if ak[i] < bk[j] {
+            out.append(ak[i], a.payloads[i])
+            i += 1
+          } else if bk[j] < ak[i] {
+            out.append(bk[j], b.payloads[j])
+            j += 1
+          } else {
+            out.append(ak[i], a.payloads[i] | b.payloads[j])
+            i += 1
+            j += 1
+          }
+        }
+        while i < ak.count {
+          out.append(ak[i], a.payloads[i])
+          i += 1
+        }
+        while j < bk.count {
+          out.append(bk[j], b.payloads[j])
+          j += 1
+        }
+      }
+    }
+    return out
+  }
+
+  /// Moves every entry of `other` into this set. The result reads the same as if every key
+  /// had been inserted here.
+  mutating func merge(_ other: consuming KeyRunSet<Key>) {
+    other.flushPending()
+    memoryEntryCount += other.memoryEntryCount
+    memoryRuns.append(contentsOf: other.memoryRuns)
+    memoryRuns.sort { $0.count > $1.count }
+    fileRuns.append(contentsOf: other.fileRuns)
+  }
+
+  /// Adds a run that is already on disk (a set section of a state file).
+  mutating func adopt(_ run: FileRun) {
+    if run.count > 0 { fileRuns.append(run) }
+  }
+
+  /// Writes every run in memory to one file, merged, and frees them.
+  mutating func spill(to directory: SizingTemporaryDirectory) throws {
+    flushPending()
+    guard !memoryRuns.isEmpty else { return }
+    let path = directory.newFilePath()
+    let file = RunFile(path: path, isOwned: true)
+    let count = try Self.writeFile(path: path) { writer in
+      try Self.mergeRuns(memory: memoryRuns, files: []) { key, payload in
+        try writer.append(key, payload)
+      }
+    }
+    fileRuns.append(FileRun(file: file, offset: 0, count: count, checksum: nil))
+    memoryRuns.removeAll()
+    memoryEntryCount = 0
+    try compactFiles(in: directory, keepingAtMost: Self.fanIn)
+  }
+
+  /// Merges the smallest file runs into one until at most `limit` are left, so that reading
+  /// never opens more than that many files at once.
+  mutating func compactFiles(in directory: SizingTemporaryDirectory, keepingAtMost limit: Int)
+    throws
+  {
+    while fileRuns.count > limit {
+      fileRuns.sort { $0.count > $1.count }
+      let take = min(Self.fanIn, fileRuns.count - limit + 1)
+      let smallest = Array(fileRuns.suffix(take))
+      let path = directory.newFilePath()
+      let file = RunFile(path: path, isOwned: true)
+      let count = try Self.writeFile(path: path) { writer in
+        try Self.mergeRuns(memory: [], files: smallest) { key, payload in
+          try writer.append(key, payload)
+        }
+      }
+      fileRuns.removeLast(take)
+      fileRuns.append(FileRun(file: file, offset: 0, count: count, checksum: nil))
+    }
+  }
+
+  /// Calls `body` with every key once, in ascending order, with the OR of its payloads.
+  ///
+  /// - Parameter directory: where to merge file runs first when there are more than
+  ///   ``fanIn``; nil only when the set is known to have few (it then merges them all at
+  ///   once).
+  mutating func forEach(
+    in directory: SizingTemporaryDirectory?, _ body: (Key, UInt8) throws -> Void
+  ) throws {
+    flushPending()
+    if let directory {
+      try compactFiles(in: directory, keepingAtMost: Self.fanIn - min(memoryRuns.count, 8))
+    }
+    try Self.mergeRuns(memory: memoryRuns, files: fileRuns, body)
+  }
+
+  /// A pull iterator over the same sequence as ``forEach(in:_:)``, for walking two sets side
+  /// by side. The set must not change while it is used.
+  mutating func makeIterator(in directory: SizingTemporaryDirectory?) throws -> MergeHeap<Key> {
+    flushPending()
+    if let directory {
+      try compactFiles(in: directory, keepingAtMost: Self.fanIn - min(memoryRuns.count, 8))
+    }
+    var cursors: [RunCursor<Key>] = []
+    for run in memoryRuns where run.count > 0 { cursors.append(RunCursor(memory: run)) }
+    for run in fileRuns where run.count > 0 { cursors.append(try RunCursor(file: run)) }
+    return MergeHeap(cursors: cursors)
+  }
+
+  /// The number of distinct keys.
+  mutating func count(in directory: SizingTemporaryDirectory?) throws -> Int {
+    var total = 0
+    try forEach(in: directory) { _, _ in total += 1 }
+    return total
+  }
+
+  // MARK: Files
+
+  /// Creates `path`, lets `fill` write entries, and returns how many it wrote.
+  static func writeFile(path: String, _ fill: (inout EntryWriter<Key>) throws -> Void) throws
+    -> Int
+  {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw SizingError.system("open", path: path) }
+    defer { close(descriptor) }
+    var writer = EntryWriter<Key>(BufferedFileWriter(descriptor: descriptor, path: path))
+    try fill(&writer)
+    try writer.finish()
+    return writer.count
+  }
+
+  /// The k-way merge of sorted runs, folding equal keys (OR of payloads).
+  static func mergeRuns(
+    memory: [MemoryRun<Key>], files: [FileRun], _ body: (Key, UInt8) throws -> Void
+  ) throws {
+    var cursors: [RunCursor<Key>] = []
+    cursors.reserveCapacity(memory.count + files.count)
+    for run in memory where run.count > 0 { cursors.append(RunCursor(memory: run)) }
+    for run in files where run.count > 0 { cursors.append(try RunCursor(file: run)) }
+    if cursors.count == 1, let run = memory.first(where: { $0.count > 0 }) {
+      for index in 0..<run.count { try body(run.keys[index], run.payloads[index]) }
+      return
+    }
+    var heap = MergeHeap(cursors: cursors)
+    while let (key, payload) = try heap.next() { try body(key, payload) }
+  }
+}
+
+/// Encodes entries into a buffered file writer and counts them.
+struct EntryWriter<Key: SortKey>: ~Copyable {
+  var file: BufferedFileWriter
+  private(set) var count = 0
+  private var scratch: [UInt8]
+
+  init(_ file: consuming BufferedFileWriter) {
+    self.file = file
+    scratch = [UInt8](repeating: 0, count: Key.encodedByteCount + 1)
+  }
+
+  @inline(__always)
+  mutating func append(_ key: Key, _ payload: UInt8) throws {
+    let width = Key.encodedByteCount
+    try scratch.withUnsafeMutableBytes { bytes in
+      key.encode(to: bytes.baseAddress!)
+      bytes[width] = payload
+      try file.write(UnsafeRawBufferPointer(bytes))
+    }
+    count += 1
+  }
+
+  mutating func finish() throws { try file.flush() }
+}
+
+/// One run being read by a merge: the current entry and how to get the next.
+struct RunCursor<Key: SortKey> {
+  private(set) var key: Key
+  private(set) var payload: UInt8
+  private(set) var isDone = false
+  private let memory: MemoryRun<Key>?
+  private var index = 0
+  private let count: Int
+  private let reader: BufferedFileReader?
+
+  init(memory run: MemoryRun<Key>) {
+    memory = run
+    count = run.count
+    reader = nil
+    key = run.keys[0]
+    payload = run.payloads[0]
+  }
+
+  init(file run: FileRun) throws {
+    let width = Key.encodedByteCount + 1
+    let reader = try BufferedFileReader(
+      path: run.file.path, offset: run.offset, length: Int64(run.count * width), granule: width,
+      expectedChecksum: run.checksum)
+    memory = nil
+    count = run.count
+    self.reader = reader
+    let bytes = try reader.take(width)
+    key = Key(decodingFrom: bytes)
+    payload = bytes.load(fromByteOffset: Key.encodedByteCount, as: UInt8.self)
+  }
+
+  @inline(__always)
+  mutating func advance() throws {
+    index += 1
+    guard index < count else {
+      isDone = true
+      return
+    }
+    if let memory {
+      key = memory.keys[index]
+      payload = memory.payloads[index]
+    } else if let reader {
+      let bytes = try reader.take(Key.encodedByteCount + 1)
+      let next = Key(decodingFrom: bytes)
+      guard key < next else {
+        throw SizingError.corrupt(nil, "a sorted run is out of order: the file is damaged")
+      }
+      key = next
+      payload = bytes.load(fromByteOffset: Key.encodedByteCount, as: UInt8.self)
+    }
+  }
+}
+
+/// A binary min-heap of run cursors by current key.
+struct MergeHeap<Key: SortKey> {
+  private var cursors: [RunCursor<Key>]
+  private var heap: [Int]
+
+  init(cursors: [RunCursor<Key>]) {
+    self.cursors = cursors
+    heap = Array(cursors.indices)
+    for start in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(start) }
+  }
+
+  @inline(__always)
+  private func less(_ a: Int, _ b: Int) -> Bool { cursors[heap[a]].key < cursors[heap[b]].key }
+
+  private mutating func siftDown(_ start: Int) {
+    var parent = start
+    while true {
+      let left = 2 * parent + 1
+      guard left < heap.count else { return }
+      var smallest = left
+      if left + 1 < heap.count && less(left + 1, left) { smallest = left + 1 }
+      guard less(smallest, parent) else { return }
+      heap.swapAt(parent, smallest)
+      parent = smallest
+    }
+  }
+
+  /// Advances the top cursor, dropping it when it is done.
+  private mutating func advanceTop() throws {
+    try cursors[heap[0]].advance()
+    if cursors[heap[0]].isDone {
+      heap[0] = heap[heap.count - 1]
+      heap.removeLast()
+    }
+    if !heap.isEmpty { siftDown(0) }
+  }
+
+  /// The next key and the OR of its payloads over every run that holds it.
+  mutating func next() throws -> (Key, UInt8)? {
+    guard !heap.isEmpty else { return nil }
+    let key = cursors[heap[0]].key
+    var payload = cursors[heap[0]].payload
+    try advanceTop()
+    while !heap.isEmpty && cursors[heap[0]].key == key {
+      payload |= cursors[heap[0]].payload
+      try advanceTop()
+    }
+    return (key, payload)
+  }
+}
