@@ -12,23 +12,77 @@ struct RunEntry<Key: SortKey>: BitwiseCopyable {
   var payload: UInt8
 }
 
-/// A sorted, duplicate-free run held in memory, keys and payloads in two arrays so that an
-/// entry costs the key's size plus one byte.
-struct MemoryRun<Key: SortKey>: Sendable {
+/// A piece of a memory run: keys and payloads in two arrays, so that an entry costs the key's
+/// size plus one byte.
+struct RunBlock<Key: SortKey>: Sendable {
   var keys: [Key] = []
   var payloads: [UInt8] = []
 
   var count: Int { keys.count }
+}
 
-  mutating func reserve(_ capacity: Int) {
-    keys.reserveCapacity(capacity)
-    payloads.reserveCapacity(capacity)
-  }
+/// A sorted, duplicate-free run held in memory, as blocks of at most ``capacity`` entries.
+///
+/// Why blocks: merging two runs frees each input block as soon as it has been read, so a merge
+/// needs only a few blocks beyond the entries themselves, where one array per run would need
+/// a second copy of both runs until the merge ends.
+struct MemoryRun<Key: SortKey>: Sendable {
+  /// Entries per block: large enough that a block's overhead vanishes, small enough that a
+  /// partly filled last block wastes little.
+  static var capacity: Int { max(1_024, (1 << 19) / MemoryLayout<Key>.stride) }
+
+  private(set) var blocks: [RunBlock<Key>] = []
+  private(set) var count = 0
 
   @inline(__always)
   mutating func append(_ key: Key, _ payload: UInt8) {
-    keys.append(key)
-    payloads.append(payload)
+    if blocks.isEmpty || blocks[blocks.count - 1].count == Self.capacity {
+      var block = RunBlock<Key>()
+      block.keys.reserveCapacity(Self.capacity)
+      block.payloads.reserveCapacity(Self.capacity)
+      blocks.append(block)
+    }
+    blocks[blocks.count - 1].keys.append(key)
+    blocks[blocks.count - 1].payloads.append(payload)
+    count += 1
+  }
+
+  /// Trims the last block to its size (runs that stop growing should not keep slack).
+  mutating func trim() {
+    guard let last = blocks.last, last.keys.capacity > last.count else { return }
+    blocks[blocks.count - 1] = RunBlock(keys: Array(last.keys), payloads: Array(last.payloads))
+  }
+
+  /// Drops block `index` (a merge has read it).
+  mutating func release(_ index: Int) { blocks[index] = RunBlock() }
+}
+
+/// Reads a memory run entry by entry; when consuming, frees each block once read.
+struct MemoryRunReader<Key: SortKey> {
+  private var run: MemoryRun<Key>
+  private var block = 0
+  private var index = 0
+  private let consuming: Bool
+  private(set) var isDone: Bool
+
+  init(_ run: MemoryRun<Key>, consuming: Bool) {
+    self.run = run
+    self.consuming = consuming
+    isDone = run.count == 0
+  }
+
+  var key: Key { run.blocks[block].keys[index] }
+  var payload: UInt8 { run.blocks[block].payloads[index] }
+
+  @inline(__always)
+  mutating func advance() {
+    index += 1
+    if index == run.blocks[block].count {
+      if consuming { run.release(block) }
+      block += 1
+      index = 0
+      isDone = block == run.blocks.count
+    }
   }
 }
 
@@ -94,7 +148,6 @@ struct KeyRunSet<Key: SortKey>: Sendable {
     guard !pending.isEmpty else { return }
     pending.sort { $0.key < $1.key }
     var run = MemoryRun<Key>()
-    run.reserve(pending.count)
     var index = 0
     let count = pending.count
     while index < count {
@@ -109,52 +162,55 @@ struct KeyRunSet<Key: SortKey>: Sendable {
     }
     memoryEntryCount -= pending.count - run.count
     pending.removeAll(keepingCapacity: pending.capacity <= pendingLimit * 2)
+    run.trim()
     memoryRuns.append(run)
     mergeSimilarRuns()
   }
 
   private mutating func mergeSimilarRuns() {
     while memoryRuns.count >= 2 {
-      let newer = memoryRuns[memoryRuns.count - 1]
-      let older = memoryRuns[memoryRuns.count - 2]
-      guard older.count <= 2 * newer.count, older.count + newer.count <= mergeLimit else { return }
-      memoryRuns.removeLast(2)
-      let merged = Self.mergeTwo(older, newer)
-      memoryEntryCount -= older.count + newer.count - merged.count
+      let newerCount = memoryRuns[memoryRuns.count - 1].count
+      let olderCount = memoryRuns[memoryRuns.count - 2].count
+      guard olderCount <= 2 * newerCount, olderCount + newerCount <= mergeLimit else { return }
+      // Taken out of the array so that the merge holds the only reference to their blocks.
+      let newer = memoryRuns.removeLast()
+      let older = memoryRuns.removeLast()
+      let merged = Self.mergeTwo(consume older, consume newer)
+      memoryEntryCount -= olderCount + newerCount - merged.count
       memoryRuns.append(merged)
     }
   }
 
-  private static func mergeTwo(_ a: MemoryRun<Key>, _ b: MemoryRun<Key>) -> MemoryRun<Key> {
+  /// Merges two runs, freeing their blocks as it goes.
+  private static func mergeTwo(_ a: consuming MemoryRun<Key>, _ b: consuming MemoryRun<Key>)
+    -> MemoryRun<Key>
+  {
     var out = MemoryRun<Key>()
-    out.reserve(a.count + b.count)
-    var i = 0
-    var j = 0
-    a.keys.withUnsafeBufferPointer { ak in
-      b.keys.withUnsafeBufferPointer { bk in
-        while i < ak.count && j < bk.count {
-          if ak[i] < bk[j] {
-            out.append(ak[i], a.payloads[i])
-            i += 1
-          } else if bk[j] < ak[i] {
-            out.append(bk[j], b.payloads[j])
-            j += 1
-          } else {
-            out.append(ak[i], a.payloads[i] | b.payloads[j])
-            i += 1
-            j += 1
-          }
-        }
-        while i < ak.count {
-          out.append(ak[i], a.payloads[i])
-          i += 1
-        }
-        while j < bk.count {
-          out.append(bk[j], b.payloads[j])
-          j += 1
-        }
+    var left = MemoryRunReader(consume a, consuming: true)
+    var right = MemoryRunReader(consume b, consuming: true)
+    while !left.isDone && !right.isDone {
+      let (l, r) = (left.key, right.key)
+      if l < r {
+        out.append(l, left.payload)
+        left.advance()
+      } else if r < l {
+        out.append(r, right.payload)
+        right.advance()
+      } else {
+        out.append(l, left.payload | right.payload)
+        left.advance()
+        right.advance()
       }
     }
+    while !left.isDone {
+      out.append(left.key, left.payload)
+      left.advance()
+    }
+    while !right.isDone {
+      out.append(right.key, right.payload)
+      right.advance()
+    }
+    out.trim()
     return out
   }
 
@@ -270,7 +326,9 @@ struct KeyRunSet<Key: SortKey>: Sendable {
     for run in memory where run.count > 0 { cursors.append(RunCursor(memory: run)) }
     for run in files where run.count > 0 { cursors.append(try RunCursor(file: run)) }
     if cursors.count == 1, let run = memory.first(where: { $0.count > 0 }) {
-      for index in 0..<run.count { try body(run.keys[index], run.payloads[index]) }
+      for block in run.blocks {
+        for index in 0..<block.count { try body(block.keys[index], block.payloads[index]) }
+      }
       return
     }
     var heap = MergeHeap(cursors: cursors)
@@ -308,17 +366,18 @@ struct RunCursor<Key: SortKey> {
   private(set) var key: Key
   private(set) var payload: UInt8
   private(set) var isDone = false
-  private let memory: MemoryRun<Key>?
+  private var memory: MemoryRunReader<Key>?
   private var index = 0
   private let count: Int
   private let reader: BufferedFileReader?
 
   init(memory run: MemoryRun<Key>) {
-    memory = run
+    let reader = MemoryRunReader(run, consuming: false)
+    memory = reader
     count = run.count
-    reader = nil
-    key = run.keys[0]
-    payload = run.payloads[0]
+    self.reader = nil
+    key = reader.key
+    payload = reader.payload
   }
 
   init(file run: FileRun) throws {
@@ -341,9 +400,10 @@ struct RunCursor<Key: SortKey> {
       isDone = true
       return
     }
-    if let memory {
-      key = memory.keys[index]
-      payload = memory.payloads[index]
+    if memory != nil {
+      memory!.advance()
+      key = memory!.key
+      payload = memory!.payload
     } else if let reader {
       let bytes = try reader.take(Key.encodedByteCount + 1)
       let next = Key(decodingFrom: bytes)
