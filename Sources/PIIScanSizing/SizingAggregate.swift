@@ -136,16 +136,9 @@ public struct SizingAggregate: Sendable {
     }
   }
 
-  /// Turns the record's person values into person keys and links (docs/SIZING.md).
+  /// Turns the record's person values into person keys and links (docs/SIZING.md). Works in
+  /// the scratch arrays only: no allocation per record.
   private mutating func linkPersons(tier: SizingTier, content: SizingKey, hasIdentifier: Bool) {
-    Self.sortUnique(&scratchMobiles)
-    Self.sortUnique(&scratchEmails)
-    Self.sortUnique(&scratchNames)
-    Self.sortUnique(&scratchAddresses)
-    var nameAddress: SizingKey?
-    if scratchNames.count == 1 && scratchAddresses.count == 1 {
-      nameAddress = SizingKey.nameAddress(name: scratchNames[0], address: scratchAddresses[0])
-    }
     defer {
       scratchIDs.removeAll(keepingCapacity: true)
       scratchMobiles.removeAll(keepingCapacity: true)
@@ -153,29 +146,35 @@ public struct SizingAggregate: Sendable {
       scratchNames.removeAll(keepingCapacity: true)
       scratchAddresses.removeAll(keepingCapacity: true)
     }
+    Self.sortUnique(&scratchMobiles)
+    Self.sortUnique(&scratchEmails)
+    Self.sortUnique(&scratchNames)
+    Self.sortUnique(&scratchAddresses)
+    let mobile = scratchMobiles.count == 1 ? scratchMobiles[0] : nil
+    let email = scratchEmails.count == 1 ? scratchEmails[0] : nil
+    var nameAddress: SizingKey?
+    if scratchNames.count == 1 && scratchAddresses.count == 1 {
+      nameAddress = SizingKey.nameAddress(name: scratchNames[0], address: scratchAddresses[0])
+    }
     let flag = tier.flag
     if !scratchIDs.isEmpty {
-      scratchIDs.sort { $0.key < $1.key }
-      var unique: [RunEntry<SizingKey>] = []
-      for entry in scratchIDs {
-        if let last = unique.last, last.key == entry.key {
-          unique[unique.count - 1].payload |= entry.payload
-        } else {
-          unique.append(entry)
-        }
-      }
+      Self.sortUnique(&scratchIDs)
       var linked: UInt8 = 0
-      if unique.count == 1 {
+      if scratchIDs.count == 1 {
         // Weaker values are the ID holder's: they carry no tier of their own (the record's
         // tier is the ID's), only the linked bit.
-        linked = linkWeaker(
-          to: unique[0].key, weaker: [scratchMobiles, scratchEmails], nameAddress, flag: 0)
+        linked = link(scratchIDs[0].key, to: mobile, email, nameAddress, flag: 0)
       }
-      for entry in unique { nodes.insert(entry.key, payload: flag | entry.payload | linked) }
+      for entry in scratchIDs { nodes.insert(entry.key, payload: flag | entry.payload | linked) }
     } else if !scratchMobiles.isEmpty {
-      anchor(scratchMobiles, weaker: [scratchEmails], nameAddress, flag: flag)
+      // No ID holder claims this record: every key it names takes its tier.
+      var linked: UInt8 = 0
+      if let mobile { linked = link(mobile, to: nil, email, nameAddress, flag: flag) }
+      for key in scratchMobiles { nodes.insert(key, payload: flag | linked) }
     } else if !scratchEmails.isEmpty {
-      anchor(scratchEmails, weaker: [], nameAddress, flag: flag)
+      var linked: UInt8 = 0
+      if let email { linked = link(email, to: nil, nil, nameAddress, flag: flag) }
+      for key in scratchEmails { nodes.insert(key, payload: flag | linked) }
     } else if let nameAddress {
       nodes.insert(nameAddress, payload: flag)
     } else if hasIdentifier {
@@ -183,36 +182,39 @@ public struct SizingAggregate: Sendable {
     }
   }
 
-  /// Inserts the anchors of a record whose strongest kind is not an ID number; a single
-  /// anchor is linked to the single values of weaker kinds, which take the record's tier too
-  /// (no ID holder claims it).
-  private mutating func anchor(
-    _ anchors: [SizingKey], weaker: [[SizingKey]], _ nameAddress: SizingKey?, flag: UInt8
-  ) {
-    var linked: UInt8 = 0
-    if anchors.count == 1 {
-      linked = linkWeaker(to: anchors[0], weaker: weaker, nameAddress, flag: flag)
-    }
-    for key in anchors { nodes.insert(key, payload: flag | linked) }
-  }
-
-  /// Links `anchor` to each weaker kind that has exactly one value; returns the linked bit
-  /// when it made a link.
-  private mutating func linkWeaker(
-    to anchor: SizingKey, weaker: [[SizingKey]], _ nameAddress: SizingKey?, flag: UInt8
+  /// Links `anchor` to each weaker value given (the single value of its kind in the record);
+  /// returns the linked bit when it made a link.
+  private mutating func link(
+    _ anchor: SizingKey, to mobile: SizingKey?, _ email: SizingKey?, _ nameAddress: SizingKey?,
+    flag: UInt8
   ) -> UInt8 {
     var linked: UInt8 = 0
-    for values in weaker where values.count == 1 {
-      links.insert(PersonLink(anchor: anchor, weak: values[0]))
-      nodes.insert(values[0], payload: NodeBits.linked | flag)
-      linked = NodeBits.linked
-    }
-    if let nameAddress {
-      links.insert(PersonLink(anchor: anchor, weak: nameAddress))
-      nodes.insert(nameAddress, payload: NodeBits.linked | flag)
-      linked = NodeBits.linked
-    }
+    if let mobile { linked = linkOne(anchor, mobile, flag: flag) }
+    if let email { linked = linkOne(anchor, email, flag: flag) }
+    if let nameAddress { linked = linkOne(anchor, nameAddress, flag: flag) }
     return linked
+  }
+
+  private mutating func linkOne(_ anchor: SizingKey, _ weak: SizingKey, flag: UInt8) -> UInt8 {
+    links.insert(PersonLink(anchor: anchor, weak: weak))
+    nodes.insert(weak, payload: NodeBits.linked | flag)
+    return NodeBits.linked
+  }
+
+  /// Sorts ID entries and folds repeats of a number together (OR of their form bits).
+  private static func sortUnique(_ entries: inout [RunEntry<SizingKey>]) {
+    guard entries.count > 1 else { return }
+    entries.sort { $0.key < $1.key }
+    var write = 0
+    for read in 1..<entries.count {
+      if entries[read].key == entries[write].key {
+        entries[write].payload |= entries[read].payload
+      } else {
+        write += 1
+        entries[write] = entries[read]
+      }
+    }
+    entries.removeLast(entries.count - write - 1)
   }
 
   private static func sortUnique(_ keys: inout [SizingKey]) {

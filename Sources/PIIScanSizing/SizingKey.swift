@@ -241,7 +241,10 @@ public struct SizingKey: Hashable, Comparable, Sendable, BitwiseCopyable, Custom
   static func nameAddress(name: SizingKey, address: SizingKey) -> SizingKey {
     var hasher = SipHash(wide: true)
     hasher.combine(Tag.nameAddress)
-    for word in [name.high, name.low, address.high, address.low] { hasher.combine(word) }
+    hasher.combine(name.high)
+    hasher.combine(name.low)
+    hasher.combine(address.high)
+    hasher.combine(address.low)
     return fromHash(tag: Tag.nameAddress, hasher.finish128())
   }
 
