@@ -306,9 +306,10 @@ extension SizingReport {
       }
     }
     if !reasonRows.isEmpty {
+      blocks.append(.paragraph(l(FixedLabel.invalidByReason)))
       blocks.append(
         .table(
-          header: [l(FixedLabel.invalidByReason), l(FixedLabel.reason), l(FixedLabel.invalid)],
+          header: [l(FixedLabel.categories), l(FixedLabel.reason), l(FixedLabel.invalid)],
           rows: reasonRows, numeric: [2]))
     }
 
