@@ -87,7 +87,7 @@ enum PersonCounter {
       try links.forEach(in: directory) { link, _ in
         let number = try linked.number(of: link.anchor)
         numbered.insert(NumberedWeakKey(weak: link.weak, anchorNumber: number))
-        if numbered.bytesInMemory > memoryBudget { try numbered.spill(to: directory) }
+        if numbered.bytesInMemory > memoryBudget / 2 { try numbered.spill(to: directory) }
       }
     }
 

@@ -243,7 +243,11 @@ public struct SizingReport: Equatable, Sendable {
 
 extension SizingAggregate {
   /// Computes the report. The aggregate stays usable (it may be reported again, merged or
-  /// written); temporary files made for the persons step are removed before this returns.
+  /// written); temporary files made for the histograms and the persons step are removed
+  /// before this returns.
+  ///
+  /// Memory: the aggregate's own sets, plus at most half the budget in working sets (they
+  /// spill beyond it), plus 6 bytes per linked person key for the union-find.
   ///
   /// - Throws: ``SizingError`` when spilled or state files cannot be read.
   public mutating func report(_ options: SizingReportOptions) throws -> SizingReport {
@@ -375,7 +379,7 @@ extension SizingAggregate {
         distinct += 1
         kindSets.insert(key)
       }
-      try kindSets.keepToBudget(memoryBudget, directory: directory)
+      try kindSets.keepToBudget(memoryBudget / 2, directory: directory)
       let count = counts[index]
       let byReason = count.invalid.indices.compactMap { reason -> SizingReport.ReasonCount? in
         count.invalid[reason] > 0

@@ -22,7 +22,7 @@ import Synchronization
 public final class SizingTemporaryDirectory: Sendable {
   /// The directory's path.
   public let path: String
-  private let slot: InterruptRegistry.Slot?
+  let slot: InterruptRegistry.Slot?
   private let removed = Atomic<Bool>(false)
   private let counter = Atomic<Int>(0)
 
@@ -43,8 +43,17 @@ public final class SizingTemporaryDirectory: Sendable {
   /// A new file's path (the file is not created).
   func newFilePath() -> String {
     let number = counter.add(1, ordering: .relaxed).newValue
-    // Publish the number before the file can exist, so an interrupt always covers it.
-    slot?.lastFile.store(number, ordering: .releasing)
+    // Publish the number before the file can exist, so an interrupt always covers it; threads
+    // race here, so only ever raise it.
+    if let slot {
+      var seen = slot.lastFile.load(ordering: .relaxed)
+      while seen < number {
+        let (exchanged, now) = slot.lastFile.compareExchange(
+          expected: seen, desired: number, ordering: .releasing)
+        if exchanged { break }
+        seen = now
+      }
+    }
     return path + "/run-\(number).bin"
   }
 

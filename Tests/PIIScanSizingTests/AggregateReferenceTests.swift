@@ -93,6 +93,19 @@ import Testing
     #expect(report.copies.first?.inputs.map(\.path) == ["case/a/members.csv", "case/b/backup.zip"])
   }
 
+  /// Nothing counted is a report of zeros, in every format.
+  @Test func anEmptyAggregateReports() throws {
+    let parent = TestDirectory()
+    var aggregate = Feeding.empty(try parent.spillDirectory())
+    let report = try Feeding.report(&aggregate)
+    #expect(report.records.total == 0 && report.persons.distinct == 0)
+    #expect(report.score.decimal == "0.0000" && !report.score.isSerious)
+    #expect(report.inputs.isEmpty && report.categories.allSatisfy { $0.raw == 0 })
+    for format in SizingReportFormat.allCases {
+      #expect(report.render(format, language: .en).contains("not legal advice") || format == .json)
+    }
+  }
+
   /// With many samples the sample lists are long enough to hold every kind of tie.
   @Test func manySamplesMatchTheReference() throws {
     let parent = TestDirectory()

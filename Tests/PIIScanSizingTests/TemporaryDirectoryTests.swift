@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import PIIScanSizing
@@ -23,6 +24,21 @@ import Testing
     directory.remove()
     #expect(parent.leftovers().isEmpty)
     directory.remove()  // a second call does nothing
+  }
+
+  /// Threads taking file names at once get distinct names, and the interrupt table covers
+  /// the highest.
+  @Test func namesAreDistinctAcrossThreads() throws {
+    let parent = TestDirectory()
+    let directory = try parent.spillDirectory()
+    let names = Mutex<[String]>([])
+    DispatchQueue.concurrentPerform(iterations: 8) { _ in
+      var mine: [String] = []
+      for _ in 0..<500 { mine.append(directory.newFilePath()) }
+      names.withLock { $0 += mine }
+    }
+    #expect(Set(names.withLock { $0 }).count == 4_000)
+    #expect(directory.slot?.lastFile.load(ordering: .relaxed) == 4_000)
   }
 
   @Test func anUnusableParentIsAnError() {
