@@ -91,21 +91,21 @@ enum PersonCounter {
       }
     }
 
-    // 3. Number the weak ends and unite.
+    // 3. Number the weak ends and unite (union by smaller number, path halving).
     var parent = [UInt32](unsafeUninitializedCapacity: info.count) { buffer, count in
       for index in 0..<buffer.count { buffer[index] = UInt32(index) }
       count = buffer.count
     }
-    func find(_ start: UInt32) -> UInt32 {
-      var node = start
-      while parent[Int(node)] != node {
-        let grand = parent[Int(parent[Int(node)])]
-        parent[Int(node)] = grand
-        node = grand
+    try parent.withUnsafeMutableBufferPointer { parent in
+      @inline(__always) func find(_ start: UInt32) -> UInt32 {
+        var node = start
+        while parent[Int(node)] != node {
+          let grand = parent[Int(parent[Int(node)])]
+          parent[Int(node)] = grand
+          node = grand
+        }
+        return node
       }
-      return node
-    }
-    do {
       var linked = try LinkedKeyWalker(nodes: &nodes, directory: directory)
       try numbered.forEach(in: directory) { entry, _ in
         let weak = try linked.number(of: entry.weak)
@@ -113,13 +113,15 @@ enum PersonCounter {
         let b = find(entry.anchorNumber)
         if a != b { parent[Int(max(a, b))] = min(a, b) }
       }
+      // 4. Fold into roots. Every root has the smallest number of its group, so after this
+      // pass parent[i] is i's root for every i.
+      for index in 0..<parent.count {
+        let root = Int(find(UInt32(index)))
+        parent[index] = UInt32(root)
+        if root != index { info[root] |= info[index] }
+      }
     }
 
-    // 4. Fold into roots and count groups.
-    for index in 0..<info.count {
-      let root = Int(find(UInt32(index)))
-      if root != index { info[root] |= info[index] }
-    }
     var raised = 0
     for index in 0..<info.count where parent[index] == UInt32(index) {
       let bits = info[index]
@@ -192,7 +194,8 @@ struct ResidentAccumulator {
   var female = 0
   var ageBands = Array(repeating: 0, count: SizingReport.ageBands.count)
   var minors = 0
-  var provinces: [String?: Int] = [:]
+  /// Distinct numbers by the two-digit province code.
+  var provinces = [Int](repeating: 0, count: 100)
   /// Numbers whose birth date is not a date or is after the as-of date (the caller called
   /// them valid; they are left out of the age bands).
   var undated = 0
@@ -208,8 +211,7 @@ struct ResidentAccumulator {
     default: only18 += 1
     }
     if facts.isMale { male += 1 } else { female += 1 }
-    let code = facts.provinceCode
-    provinces[code < 10 ? "0\(code)" : String(code), default: 0] += 1
+    provinces[facts.provinceCode] += 1
     guard
       let birth = SizingDate(year: facts.birthYear, month: facts.birthMonth, day: facts.birthDay),
       let age = asOf.years(since: birth)
@@ -227,6 +229,11 @@ struct ResidentAccumulator {
       distinct: distinct, only18: only18, only15: only15, bothForms: both, hits18: hits18,
       hits15: hits15, male: male, female: female, ageBands: ageBands, ageUnknown: undated,
       minorsUnder14: minors,
-      provinces: histogram(provinces) { Int($0).flatMap(lookup.provinceName(code:)) })
+      provinces: histogram(
+        Dictionary(
+          uniqueKeysWithValues: provinces.indices.filter { provinces[$0] > 0 }.map {
+            ($0 < 10 ? "0\($0)" : String($0), provinces[$0])
+          })
+      ) { Int($0).flatMap(lookup.provinceName(code:)) })
   }
 }

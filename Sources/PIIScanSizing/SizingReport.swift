@@ -452,15 +452,19 @@ struct KindUnion {
   {
     var distinct = 0
     var carriers: [String?: Int] = [:]
-    var prefixes: [String?: Int] = [:]
+    var prefixes = [Int](repeating: 0, count: 1_000)
     try mobiles.forEach(in: directory) { key, _ in
       guard let number = key.mobileNumber else { return }
       distinct += 1
       carriers[lookup.mobileCarrier(number: number), default: 0] += 1
-      prefixes[String(number / 100_000_000), default: 0] += 1
+      // An 11-digit number's first three digits (a key made by hand may hold more).
+      prefixes[Int(min(number / 100_000_000, 999))] += 1
     }
+    let seen = prefixes.indices.filter { prefixes[$0] > 0 }
     return SizingReport.Mobiles(
-      distinct: distinct, carriers: histogram(carriers), prefixes: histogram(prefixes))
+      distinct: distinct, carriers: histogram(carriers),
+      prefixes: histogram(Dictionary(uniqueKeysWithValues: seen.map { (String($0), prefixes[$0]) }))
+    )
   }
 
   mutating func bankFigures(lookup: any SizingLookup, directory: SizingTemporaryDirectory)

@@ -12,13 +12,29 @@ struct RunEntry<Key: SortKey>: BitwiseCopyable {
   var payload: UInt8
 }
 
-/// A piece of a memory run: keys and payloads in two arrays, so that an entry costs the key's
+/// A piece of a memory run: keys and payloads in two buffers, so that an entry costs the key's
 /// size plus one byte.
-struct RunBlock<Key: SortKey>: Sendable {
-  var keys: [Key] = []
-  var payloads: [UInt8] = []
+///
+/// SAFETY: the buffers are written only by the ``MemoryRunBuilder`` that made the block,
+/// before the block is shared; afterwards it is read-only until `deinit` frees it, so sharing
+/// it between copies of a run, and threads, is safe.
+final class RunBlock<Key: SortKey>: @unchecked Sendable {
+  let keys: UnsafeMutablePointer<Key>
+  let payloads: UnsafeMutablePointer<UInt8>
+  /// Entries written; set once, when the builder seals the block.
+  private(set) var count = 0
 
-  var count: Int { keys.count }
+  init(capacity: Int) {
+    keys = .allocate(capacity: capacity)
+    payloads = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    keys.deallocate()
+    payloads.deallocate()
+  }
+
+  fileprivate func seal(count: Int) { self.count = count }
 }
 
 /// A sorted, duplicate-free run held in memory, as blocks of at most ``capacity`` entries.
@@ -31,58 +47,94 @@ struct MemoryRun<Key: SortKey>: Sendable {
   /// partly filled last block wastes little.
   static var capacity: Int { max(1_024, (1 << 19) / MemoryLayout<Key>.stride) }
 
-  private(set) var blocks: [RunBlock<Key>] = []
-  private(set) var count = 0
+  fileprivate(set) var blocks: [RunBlock<Key>] = []
+  fileprivate(set) var count = 0
+}
+
+/// Writes a run's entries in ascending order into blocks sized to what can still come, so a
+/// run never holds much more than its entries.
+struct MemoryRunBuilder<Key: SortKey> {
+  private var run = MemoryRun<Key>()
+  private var block: RunBlock<Key>?
+  private var filled = 0
+  private var room = 0
+  /// The most entries still to come (the sum of the inputs).
+  private var expected: Int
+
+  init(expected: Int) { self.expected = expected }
 
   @inline(__always)
   mutating func append(_ key: Key, _ payload: UInt8) {
-    if blocks.isEmpty || blocks[blocks.count - 1].count == Self.capacity {
-      var block = RunBlock<Key>()
-      block.keys.reserveCapacity(Self.capacity)
-      block.payloads.reserveCapacity(Self.capacity)
-      blocks.append(block)
-    }
-    blocks[blocks.count - 1].keys.append(key)
-    blocks[blocks.count - 1].payloads.append(payload)
-    count += 1
+    if filled == room { startBlock() }
+    block.unsafelyUnwrapped.keys[filled] = key
+    block.unsafelyUnwrapped.payloads[filled] = payload
+    filled += 1
   }
 
-  /// Trims the last block to its size (runs that stop growing should not keep slack).
-  mutating func trim() {
-    guard let last = blocks.last, last.keys.capacity > last.count else { return }
-    blocks[blocks.count - 1] = RunBlock(keys: Array(last.keys), payloads: Array(last.payloads))
+  private mutating func startBlock() {
+    sealBlock()
+    room = max(1, min(MemoryRun<Key>.capacity, expected))
+    block = RunBlock(capacity: room)
   }
 
-  /// Drops block `index` (a merge has read it).
-  mutating func release(_ index: Int) { blocks[index] = RunBlock() }
+  private mutating func sealBlock() {
+    guard let block else { return }
+    block.seal(count: filled)
+    run.blocks.append(block)
+    run.count += filled
+    expected -= filled
+    filled = 0
+    self.block = nil
+  }
+
+  consuming func finish() -> MemoryRun<Key> {
+    if filled > 0 { sealBlock() }
+    return run
+  }
 }
 
-/// Reads a memory run entry by entry; when consuming, frees each block once read.
+/// Reads a memory run entry by entry. A consuming reader holds the only reference to the run's
+/// blocks and drops each block once read, freeing it.
 struct MemoryRunReader<Key: SortKey> {
-  private var run: MemoryRun<Key>
-  private var block = 0
+  /// Blocks still to read, last first (so that taking the next one drops the array's
+  /// reference to it).
+  private var rest: [RunBlock<Key>]
+  private var block: RunBlock<Key>?
+  private var keys: UnsafeMutablePointer<Key>?
+  private var payloads: UnsafeMutablePointer<UInt8>?
   private var index = 0
-  private let consuming: Bool
-  private(set) var isDone: Bool
+  private var count = 0
+  private(set) var isDone = false
 
-  init(_ run: MemoryRun<Key>, consuming: Bool) {
-    self.run = run
-    self.consuming = consuming
-    isDone = run.count == 0
+  init(_ run: consuming MemoryRun<Key>) {
+    rest = run.blocks.reversed()
+    run.blocks = []
+    nextBlock()
   }
 
-  var key: Key { run.blocks[block].keys[index] }
-  var payload: UInt8 { run.blocks[block].payloads[index] }
+  private mutating func nextBlock() {
+    while let next = rest.popLast() {
+      guard next.count > 0 else { continue }
+      block = next
+      keys = next.keys
+      payloads = next.payloads
+      index = 0
+      count = next.count
+      return
+    }
+    block = nil
+    isDone = true
+  }
+
+  @inline(__always)
+  var key: Key { keys.unsafelyUnwrapped[index] }
+  @inline(__always)
+  var payload: UInt8 { payloads.unsafelyUnwrapped[index] }
 
   @inline(__always)
   mutating func advance() {
     index += 1
-    if index == run.blocks[block].count {
-      if consuming { run.release(block) }
-      block += 1
-      index = 0
-      isDone = block == run.blocks.count
-    }
+    if index == count { nextBlock() }
   }
 }
 
@@ -147,22 +199,24 @@ struct KeyRunSet<Key: SortKey>: Sendable {
   mutating func flushPending() {
     guard !pending.isEmpty else { return }
     pending.sort { $0.key < $1.key }
-    var run = MemoryRun<Key>()
-    var index = 0
-    let count = pending.count
-    while index < count {
-      let key = pending[index].key
-      var payload = pending[index].payload
-      index += 1
-      while index < count && pending[index].key == key {
-        payload |= pending[index].payload
+    var builder = MemoryRunBuilder<Key>(expected: pending.count)
+    pending.withUnsafeBufferPointer { entries in
+      var index = 0
+      let count = entries.count
+      while index < count {
+        let key = entries[index].key
+        var payload = entries[index].payload
         index += 1
+        while index < count && entries[index].key == key {
+          payload |= entries[index].payload
+          index += 1
+        }
+        builder.append(key, payload)
       }
-      run.append(key, payload)
     }
+    let run = builder.finish()
     memoryEntryCount -= pending.count - run.count
     pending.removeAll(keepingCapacity: pending.capacity <= pendingLimit * 2)
-    run.trim()
     memoryRuns.append(run)
     mergeSimilarRuns()
   }
@@ -185,9 +239,9 @@ struct KeyRunSet<Key: SortKey>: Sendable {
   private static func mergeTwo(_ a: consuming MemoryRun<Key>, _ b: consuming MemoryRun<Key>)
     -> MemoryRun<Key>
   {
-    var out = MemoryRun<Key>()
-    var left = MemoryRunReader(consume a, consuming: true)
-    var right = MemoryRunReader(consume b, consuming: true)
+    var out = MemoryRunBuilder<Key>(expected: a.count + b.count)
+    var left = MemoryRunReader(a)
+    var right = MemoryRunReader(b)
     while !left.isDone && !right.isDone {
       let (l, r) = (left.key, right.key)
       if l < r {
@@ -210,8 +264,7 @@ struct KeyRunSet<Key: SortKey>: Sendable {
       out.append(right.key, right.payload)
       right.advance()
     }
-    out.trim()
-    return out
+    return out.finish()
   }
 
   /// Moves every entry of `other` into this set. The result reads the same as if every key
@@ -372,7 +425,7 @@ struct RunCursor<Key: SortKey> {
   private let reader: BufferedFileReader?
 
   init(memory run: MemoryRun<Key>) {
-    let reader = MemoryRunReader(run, consuming: false)
+    let reader = MemoryRunReader(run)
     memory = reader
     count = run.count
     self.reader = nil
