@@ -4,9 +4,11 @@ import Testing
 @testable import PIIScanSizing
 
 /// Memory per distinct ID number, measured (not timed) with 10 million distinct numbers.
-/// Heavy, so it runs only when asked:
+/// Heavy, so it runs only when asked, one test per process (a second test in the same process
+/// would reuse memory the first freed and read too low):
 ///
-///     PIISCAN_SIZING_MEASURE=1 swift test -c release --filter MemoryMeasurementTests
+///     PIISCAN_SIZING_MEASURE=1 swift test -c release --filter distinctSetBytesPerKey
+///     PIISCAN_SIZING_MEASURE=1 swift test -c release --filter aggregateBytesPerPerson
 ///
 /// It prints the figures docs/SIZING.md quotes and fails if an entry costs more than the
 /// documented bound.
