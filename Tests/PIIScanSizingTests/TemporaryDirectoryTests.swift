@@ -18,7 +18,8 @@ import Testing
     let directory = try parent.spillDirectory()
     #expect(directory.path.hasPrefix(parent.path + "/piiscan-sizing-"))
     for _ in 0..<12 {
-      FileManager.default.createFile(atPath: directory.newFilePath(), contents: Data([1, 2, 3]))
+      #expect(
+        FileManager.default.createFile(atPath: directory.newFilePath(), contents: Data([1, 2, 3])))
     }
     #expect(parent.leftovers().count == 13)
     directory.remove()
@@ -53,7 +54,7 @@ import Testing
   @Test func interruptRemovesSpillFiles() throws {
     let parent = TestDirectory()
     let decoy = parent.path + "/not-ours.bin"
-    FileManager.default.createFile(atPath: decoy, contents: Data([9]))
+    #expect(FileManager.default.createFile(atPath: decoy, contents: Data([9])))
     let child = Process()
     child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
     child.arguments = ["--filter", "interruptedChild", "--testing-library", "swift-testing"]
@@ -76,7 +77,8 @@ import Testing
     for _ in 0..<3 {
       let directory = try SizingTemporaryDirectory(in: parent)
       for _ in 0..<15 {
-        FileManager.default.createFile(atPath: directory.newFilePath(), contents: Data([7]))
+        #expect(
+          FileManager.default.createFile(atPath: directory.newFilePath(), contents: Data([7])))
       }
       directories.append(directory)
     }
