@@ -46,6 +46,7 @@ let package = Package(
       ]),
     // Scores findings against labelled corpora (shared by piiscan-corpus and the tests).
     .target(name: "PIIScanEvaluation"),
+    .target(name: "PIIScanSizing"),  // piiscan size's exact, mergeable arithmetic (no dependencies)
     .executableTarget(name: "piiscan-corpus", dependencies: ["PIIScanEvaluation"]),
     .executableTarget(name: "generate-embedded-patterns"),
 
@@ -53,6 +54,7 @@ let package = Package(
     .testTarget(name: "PIIScanArchiveTests", dependencies: ["PIIScanArchive"]),
     .testTarget(name: "PIIScanTextTests", dependencies: ["PIIScanText"]),
     .testTarget(name: "PIIScanSheetsTests", dependencies: ["PIIScanSheets"]),
+    .testTarget(name: "PIIScanSizingTests", dependencies: ["PIIScanSizing"]),
     .testTarget(name: "PIIScanCoreTests", dependencies: ["PIIScanCore"]),
     .testTarget(
       name: "PIIScanEndToEndTests",
