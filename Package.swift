@@ -10,6 +10,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    // SHA-256 of the evidence (BoringSSL's, with the CPU's SHA extensions where it has them).
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // C: the system PCRE2 library, wrapped only by PIIScanPCRE2.
@@ -34,7 +36,8 @@ let package = Package(
     .target(
       name: "PIIScanCore",
       dependencies: [
-        "PIIScanPCRE2", "PIIScanArchive", "PIIScanText", "PIIScanSheets", "CPIIScanKernels", "TOMLKit",
+        "PIIScanPCRE2", "PIIScanArchive", "PIIScanText", "PIIScanSheets", "CPIIScanKernels",
+        "PIIScanSizing", "TOMLKit", .product(name: "Crypto", package: "swift-crypto"),
       ]),
 
     .executableTarget(
@@ -42,6 +45,7 @@ let package = Package(
       dependencies: [
         "PIIScanCore",
         "PIIScanArchive",
+        "PIIScanSizing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Scores findings against labelled corpora (shared by piiscan-corpus and the tests).

@@ -50,7 +50,7 @@ final class CommandSink: FindingSink {
       }
     case .progress(let bytes):
       progress?.update(bytes: bytes)
-    case .started:
+    case .started, .described:
       break
     }
   }

@@ -16,7 +16,7 @@ struct PIIScanCommand: ParsableCommand {
       read (the rest was still scanned).
       """,
     version: PIIScanVersion.current,
-    subcommands: [ScanCommand.self, CheckCommand.self, PatternsCommand.self],
+    subcommands: [ScanCommand.self, SizeCommand.self, CheckCommand.self, PatternsCommand.self],
     defaultSubcommand: ScanCommand.self)
 }
 

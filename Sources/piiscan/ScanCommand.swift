@@ -29,10 +29,10 @@ struct ScanCommand: ParsableCommand {
       rule is wrong, and nothing was read).
       """)
 
-  @Argument(help: "Files or directories to scan (default: standard input).")
-  var paths: [String] = []
+  @OptionGroup(title: "Input")
+  var input: InputOptions
 
-  @Option(help: "Output format: text, jsonl, json or csv (default: text).")
+  @Option(name: .shortAndLong, help: "Output format: text, jsonl, json or csv.")
   var format: OutputFormat = .text
 
   @Flag(help: "Print values in full instead of masked.")
@@ -41,94 +41,15 @@ struct ScanCommand: ParsableCommand {
   @Flag(help: "Print per-file, per-category counts instead of findings.")
   var count = false
 
-  @Option(help: "Only these categories (comma-separated taxonomy ids, e.g. cn_mobile,email).")
-  var only: String?
-
-  @Option(
-    name: .customLong("patterns"),
-    help: ArgumentHelp(
-      "Add your own rules: every *.toml file in DIR (not its subdirectories), or one .toml file; repeatable. Format: Patterns/README.md, \"Your own rules\".",
-      valueName: "dir"))
-  var patterns: [String] = []
-
-  @Option(help: "Leave out these categories (comma-separated).")
-  var except: String?
-
-  @Option(help: "Worker threads (default: every core).")
-  var threads: Int = ScanConfiguration.defaultThreads
-
-  @Option(
-    help: ArgumentHelp(
-      "Nominal chunk size in bytes; a tuning knob that never changes the output.",
-      valueName: "bytes"))
-  var chunkSize: Int = ChunkLayout.defaultChunkSize
-
-  @Flag(help: "Read regular files through a read-only memory map instead of pread.")
-  var mmap = false
-
-  @Option(
-    help: ArgumentHelp(
-      "Judge birth dates and ages as of this date (YYYY-MM-DD; default: today).",
-      valueName: "date"))
-  var asOf: String?
-
-  @Flag(help: "Follow symbolic links found while walking directories.")
-  var follow = false
-
-  @Flag(help: "Scan files that look binary instead of skipping them with a notice.")
-  var binary = false
-
-  @Option(
-    help: ArgumentHelp(
-      "Stop an archive or compressed input after this many decompressed bytes (K/M/G/T suffixes; default 64G).",
-      valueName: "size"))
-  var maxDecompressed: String = "64G"
-
-  @Option(
-    help: ArgumentHelp(
-      "Read at most this many bytes of each input (K/M/G/T suffixes; default: all of a regular file, 64G of a stream such as standard input or a device).",
-      valueName: "size"))
-  var maxBytes: String?
-
-  @Option(
-    help: "Stop a container producing more than this many bytes per compressed byte (default 200).")
-  var maxRatio: Double = 200
-
-  @Option(help: "How deeply archives may be nested in one another (default 8).")
-  var maxDepth: Int = 8
-
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
-
-  @Flag(inversion: .prefixedNo, help: "Show progress on standard error when it is a terminal.")
-  var progress = true
-
-  func validate() throws {
-    if threads < 1 { throw ValidationError("--threads must be at least 1") }
-    if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1") }
-    if let asOf, CivilDate(iso: asOf) == nil {
-      throw ValidationError("--as-of must be a date written YYYY-MM-DD, not \"\(asOf)\"")
-    }
-    if CommandSupport.parseSize(maxDecompressed) == nil {
-      throw ValidationError(
-        "--max-decompressed must be a size such as 500M or 64G, not \"\(maxDecompressed)\"")
-    }
-    if maxRatio <= 1 { throw ValidationError("--max-ratio must be more than 1") }
-    if let maxBytes, CommandSupport.parseSize(maxBytes) == nil {
-      throw ValidationError("--max-bytes must be a size such as 500M or 64G, not \"\(maxBytes)\"")
-    }
-    if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
-  }
 
   func run() throws {
     signal(SIGPIPE, SIG_IGN)
     let diagnostics = Diagnostics()
-    let asOfDate = asOf.flatMap { CivilDate(iso: $0) } ?? .today()
-    let rules = try CommandSupport.loadRules(
-      only: only, except: except, patterns: patterns, settings: DetectionSettings(asOf: asOfDate))
-
-    let (inputs, skipped) = InputWalker(followLinks: follow).resolve(
-      locations: CommandSupport.locations(of: paths))
+    let asOfDate = input.asOfDate
+    let rules = try input.rules()
+    let (inputs, skipped) = input.resolveInputs()
 
     if let output { try CommandSupport.refuseToOverwriteInput(output, inputs: inputs) }
     let file = try CommandSupport.openOutput(output, diagnostics: diagnostics)
@@ -146,34 +67,12 @@ struct ScanCommand: ParsableCommand {
       case .csv: reporter = CSVReporter(out: out, presenter: presenter)
       }
     }
-    let totalBytes =
-      inputs.contains { $0.size == nil } ? nil : inputs.reduce(0) { $0 + ($1.size ?? 0) }
-    let meter = progress && ProgressMeter.isTerminal ? ProgressMeter(totalBytes: totalBytes) : nil
+    let meter = input.progressMeter(for: inputs)
     let sink = SinkFanout([
       aggregate, reporter, CommandSink(diagnostics: diagnostics, progress: meter),
     ])
-    // What the walk skipped is reported like any other notice, before the findings.
-    for skip in skipped {
-      let input = ScanInput(path: skip.path, kind: .regularFile, size: nil)
-      sink.receive(
-        .notice(
-          input,
-          Notice(
-            kind: skip.isError ? .unreadable : .skipped, severity: skip.isError ? .error : .note,
-            message: skip.isError ? skip.reason : "skipped: \(skip.reason)")))
-    }
-
-    var configuration = ScanConfiguration(
-      threads: threads, layout: ChunkLayout(chunkSize: chunkSize), useMapping: mmap,
-      locate: !count, detection: DetectionSettings(asOf: asOfDate))
-    configuration.scanBinary = binary
-    if let limit = maxBytes.flatMap(CommandSupport.parseSize) {
-      configuration.maxFileBytes = limit
-      configuration.maxStreamBytes = limit
-    }
-    configuration.archiveLimits = ArchiveLimits(
-      maxTotalBytes: CommandSupport.parseSize(maxDecompressed)!, maxRatio: maxRatio,
-      maxDepth: maxDepth)
+    InputOptions.reportSkipped(skipped, to: sink)
+    let configuration = input.configuration(locate: !count)
     ScanPipeline(rules: rules, configuration: configuration).run(inputs: inputs, sink: sink)
     reporter.finish()
     meter?.finish()

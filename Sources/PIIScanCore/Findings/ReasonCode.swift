@@ -81,6 +81,34 @@ public enum ReasonCode: UInt8, Sendable, CaseIterable, Comparable {
     }
   }
 
+  /// What the code means, for people: in Chinese and in English (reports, `--lang`).
+  public var names: (zh: String, en: String) {
+    switch self {
+    case .checksum: ("校验码错误", "check character fails")
+    case .luhn: ("Luhn 校验失败", "Luhn check fails")
+    case .birthDateInvalid: ("出生日期不存在", "birth date is not a date")
+    case .birthDateFuture: ("出生日期晚于基准日", "birth date after the as-of date")
+    case .birthDateEarly: ("出生日期过早", "birth date too early")
+    case .regionUnknown: ("地区码不存在", "region code never assigned")
+    case .prefixUnallocated: ("号段未分配", "prefix not allocated")
+    case .prefixNonPersonal: ("非个人号段", "non-personal range")
+    case .areaCodeUnknown: ("区号不存在", "area code not in use")
+    case .localNumberInvalid: ("本地号码无效", "local number impossible")
+    case .lengthForBIN: ("卡号长度与卡 BIN 不符", "length wrong for the BIN")
+    case .unknownBIN: ("卡 BIN 未知且校验失败", "unknown BIN, Luhn fails")
+    case .knownSample: ("公开的样例值", "published sample value")
+    case .truncated: ("疑被表格软件截断", "looks cut by a spreadsheet")
+    case .implausibleAge: ("年龄不合理", "implausible age")
+    case .networkCodeUnknown: ("网络代码未分配", "network code not assigned")
+    case .format: ("格式不符", "wrong shape")
+    case .vocabulary: ("不在词表中", "not in the vocabulary")
+    case .incomplete: ("信息不完整", "incomplete")
+    case .inconsistent: ("前后不一致", "parts do not belong together")
+    case .masked: ("已脱敏", "masked already")
+    case .commonWord: ("常用词而非人名", "a common word, not a name")
+    }
+  }
+
   /// The code with id `id`, if there is one.
   public init?(id: String) {
     guard let found = ReasonCode.allCases.first(where: { $0.id == id }) else { return nil }

@@ -1,3 +1,4 @@
+import Crypto
 import PIIScanPCRE2
 import TOMLKit
 
@@ -8,13 +9,44 @@ public struct RuleSet: Sendable {
   private let fieldRuleByCategory: [String: Int]
   /// Every category of the set's rules, in rule order, without repeats.
   public let categoryList: [Category]
+  /// SHA-256 of every file the rules were read from (the embedded Patterns/ and users' files),
+  /// before any restriction.
+  private let filesDigest: String
+
+  /// SHA-256 of the rule set in force: of every file the rules and their tables came from,
+  /// and of the ids of the rules `--only` and `--except` leave in. Reports carry it, so a
+  /// figure can be tied to the rules that made it.
+  public var sha256: String {
+    var hasher = SHA256()
+    hasher.update(data: Array((filesDigest + "\n" + rules.map(\.id).joined(separator: ",")).utf8))
+    return Self.hex(hasher.finalize())
+  }
+
+  static func hex(_ digest: some Sequence<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    return String(
+      decoding: digest.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+  }
+
+  /// SHA-256 of the embedded Patterns/ (rules, tables and vocabularies) and `user` files.
+  static func digest(user: [(path: String, text: String)]) -> String {
+    var hasher = SHA256()
+    for path in EmbeddedPatterns.paths {
+      hasher.update(
+        data: Array((path + "\u{0}" + (EmbeddedPatterns.text(path) ?? "") + "\u{0}").utf8))
+    }
+    for file in user {
+      hasher.update(data: Array(("user:" + file.path + "\u{0}" + file.text + "\u{0}").utf8))
+    }
+    return hex(hasher.finalize())
+  }
 
   /// Checks and compiles the rules of `files` (pattern-file path and text), reporting every
   /// problem at once.
   public init(files: [(path: String, text: String)]) throws(PatternLoadError) {
     let (rules, problems) = RuleSet.check(files.map { ($0.path, $0.text, false) })
     if !problems.isEmpty { throw PatternLoadError(problems: problems) }
-    self.init(rules: rules)
+    self.init(rules: rules, filesDigest: RuleSet.digest(user: files))
   }
 
   /// The built-in rules plus the rules of a user's files (`--patterns`), checked together:
@@ -36,7 +68,7 @@ public struct RuleSet: Sendable {
     let files =
       embeddedFiles().map { ($0.path, $0.text, false) } + user.map { ($0.path, $0.text, true) }
     var (rules, problems) = check(files)
-    let set = RuleSet(rules: rules)
+    let set = RuleSet(rules: rules, filesDigest: "")
     if checkExamples {
       for result in set.runExamples(settings: settings, userOnly: true) {
         guard let failure = result.failure else { continue }
@@ -49,7 +81,7 @@ public struct RuleSet: Sendable {
       }
     }
     if !problems.isEmpty { throw PatternLoadError(problems: problems) }
-    return set
+    return RuleSet(rules: set.rules, filesDigest: RuleSet.digest(user: user))
   }
 
   /// What a regex rule's pattern may do, so that its matches never depend on where the input
@@ -337,8 +369,13 @@ public struct RuleSet: Sendable {
     return sound ? pattern : nil
   }
 
-  private init(rules: [Rule]) {
+  private init(filesDigest: String, rules: [Rule]) {
+    self.init(rules: rules, filesDigest: filesDigest)
+  }
+
+  private init(rules: [Rule], filesDigest: String) {
     self.rules = rules
+    self.filesDigest = filesDigest
     var index: [ValidatorKind: Int] = [:]
     var fields: [String: Int] = [:]
     var seen = Set<ObjectIdentifier>()
@@ -366,7 +403,8 @@ public struct RuleSet: Sendable {
 
   /// The rules shipped in the binary (Patterns/*.toml).
   public static func embedded() throws(PatternLoadError) -> RuleSet {
-    try RuleSet(files: embeddedFiles())
+    let set = try RuleSet(files: embeddedFiles())
+    return RuleSet(rules: set.rules, filesDigest: RuleSet.digest(user: []))
   }
 
   static func embeddedFiles() -> [(path: String, text: String)] {
@@ -378,6 +416,7 @@ public struct RuleSet: Sendable {
   /// The rules whose category is in `only` (when given) and not in `except`.
   public func restricted(only: Set<String>?, except: Set<String>) -> RuleSet {
     RuleSet(
+      filesDigest: filesDigest,
       rules: rules.filter { rule in
         (only.map { $0.contains(rule.category.id) } ?? true) && !except.contains(rule.category.id)
       })

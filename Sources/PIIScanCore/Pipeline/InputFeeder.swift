@@ -49,8 +49,20 @@ final class InputFeeder {
       defer { if descriptor != 0 { close(descriptor) } }
       let source = LimitedSource(
         FileDescriptorSource(fileDescriptor: descriptor), limit: configuration.maxStreamBytes)
+      // A stream's bytes are hashed here as they are read, whatever reads them.
+      let hashed = configuration.hashInputs ? HashingSource(source) : nil
       feedSource(
-        source, as: input, depth: 0, budget: ArchiveBudget(limits: configuration.archiveLimits))
+        hashed ?? source, as: input, depth: 0,
+        budget: ArchiveBudget(limits: configuration.archiveLimits))
+      if let hashed {
+        hashed.drain()
+        scheduler.mark(
+          .described(
+            input,
+            InputFacts(
+              sha256: hashed.digest.hex(), bytes: hashed.digest.bytes, format: nil,
+              encoding: nil)))
+      }
       if source.hitLimit {
         scheduler.mark(.notice(input, NoticeText.streamLimit(configuration.maxStreamBytes)))
       }
@@ -126,7 +138,7 @@ final class InputFeeder {
       scheduler.mark(.notice(input, NoticeText.binary))
       return
     }
-    scheduler.mark(.started(input))
+    scheduler.mark(.started(input, profile))
     while true {
       let buffer = scheduler.takeBuffer()
       guard let (_, view) = chunker.next(into: buffer) else {

@@ -16,6 +16,13 @@ public struct ScanConfiguration: Sendable {
   public var scanBinary: Bool = false
   /// Safety limits for compressed files and archives (zip bombs, deep nesting).
   public var archiveLimits = ArchiveLimits()
+  /// Compute each input's SHA-256 as it is read, and say its format and encoding
+  /// (``InputSummary/facts``): the sizing report's evidence list.
+  public var hashInputs = false
+  /// For a shard (`size --range`): only the chunks of a regular file whose nominal start lies
+  /// in this byte range are scanned (both ends multiples of the chunk size), so that the
+  /// shards of a file together give what one scan of it gives.
+  public var range: Range<Int64>?
   /// The most bytes read of a regular file (nil: all of it).
   public var maxFileBytes: Int64?
   /// The most bytes read of a stream that may never end: standard input, a FIFO, a device.

@@ -52,6 +52,27 @@ public struct ScanInput: Sendable, Hashable {
   }
 }
 
+/// What an input is, for the evidence list of the sizing report.
+public struct InputFacts: Sendable, Equatable {
+  /// SHA-256 of its bytes as stored (of the decompressed bytes, for an archive member), hex.
+  public var sha256: String?
+  /// Bytes hashed.
+  public var bytes: Int64
+  /// Its shape: a record format (`delimited`, `sql`, `jsonLines`, `json`, `keyValue`, `text`,
+  /// `sheet`) or a container (`gzip`, `zip`, `xls`…).
+  public var format: String?
+  /// Its text encoding (`utf8`, `gb18030`, `utf16le`…; `+gbk-lines` when lines of GBK stand
+  /// in UTF-8); nil for a container.
+  public var encoding: String?
+
+  public init(sha256: String?, bytes: Int64, format: String?, encoding: String?) {
+    self.sha256 = sha256
+    self.bytes = bytes
+    self.format = format
+    self.encoding = encoding
+  }
+}
+
 /// What happened to one input.
 public struct InputSummary: Sendable {
   /// Bytes scanned.
@@ -62,6 +83,8 @@ public struct InputSummary: Sendable {
   public var undecodable = 0
   /// Searches of regex rules that PCRE2 stopped at its match limit, by rule id.
   public var stoppedSearches: [String: Int] = [:]
+  /// Its hash, format and encoding, when the scan records them (``ScanConfiguration/hashInputs``).
+  public var facts: InputFacts?
 
   public init() {}
 }
@@ -141,6 +164,9 @@ public struct FindingBatch: Sendable {
 public enum ScanEvent: Sendable {
   /// An input begins (its findings and notices follow).
   case started(ScanInput)
+  /// What a container (an archive, a compressed file, a workbook, a stream) is, once it has
+  /// been read; its members are inputs of their own.
+  case described(ScanInput, InputFacts)
   /// A notice about an input.
   case notice(ScanInput, Notice)
   /// An input is done: what was read, and whether reading stopped early.

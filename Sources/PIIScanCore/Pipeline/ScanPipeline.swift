@@ -19,8 +19,10 @@ public final class ScanPipeline {
 
   /// Scans `inputs` in order, feeding `sink` on the calling thread.
   public func run(inputs: [ScanInput], sink: any FindingSink) {
-    var emitter = Emitter(sink: sink, locate: configuration.locate)
+    var emitter = Emitter(
+      sink: sink, locate: configuration.locate, hashing: configuration.hashInputs)
     let scheduler = Scheduler(rules: rules, configuration: configuration) { emitter.emit($0) }
+    emitter.release = { [unowned scheduler] in scheduler.returnBuffer($0) }
     let feeder = InputFeeder(scheduler: scheduler, configuration: configuration)
     for input in inputs { feeder.feed(input) }
     scheduler.finish()

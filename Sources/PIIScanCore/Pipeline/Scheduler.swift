@@ -14,14 +14,23 @@ struct ChunkTask {
 /// Something the feeding thread puts into the output order between chunks.
 enum Marker {
   case notice(ScanInput, Notice)
-  case started(ScanInput)
+  case started(ScanInput, InputProfile)
+  case described(ScanInput, InputFacts)
   case finished(ScanInput, InputError?)
   case failed(ScanInput, InputError)
 }
 
+/// The stored bytes a chunk owned, kept for the emitter to hash (``ScanConfiguration/hashInputs``):
+/// the buffer (or file, when mapped) that holds them stays alive until it has.
+struct OwnedBytes {
+  var bytes: UnsafeRawBufferPointer
+  /// What holds the bytes; a read buffer goes back to the pool once hashed.
+  var owner: AnyObject
+}
+
 /// What comes out of the reorder buffer, in input order.
 enum Completed {
-  case chunk(ScanInput, ChunkResult)
+  case chunk(ScanInput, ChunkResult, OwnedBytes?)
   /// A chunk that could not be read: the error says where reading stopped.
   case chunkFailed(ScanInput, InputError)
   case marker(Marker)
@@ -96,9 +105,12 @@ final class Scheduler {
     return buffer!
   }
 
-  /// Gives back a buffer that was taken but not submitted.
+  /// Gives back a buffer that was taken but not submitted, or whose chunk was hashed.
   func returnBuffer(_ buffer: ReadBuffer) {
-    shared.monitor.withLock { shared.freeBuffers.append(buffer) }
+    shared.monitor.withLock {
+      shared.freeBuffers.append(buffer)
+      shared.monitor.broadcast()
+    }
   }
 
   /// Emits everything still out, then ends the workers.
@@ -135,6 +147,14 @@ final class Scheduler {
       if finished { return }
       if !ready.isEmpty, shared.monitor.withLock({ done() }) { return }
     }
+  }
+}
+
+extension Completed {
+  /// Whether the result keeps `buffer` for the emitter to hash.
+  func holds(_ buffer: ReadBuffer) -> Bool {
+    if case .chunk(_, _, let owned?) = self { return owned.owner === buffer }
+    return false
   }
 }
 
@@ -192,10 +212,19 @@ struct Worker {
       guard let next else { return }
       let task = next.task
       let outcome: Completed
+      let hashing = configuration.hashInputs
       switch task.work {
       case .randomAccess(let file, let chunk):
-        let readBuffer = buffer ?? ReadBuffer(capacity: configuration.layout.bufferCapacity)
-        buffer = readBuffer
+        // When the emitter hashes the chunk, the buffer travels with the result.
+        let readBuffer: ReadBuffer
+        if hashing {
+          readBuffer =
+            shared.monitor.withLock { shared.freeBuffers.popLast() }
+            ?? ReadBuffer(capacity: configuration.layout.bufferCapacity)
+        } else {
+          readBuffer = buffer ?? ReadBuffer(capacity: configuration.layout.bufferCapacity)
+          buffer = readBuffer
+        }
         do {
           let faults = RandomAccessInput.mappingFaults
           let (view, shrank) = try file.chunkReadingWhatIsThere(
@@ -212,14 +241,30 @@ struct Worker {
                 "the file shrank while it was being scanned (it has \(now) of the "
                   + "\(file.size) bytes it had; reading stopped at byte \(now))"))
           } else {
-            outcome = .chunk(task.input, result)
+            let owned =
+              hashing
+              ? OwnedBytes(
+                bytes: UnsafeRawBufferPointer(rebasing: view.bytes[view.ownStart..<view.ownEnd]),
+                owner: file.isMapped ? file : readBuffer) : nil
+            outcome = .chunk(task.input, result, owned)
           }
         } catch {
           outcome = .chunkFailed(task.input, error)
         }
+        if hashing, file.isMapped || !outcome.holds(readBuffer) {
+          shared.monitor.withLock { shared.freeBuffers.append(readBuffer) }
+        }
       case .filled(let filled, let view):
-        outcome = .chunk(task.input, scanner.scan(view, profile: task.profile))
-        shared.monitor.withLock { shared.freeBuffers.append(filled) }
+        let result = scanner.scan(view, profile: task.profile)
+        if hashing {
+          let owned = OwnedBytes(
+            bytes: UnsafeRawBufferPointer(rebasing: view.bytes[view.ownStart..<view.ownEnd]),
+            owner: filled)
+          outcome = .chunk(task.input, result, owned)
+        } else {
+          outcome = .chunk(task.input, result, nil)
+          shared.monitor.withLock { shared.freeBuffers.append(filled) }
+        }
       }
       shared.monitor.withLock {
         shared.completed[next.sequence] = outcome

@@ -60,7 +60,7 @@ public final class ScanAggregate: FindingSink {
       }
       if !current.isEmpty { inputsWithFindings += 1 }
       current.removeAll(keepingCapacity: true)
-    case .started, .progress:
+    case .started, .described, .progress:
       break
     }
   }

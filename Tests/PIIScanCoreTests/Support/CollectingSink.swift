@@ -30,7 +30,7 @@ final class CollectingSink: FindingSink {
         errors.append((input, error))
         lines.append("error \(error)")
       }
-    case .started, .progress:
+    case .started, .described, .progress:
       break
     }
   }

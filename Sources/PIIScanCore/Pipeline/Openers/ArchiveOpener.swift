@@ -14,6 +14,22 @@ struct ArchiveOpener: InputOpener {
     feeder.feedSource(
       source, as: input, depth: 0,
       budget: ArchiveBudget(limits: feeder.configuration.archiveLimits))
+    if feeder.configuration.hashInputs {
+      // The container's reader may seek in it (a zip's directory is at its end): it is hashed
+      // once read, front to back.
+      let kind = (try? file.prefix(ContainerSniffer.prefixLength)).map { prefix in
+        withExtendedLifetime(prefix.owner) { ContainerSniffer.kind(of: prefix.bytes).description }
+      }
+      do {
+        let digest = try InputDigest.ofFile(descriptor: file.descriptor, size: file.size)
+        feeder.scheduler.mark(
+          .described(
+            input,
+            InputFacts(sha256: digest.hex(), bytes: digest.bytes, format: kind, encoding: nil)))
+      } catch {
+        feeder.scheduler.mark(.notice(input, NoticeText.unreadable(error)))
+      }
+    }
     return true
   }
 
@@ -28,11 +44,26 @@ struct ArchiveOpener: InputOpener {
       feeder.scheduler.mark(.notice(input, NoticeText.reading(error)))
       return nil
     }
+    // A container inside a container is hashed as its bytes go by (the outermost input is
+    // hashed by whoever read it: the feeder for a stream, feed(file:) for a file).
+    let hashed =
+      feeder.configuration.hashInputs && input.kind == .member ? HashingSource(stream) : nil
     do {
-      let reader = try ArchiveReader(source: stream, kind: kind, depth: depth, budget: budget)
+      let reader = try ArchiveReader(
+        source: hashed.map { PeekingSource($0) } ?? stream, kind: kind, depth: depth,
+        budget: budget)
       feedMembers(of: reader, in: input, using: feeder)
     } catch {
       feeder.scheduler.mark(.notice(input, NoticeText.archive(error)))
+    }
+    if let hashed {
+      hashed.drain()
+      feeder.scheduler.mark(
+        .described(
+          input,
+          InputFacts(
+            sha256: hashed.digest.hex(), bytes: hashed.digest.bytes, format: kind.description,
+            encoding: nil)))
     }
     return nil
   }

@@ -17,10 +17,18 @@ struct TextOpener: InputOpener {
       feeder.scheduler.mark(.notice(input, NoticeText.binary))
       return true
     }
-    feeder.scheduler.mark(.started(input))
+    feeder.scheduler.mark(.started(input, profile))
     let layout = feeder.configuration.layout
     var prescan = SQLPrescan(profile: profile)
-    for chunk in 0..<layout.chunkCount(inputSize: file.size) {
+    var chunks = 0..<layout.chunkCount(inputSize: file.size)
+    if let range = feeder.configuration.range {
+      let chunk = Int64(layout.chunkSize)
+      let first = Int(min(range.lowerBound / chunk, Int64(chunks.upperBound)))
+      let last = Int(
+        min(range.upperBound == .max ? .max : range.upperBound / chunk, Int64(chunks.upperBound)))
+      chunks = first..<max(first, last)
+    }
+    for chunk in chunks {
       do {
         try prescan.advance(for: chunk, of: file, layout: layout, into: &profile)
       } catch {

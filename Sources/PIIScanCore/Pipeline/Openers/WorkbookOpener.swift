@@ -15,7 +15,9 @@ struct SpreadsheetOpener: InputOpener {
     do {
       let source = FileDescriptorSource(fileDescriptor: file.descriptor)
       let read = try WorkbookParts.readWhole(source, limit: XLSWorkbook.maxFileSize)
-      return Self.feedXLS(read.bytes, of: input, using: feeder)
+      let fed = Self.feedXLS(read.bytes, of: input, using: feeder)
+      if fed { Self.describe(read.bytes, of: input, using: feeder) }
+      return fed
     } catch {
       feeder.scheduler.mark(.failed(input, InputFeeder.inputError(error)))
       return true
@@ -28,13 +30,26 @@ struct SpreadsheetOpener: InputOpener {
   ) -> (any ArchiveSource)? {
     do {
       let read = try WorkbookParts.readWhole(stream, limit: XLSWorkbook.maxFileSize)
-      if read.complete && Self.feedXLS(read.bytes, of: input, using: feeder) { return nil }
+      if read.complete && Self.feedXLS(read.bytes, of: input, using: feeder) {
+        if input.kind == .member { Self.describe(read.bytes, of: input, using: feeder) }
+        return nil
+      }
       // Not a workbook: read on from the bytes already taken.
       return ChainedSource(read.bytes, then: stream)
     } catch {
       feeder.scheduler.mark(.failed(input, InputFeeder.inputError(error)))
       return nil
     }
+  }
+
+  /// The hash of a workbook read whole, when the scan records hashes.
+  static func describe(_ bytes: [UInt8], of input: ScanInput, using feeder: InputFeeder) {
+    guard feeder.configuration.hashInputs else { return }
+    var digest = InputDigest()
+    bytes.withUnsafeBytes { digest.update($0) }
+    feeder.scheduler.mark(
+      .described(
+        input, InputFacts(sha256: digest.hex(), bytes: digest.bytes, format: "xls", encoding: nil)))
   }
 
   /// An .xls, read whole: its sheets (or a notice saying why not). False when the compound
