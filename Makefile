@@ -1,8 +1,11 @@
 # piiscan — the two commands of README.md are `make run` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-# Build: libpcre2-dev, libarchive-dev, pkg-config. Tests make archives with the usual tools.
-APT_PACKAGES := libpcre2-dev libarchive-dev pkg-config zip unzip bzip2 xz-utils zstd 7zip
+# Build: libpcre2-dev, libarchive-dev, pkg-config, and the codecs gzip, bzip2, xz and zstd are
+# decoded with (zlib1g-dev, libbz2-dev, liblzma-dev, libzstd-dev: see Sources/CArchive/shim.h).
+# Tests make archives with the usual tools.
+APT_PACKAGES := libpcre2-dev libarchive-dev pkg-config zlib1g-dev libbz2-dev liblzma-dev \
+  libzstd-dev zip unzip bzip2 xz-utils zstd lz4 7zip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/piiscan
 

@@ -280,6 +280,8 @@ public final class ScanPipeline {
       return Notice(kind: "encrypted", severity: .error, message: "not read: " + error.message)
     case .io:
       return Notice(kind: "unreadable", severity: .error, message: error.message)
+    case .trailingData:
+      return Notice(kind: "trailing-data", severity: .warning, message: error.message)
     }
   }
 
