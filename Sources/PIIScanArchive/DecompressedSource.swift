@@ -8,6 +8,10 @@
 /// stream is *trailing data*: decoding ends there, ``trailingDataOffset`` says where it starts,
 /// and ``readTrailingData(into:)`` returns it as it is stored.
 ///
+/// Decoded bytes are handed out from a 64 KiB block of this source's own, which is decoded
+/// whole before it is read (see `fillOutput()`), so what comes out, up to an error, depends only
+/// on the compressed bytes.
+///
 /// Errors: truncation (the input ends inside a stream) is reported as
 /// ``ArchiveError/Kind/truncated`` with the count of bytes decoded before it; damage as the
 /// codec reports it. An error the underlying source throws (an enclosing member that was cut
@@ -70,8 +74,13 @@ final class DecompressedSource: ArchiveSource {
 
   private var state = State.decoding
 
-  /// An error to throw at the next read: the bytes before it have been delivered.
+  /// An error to throw once the decoded bytes before it have been read.
   private var pendingError: ArchiveError?
+
+  /// Decoded bytes not yet read: `output[outputStart..<outputEnd]`.
+  private let output: UnsafeMutableRawBufferPointer
+  private var outputStart = 0
+  private var outputEnd = 0
 
   /// The bytes needed after a stream to tell another stream from trailing data (the longest
   /// magic, xz's, has six).
@@ -91,10 +100,12 @@ final class DecompressedSource: ArchiveSource {
     self.decoder = try StreamDecoders.make(kind)
     self.refundBudget = refundBudget
     self.input = .allocate(byteCount: ArchiveClient.bufferSize, alignment: 16)
+    self.output = .allocate(byteCount: ArchiveClient.bufferSize, alignment: 16)
   }
 
   deinit {
     input.deallocate()
+    output.deallocate()
   }
 
   /// Compressed bytes the codec has used so far: the offset in `source` it has reached.
@@ -108,68 +119,91 @@ final class DecompressedSource: ArchiveSource {
   ///   (the end of the input, or the start of trailing data).
   /// - Throws: An ``ArchiveError`` once, after every byte that could be decoded.
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveError) -> Int {
+    guard let destination = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+    if outputStart == outputEnd {
+      fillOutput()
+    }
+    if outputStart < outputEnd {
+      let count = min(buffer.count, outputEnd - outputStart)
+      destination.copyMemory(from: output.baseAddress! + outputStart, byteCount: count)
+      outputStart += count
+      return count
+    }
     if let error = pendingError {
       pendingError = nil
       throw error
     }
-    guard !buffer.isEmpty else { return 0 }
-    while true {
+    return 0
+  }
+
+  /// Decodes into the whole of `output` (emptied first): it is filled to the end unless the
+  /// compressed data ends, or an error stops it (then kept in `pendingError`).
+  ///
+  /// The codec is always called with what is left of `output`, so its calls stop at the same
+  /// places of the decoded stream however the input arrives and whatever the caller reads: a
+  /// codec that notices damage only when it stops (libbz2 checks a damaged block's run lengths
+  /// as it writes them out) then delivers the same bytes before the error for every caller.
+  private func fillOutput() {
+    outputStart = 0
+    outputEnd = 0
+    while outputEnd < output.count {
       switch state {
       case .ended:
-        return 0
+        return
       case .betweenStreams:
-        try findNextStream()
+        do throws(ArchiveError) {
+          try findNextStream()
+        } catch {
+          end(with: error)
+          return
+        }
       case .decoding:
         if inputStart == inputEnd && !sourceEnded {
           refill()
         }
         let step = decoder.decode(
-          UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd]), into: buffer,
+          UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd]),
+          into: UnsafeMutableRawBufferPointer(rebasing: output[outputEnd...]),
           inputEnded: sourceEnded)
         inputStart += step.consumed
+        outputEnd += step.produced
         producedBytes += Int64(step.produced)
         switch step.status {
         case .running:
-          if step.produced > 0 { return step.produced }
-          if step.consumed > 0 { continue }
+          if step.produced > 0 || step.consumed > 0 { continue }
           if !sourceEnded {
             guard inputEnd - inputStart < input.count else {
               // Cannot happen with these codecs, which take all the input they are given;
               // guards against spinning for ever.
-              return try finish(
-                ArchiveError(.corrupt, "the \(kind) decoder made no progress"), delivering: 0)
+              end(with: ArchiveError(.corrupt, "the \(kind) decoder made no progress"))
+              return
             }
             compactInput()
             refill()
             continue
           }
           // No progress, and none possible: the input ended inside the stream.
-          return try finish(
-            sourceError
+          end(
+            with: sourceError
               ?? ArchiveError(
                 .truncated,
-                "truncated \(kind) input (after \(producedBytes) decompressed bytes)"),
-            delivering: 0)
+                "truncated \(kind) input (after \(producedBytes) decompressed bytes)"))
+          return
         case .streamEnd:
           state = .betweenStreams
-          if step.produced > 0 { return step.produced }
         case .failed(var error):
           error.message += " (after \(producedBytes) decompressed bytes)"
-          return try finish(error, delivering: step.produced)
+          end(with: error)
+          return
         }
       }
     }
   }
 
-  /// Ends decoding with `error`: thrown now, or at the next read when `count` bytes are to be
-  /// delivered first.
-  private func finish(_ error: ArchiveError, delivering count: Int) throws(ArchiveError) -> Int {
+  /// Ends decoding with `error`, thrown once the bytes decoded before it have been read.
+  private func end(with error: ArchiveError) {
     state = .ended
-    if count > 0 {
-      pendingError = error
-      return count
-    }
-    throw error
+    pendingError = error
   }
 
   /// After a stream: skips zero padding, then starts the next stream, notes trailing data, or

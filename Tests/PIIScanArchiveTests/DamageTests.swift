@@ -195,6 +195,40 @@ import Testing
     #expect(members.first?.data == bytes)
   }
 
+  /// Found by Fuzz/ (fuzz-archive): libbz2 notices a damaged block's bad run lengths while it
+  /// writes the block out, so how much came out before the error depended on the caller's
+  /// buffer (and, in the scanner, on --chunk-size). The input is the fuzzer's, as it found it:
+  /// a bzip2 stream of the start of samples/data/text/profiles.txt (synthetic), mutated.
+  @Test func class4DamagedBzip2GivesTheSameBytesHoweverItIsRead() throws {
+    let bytes = try #require(
+      Data(base64Encoded: Self.damagedBzip2, options: .ignoreUnknownCharacters))
+    var readings: [[String]] = []
+    for (chunkSize, bufferSize) in [(1 << 16, 1 << 16), (4093, 777), (1 << 16, 1), (7, 1 << 20)] {
+      let (members, errors) = try readAllOrOpeningError(
+        MemorySource(Array(bytes), chunkSize: chunkSize), bufferSize: bufferSize)
+      readings.append(
+        members.map { "\($0.name) \($0.data?.count ?? -1) \($0.data?.hashValue ?? 0)" }
+          + errors.map(\.description))
+    }
+    #expect(readings.allSatisfy { $0 == readings[0] }, "\(readings)")
+    #expect(readings[0].last?.hasPrefix("corrupt: damaged bzip2 data") == true, "\(readings[0])")
+  }
+
+  static let damagedBzip2 = """
+    QlpoOTFBWSZTWY///uAAAntf+UAQQBP/8EIAAEAsp6Kgf/////////+H4NADTAvABOjhpITamTQNTDQEekNNNN6iMjTaNQ9N
+    RoA00BiGgDQIkgNNA2oAGgDQAAAAA0AAAaAAIqfppqeRTymhAaABpoAAANGgAAAAAAOBoDQaNAyaAA0ABiaGmgaaAGjRoAGj
+    QSSJkmg01NJ6aDak9DSbUzRGINPUNAGho0yBpkGgzSE8m8GaAh2sphywFxxXXJkFKQ0GpktzFbxxmQ2blf9FYxpcnz6DRdCj
+    e1QJtMxALmYyfSVgsRKlLGyM50WUXoBxVrRoMOVUkjBFgik4GGLgeRk5ZXCKHNaLCAAAAAAAAAC5KCJ2EiMhOGINETUGuKsE
+    6JmSktesRUcJkSbCgIMJ5SxSAwSQLNQM4krnAQGMwB19XT2AqWPDVYncynsB2DkpCTJKrzaBaQ5kbCqvN6Fg6VQOLasayija
+    By4B4jocMzcL1VG5e77uMJIMkFuoujiiccUchd/GjvwNDFiCSzCOk6UKgQQXruZB9tE96kkAk8Lex8u6mDT9/Mawi0wTMPTC
+    T7Rg+9ZZIMhmJBmGFnxzWFhgoTtj838jInvb8y3OtryAxOVBtCblzhZVF2FnILPMqpAeHMxVtc5qNoQopUjOeDMsFG+GaS6t
+    w1L+rVRWrE2/lJwS0yLO7Sr6NZGQTOK7Jhj9aTFxZYprwR26S7hjnyqVmL5a2IWLBP+yajZcsgx5TIwHAr9lTmviCNxqHLqB
+    XTJxdTDDJOR0iLzFDWZEGxTmvFFlbrA6obUWZSuKQfLUiFKxXqq/wkp4pWGwBQPPASQt8R1b8+SbeZpmZHL8WzLjk3A3Fwmt
+    ZwuWWYAOKO+Frf4UnbUAWAlxmhcz+p6h/USbqqt8n4MUODHFCuPKm7kujkNnDg4zA9z9j1UYBOFcqcCvNzJpGbmzxYUKIEyS
+    4SGvHYPPJWEXygk2ARIQelV7X/lAEEAT//BCAABALKeioH//////9/f39/f39/f39/f39/f39/f39/f39/f39/f39/f39/f3
+    9/f3hFacwZEcmKNRMqsOXFUgpSAsfShPVCpIBtVdnpSCGUs2jMhO1L8iaFraHSAUAf8XckU4UJCP//7g
+    """
+
   @Test func class4PeekKeepsTheBytesBeforeAnError() throws {
     let source = MemorySource(Array("abcdef".utf8), chunkSize: 2)
     source.failAt = 4
@@ -258,10 +292,11 @@ import Testing
 /// ``readAll(_:budget:bufferSize:nested:)``, with an error that stops the outermost reader from
 /// opening (nothing decodable at all, a limit reached at once) as the only error.
 func readAllOrOpeningError(
-  _ source: any ArchiveSource, budget: ArchiveBudget = ArchiveBudget(), nested: Bool = false
+  _ source: any ArchiveSource, budget: ArchiveBudget = ArchiveBudget(), bufferSize: Int = 4096,
+  nested: Bool = false
 ) throws -> (members: [Member], errors: [ArchiveError]) {
   do {
-    return try readAll(source, budget: budget, nested: nested)
+    return try readAll(source, budget: budget, bufferSize: bufferSize, nested: nested)
   } catch let error as ArchiveError {
     return ([], [error])
   }
