@@ -113,7 +113,8 @@ public enum EncodingDetector {
   ) -> EncodingReport? {
     let rest = bytes + mark.bomLength
     let restCount = count - mark.bomLength
-    guard memchr(rest, 0, restCount) == nil else { return nil }
+    // A mark alone (an empty UTF-16 file) has nothing to contradict it.
+    guard restCount > 0, memchr(rest, 0, restCount) == nil else { return nil }
     let bigEndian = mark.encoding == .utf16be
     let plausibility = UTF16Plausibility(rest, units: restCount / 2, bigEndian: bigEndian)
     guard restCount < 2 || plausibility.share < 0.9 else { return nil }

@@ -46,6 +46,12 @@ import Testing
     #expect(!cjk.bomContradicted)
   }
 
+  @Test func class7AMarkAloneStands() {
+    #expect(detect([0xFF, 0xFE]).encoding == .utf16le)
+    #expect(detect([0xFE, 0xFF]).encoding == .utf16be)
+    #expect(!detect([0xFF, 0xFE]).bomContradicted)
+  }
+
   /// The mark decodes as U+FEFF, as a real mark would, and the text after it as UTF-8, with its
   /// offsets mapped to the stored bytes after the mark.
   @Test(arguments: [false, true])
