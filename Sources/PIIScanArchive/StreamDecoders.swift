@@ -306,17 +306,19 @@ final class XzDecoder: StreamDecoder {
 
 /// Zstandard frames with libzstd; a frame's XXH64 checksum, when it has one, is verified.
 ///
-/// libzstd reports a decoding error without saying how many bytes it wrote in the same call, so
-/// each call is given only the input libzstd asked for (its return value), and none while the
-/// previous call left its output full. A call then decodes at most one block and flushes it;
-/// the checksum after the last block is read by a call of its own, so when it does not match,
-/// every byte of the frame has already been counted out.
+/// libzstd reports a decoding error without saying how many bytes it wrote in the same call,
+/// and one call may flush a block and then fail on what follows it (the next block's header,
+/// which it reads ahead, or the checksum). So its calls are of two kinds: those that take input
+/// get no room for output (libzstd then decodes into its own window and stops before
+/// flushing), and those that flush get no input (they cannot meet damage). An error then
+/// always comes in a call that wrote nothing, and every byte decoded before it is delivered,
+/// however the input arrives. Input calls are given what libzstd asks for (its return value).
 final class ZstdDecoder: StreamDecoder {
   private let context: OpaquePointer
-  /// How much input the next call should be given, as libzstd last said.
+  /// How much input the next input call should be given, as libzstd last said.
   private var wanted = 1
-  /// Whether the last call filled its output, so libzstd may hold more to flush.
-  private var outputWasFull = false
+  /// Whether libzstd may hold decoded bytes not yet flushed.
+  private var mayFlush = false
 
   init() throws(ArchiveError) {
     guard let context = ZSTD_createDCtx() else {
@@ -335,33 +337,58 @@ final class ZstdDecoder: StreamDecoder {
     var consumed = 0
     var produced = 0
     while true {
-      let allowance = outputWasFull ? 0 : min(input.count - consumed, wanted)
+      if mayFlush {
+        // A flush: all the room left, no input.
+        var inBuffer = ZSTD_inBuffer(src: nil, size: 0, pos: 0)
+        var outBuffer = ZSTD_outBuffer(
+          dst: output.baseAddress.map { $0 + produced }, size: output.count - produced, pos: 0)
+        let result = ZSTD_decompressStream(context, &outBuffer, &inBuffer)
+        if ZSTD_isError(result) != 0 {
+          return DecodeStep(consumed: consumed, produced: produced, status: .failed(error(result)))
+        }
+        produced += outBuffer.pos
+        if result == 0 {
+          // The frame is decoded, checked and flushed.
+          return endOfFrame(consumed, produced)
+        }
+        wanted = result
+        if outBuffer.pos == outBuffer.size {
+          // Full: there may be more to flush.
+          return DecodeStep(consumed: consumed, produced: produced, status: .running)
+        }
+        mayFlush = false
+      }
+      // Input: what libzstd asks for, no room for output.
+      let allowance = min(input.count - consumed, wanted)
+      guard allowance > 0 else {
+        return DecodeStep(consumed: consumed, produced: produced, status: .running)
+      }
       var inBuffer = ZSTD_inBuffer(
         src: input.baseAddress.map { $0 + consumed }, size: allowance, pos: 0)
-      var outBuffer = ZSTD_outBuffer(
-        dst: output.baseAddress.map { $0 + produced }, size: output.count - produced, pos: 0)
+      var outBuffer = ZSTD_outBuffer(dst: nil, size: 0, pos: 0)
       let result = ZSTD_decompressStream(context, &outBuffer, &inBuffer)
       if ZSTD_isError(result) != 0 {
         return DecodeStep(consumed: consumed, produced: produced, status: .failed(error(result)))
       }
       consumed += inBuffer.pos
-      produced += outBuffer.pos
-      outputWasFull = outBuffer.pos == outBuffer.size && outBuffer.size > 0
       if result == 0 {
-        // The frame is decoded, checked and flushed.
-        wanted = 1
-        outputWasFull = false
-        return DecodeStep(consumed: consumed, produced: produced, status: .streamEnd)
+        // A frame with nothing left to flush (empty, or the checksum was the last part).
+        return endOfFrame(consumed, produced)
       }
       wanted = result
-      if produced == output.count || consumed == input.count && !outputWasFull {
+      mayFlush = true
+      if inBuffer.pos == 0 {
+        // No progress (libzstd takes what it is given; this guards against spinning): the
+        // caller sees a step that did nothing.
         return DecodeStep(consumed: consumed, produced: produced, status: .running)
       }
-      if allowance == 0 && outBuffer.pos == 0 {
-        // Nothing was left to flush: go on with input.
-        outputWasFull = false
-      }
     }
+  }
+
+  private func endOfFrame(_ consumed: Int, _ produced: Int) -> DecodeStep {
+    wanted = 1
+    mayFlush = false
+    return DecodeStep(consumed: consumed, produced: produced, status: .streamEnd)
   }
 
   private func error(_ code: Int) -> ArchiveError {
@@ -381,7 +408,7 @@ final class ZstdDecoder: StreamDecoder {
   func reset() throws(ArchiveError) {
     // libzstd starts the next frame by itself once one is complete.
     wanted = 1
-    outputWasFull = false
+    mayFlush = false
   }
 
   func startsStream(_ bytes: UnsafeRawBufferPointer) -> Bool {

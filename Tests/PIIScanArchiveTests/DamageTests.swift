@@ -229,6 +229,26 @@ import Testing
     9/f3hFacwZEcmKNRMqsOXFUgpSAsfShPVCpIBtVdnpSCGUs2jMhO1L8iaFraHSAUAf8XckU4UJCP//7g
     """
 
+  /// Found by Fuzz/ (fuzz-archive): libzstd flushes a block and reads the next block's header
+  /// in one call, and a damaged header then hid what that call wrote, when the input came in
+  /// one piece but not in small ones. A frame written here: a raw block, then a block of the
+  /// reserved type.
+  @Test func class4ZstdBlockBeforeADamagedHeaderComesOut() throws {
+    let text = Array(String(repeating: "王伟,13912345670\n", count: 50).utf8)
+    // Magic, no checksum and no content size, a 64 KiB window; a raw block (type 0) of the
+    // text, not the last; a block header of type 3 (reserved); a few more bytes.
+    let size = text.count << 3
+    let frame: [UInt8] =
+      [0x28, 0xB5, 0x2F, 0xFD, 0x00, 0x30]
+      + [UInt8(size & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size >> 16)] + text
+      + [0x06, 0x00, 0x00, 0x41, 0x42, 0x43]
+    for chunkSize in [1 << 16, 7, 1] {
+      let (members, errors) = try readAllOrOpeningError(MemorySource(frame, chunkSize: chunkSize))
+      #expect(members.first?.data == text, "chunks of \(chunkSize)")
+      #expect(errors.map(\.kind) == [.corrupt], "chunks of \(chunkSize): \(errors)")
+    }
+  }
+
   @Test func class4PeekKeepsTheBytesBeforeAnError() throws {
     let source = MemorySource(Array("abcdef".utf8), chunkSize: 2)
     source.failAt = 4
