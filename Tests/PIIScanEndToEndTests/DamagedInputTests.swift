@@ -70,7 +70,7 @@ import Testing
   func class4CutCompressedTableGivesWhatTheToolRecovers(_ format: Format) throws {
     let directory = try Binary.temporaryDirectory("cut-\(format.suffix)")
     defer { try? FileManager.default.removeItem(at: directory) }
-    let table = Self.idTable(rows: 20_000)
+    let table = Self.idTable(rows: 12_000)
     let ids = table.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[1]) }
     try table.write(
       to: directory.appendingPathComponent("ids.csv"), atomically: true, encoding: .utf8)
