@@ -27,10 +27,12 @@ run: build
 	$(BIN) scan samples/data --as-of 2026-11-29 || [ $$? -eq 1 ]
 	$(BIN) scan --count samples/data --as-of 2026-11-29 || [ $$? -eq 1 ]
 
-# The whole test suite: unit, pipeline invariance, rule examples, end-to-end against goldens.
-test: deps
+# The whole test suite: lint, unit, pipeline invariance, rule examples, end-to-end against
+# goldens, and a short smoke of every fuzz target.
+test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(MAKE) fuzz-smoke
 
 # Re-embeds Patterns/ into the binary after a rule or table changes.
 patterns:
@@ -46,7 +48,7 @@ bench: build
 	Benchmarks/run $(BENCH)
 
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Fuzz Benchmarks
 
 # Fuzzing (Fuzz/README.md): libFuzzer targets with AddressSanitizer, built apart in .build-fuzz.
 # `make fuzz` runs each for FUZZ_SECONDS; `make fuzz-smoke` for a few seconds each (for CI).

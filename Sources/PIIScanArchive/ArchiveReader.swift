@@ -95,13 +95,6 @@ public final class ArchiveReader {
     return handle.map { archive_filter_bytes($0, -1) } ?? 0
   }
 
-  /// libarchive's name for what it is reading: `raw` for a compressed stream, `GNU tar format`,
-  /// `ZIP 2.0 (deflation)`, `7-Zip`…
-  public var formatName: String {
-    guard let handle else { return "raw" }
-    return archive_format_name(handle).map { String(cString: $0) } ?? ""
-  }
-
   /// The libarchive reader, freed in `deinit`; `nil` for a gzip, bzip2, xz or zstd stream that
   /// holds no archive, which ``decodedStream`` reads alone.
   private let handle: OpaquePointer?
