@@ -10,8 +10,8 @@ import PIIScanCore
 /// masked and revealed presentations can be made.
 let rules = try! RuleSet.embedded()
 let settings = DetectionSettings(asOf: CivilDate(iso: "2026-11-29")!, assumeContext: true)
-let revealed = FindingPresenter(rules: rules, reveal: true)
-let masked = FindingPresenter(rules: rules, reveal: false)
+let revealed = FindingPresenter(reveal: true, asOf: settings.asOf)
+let masked = FindingPresenter(reveal: false, asOf: settings.asOf)
 
 /// Loads the rules before the first input, so that what loading allocates for good is not
 /// taken for a leak of that input.
@@ -40,19 +40,22 @@ public func fuzzCheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
       "finding \(finding.offset)+\(finding.length) outside \(length) bytes")
     require(finding.line >= 1 && finding.line <= lines, "line \(finding.line) of \(lines)")
     require(finding.column >= 1, "column \(finding.column)")
-    require(!revealed.category(finding).isEmpty && !revealed.rule(finding).isEmpty, "no rule")
+    require(!finding.category.id.isEmpty && !finding.rule.id.isEmpty, "no rule")
+    let description = revealed.describe(finding)
     _ = masked.value(finding)
     _ = revealed.value(finding)
-    _ = masked.details(finding)
-    _ = revealed.details(finding)
+    _ = masked.details(description)
+    _ = revealed.details(description)
+    _ = description.reason(reveal: false)
   }
   return 0
 }
 
 func describe(_ findings: [Finding]) -> [String] {
   findings.map {
-    "\($0.offset) \($0.length) \($0.ruleIndex) \($0.value) \($0.valid) \($0.reason ?? "")"
-      + " \($0.confidence) \($0.line):\($0.column) \($0.record)"
-      + $0.details.map { " \($0.key)=\($0.value)" }.joined()
+    let description = revealed.describe($0)
+    return "\($0.offset) \($0.length) \($0.rule.id) \($0.value) \($0.valid)"
+      + " \(description.reason ?? "") \($0.confidence) \($0.line):\($0.column) \($0.record)"
+      + description.details.map { " \($0.key)=\($0.value)" }.joined()
   }
 }

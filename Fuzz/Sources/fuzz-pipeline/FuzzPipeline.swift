@@ -8,7 +8,7 @@ import PIIScanSheets
 #endif
 
 /// The whole scan pipeline on any input, written to a file, through PIIScanCore's public API
-/// (ScanPipeline, ScanSink) in this one file, so that it is easy to adapt when the pipeline
+/// (ScanPipeline, FindingSink) in this one file, so that it is easy to adapt when the pipeline
 /// changes.
 ///
 /// Oracle (README.md: "output never depends on it"; Sources/PIIScanCore/Reading/StreamChunker.swift:
@@ -19,6 +19,7 @@ import PIIScanSheets
 /// `PIISCAN_FUZZ_SKIP_UNDECODABLE=1` leaves the count of undecodable bytes out of the
 /// comparison, for as long as issue 8's class 6 (that count depends on the chunk size) is open.
 let rules = try! RuleSet.embedded()
+let describer = FindingDescriber(asOf: CivilDate(iso: "2026-11-29")!)
 let detection = DetectionSettings(asOf: CivilDate(iso: "2026-11-29")!)
 let skipUndecodable = getenv("PIISCAN_FUZZ_SKIP_UNDECODABLE").map { String(cString: $0) } == "1"
 let path = "/tmp/piiscan-fuzz-pipeline-\(getpid()).bin"
@@ -84,32 +85,35 @@ func difference(_ a: [String], _ b: [String]) -> String {
 }
 
 /// Keeps a description of every event in order.
-final class RecordingSink: ScanSink {
+final class RecordingSink: FindingSink {
   var events: [String] = []
 
-  func inputStarted(_ input: ScanInput) {
-    events.append("start \(input.member ?? "")")
-  }
-
-  func found(_ findings: [Finding], in input: ScanInput) {
-    for finding in findings {
+  func receive(_ batch: FindingBatch) {
+    let member = batch.input.member ?? ""
+    for finding in batch.findings {
+      let description = describer.describe(finding)
       events.append(
-        "\(input.member ?? "") \(finding.offset)+\(finding.length) r\(finding.ruleIndex) "
-          + "\(finding.value) \(finding.valid) \(finding.reason ?? "") \(finding.confidence) "
-          + "\(finding.line):\(finding.column) @\(finding.record)"
-          + finding.details.map { " \($0.key)=\($0.value)" }.joined())
+        "\(member) \(finding.offset)+\(finding.length) \(finding.rule.id) "
+          + "\(finding.value) \(finding.valid) \(description.reason ?? "") "
+          + "\(finding.confidence) \(finding.line):\(finding.column) @\(finding.record)"
+          + description.details.map { " \($0.key)=\($0.value)" }.joined())
     }
   }
 
-  func inputFinished(_ input: ScanInput, summary: InputSummary) {
-    events.append(
-      "finish \(input.member ?? "") \(summary.bytes) "
-        + "\(skipUndecodable ? "-" : String(summary.undecodable)) "
-        + "\(summary.error?.message ?? "")")
-  }
-
-  func noticed(_ notice: Notice, in input: ScanInput) {
-    if skipUndecodable && notice.kind == "undecodable" { return }
-    events.append("notice \(input.member ?? "") \(notice.kind) \(notice.message)")
+  func receive(_ event: ScanEvent) {
+    switch event {
+    case .started(let input):
+      events.append("start \(input.member ?? "")")
+    case .notice(let input, let notice):
+      if skipUndecodable && notice.kind == .undecodable { return }
+      events.append("notice \(input.member ?? "") \(notice.kind) \(notice.message)")
+    case .finished(let input, let summary):
+      events.append(
+        "finish \(input.member ?? "") \(summary.bytes) "
+          + "\(skipUndecodable ? "-" : String(summary.undecodable)) "
+          + "\(summary.error?.message ?? "")")
+    case .described, .progress:
+      break
+    }
   }
 }
