@@ -56,7 +56,9 @@ import tempfile
 import time
 import urllib.parse
 
-CHUNK_BYTES = 8 << 20  # piiscan's default chunk size
+# piiscan's --chunk-size for every task. Smaller than piiscan's default (8 MiB): a shard reads
+# a chunk more before its range and one or two after it, so the chunk is what is read twice.
+CHUNK_BYTES = 1 << 20
 SHARD_BYTES = 256 << 20
 FAN_IN = 32
 GROUP_FILES = 256  # most small files given to one task
