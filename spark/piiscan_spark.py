@@ -721,7 +721,7 @@ def max_failures(sc) -> int:
   match = re.fullmatch(r"local\[(?:\*|\d+),\s*(\d+)\]", master)
   if match:
     return int(match.group(1))
-  if master.startswith("local"):
+  if master == "local" or re.fullmatch(r"local\[(?:\*|\d+)\]", master):
     return 1
   return int(sc.getConf().get("spark.task.maxFailures", "4"))
 
