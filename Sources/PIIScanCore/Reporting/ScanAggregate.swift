@@ -13,8 +13,10 @@ public final class ScanAggregate: FindingSink {
 
   /// Per category, for the whole run.
   public private(set) var totals: [ObjectIdentifier: (category: Category, count: Count)] = [:]
-  /// Per category, for the input being read.
-  private var current: [ObjectIdentifier: (category: Category, count: Count)] = [:]
+  /// Per rule (by ``Rule/serial``), for the input being read: counted per finding without
+  /// hashing, and folded into categories when the input finishes.
+  private var currentByRule: [Count] = []
+  private var ruleBySerial: [Rule?] = []
   /// The counts of the input that finished last, in category-id order (for `--count`).
   public private(set) var lastFinished: [(category: Category, count: Count)] = []
   /// Every finding.
@@ -33,14 +35,39 @@ public final class ScanAggregate: FindingSink {
   public init() {}
 
   public func receive(_ batch: FindingBatch) {
+    // Taken out of the object for the loop, so the counting runs on a local array.
+    var counts: [Count] = []
+    swap(&counts, &currentByRule)
+    defer { swap(&counts, &currentByRule) }
     for finding in batch.findings {
-      let key = ObjectIdentifier(finding.category)
-      var entry = current[key] ?? (finding.category, Count())
-      if finding.valid { entry.count.valid += 1 } else { entry.count.invalid += 1 }
-      current[key] = entry
-      if finding.isPersonal { personal += 1 }
+      let serial = finding.rule.serial
+      if serial >= counts.count {
+        counts.append(contentsOf: repeatElement(Count(), count: serial + 1 - counts.count))
+        ruleBySerial.append(contentsOf: repeatElement(nil, count: serial + 1 - ruleBySerial.count))
+      }
+      if ruleBySerial[serial] == nil { ruleBySerial[serial] = finding.rule }
+      if finding.valid { counts[serial].valid += 1 } else { counts[serial].invalid += 1 }
     }
     findings += batch.findings.count
+  }
+
+  /// The input's counts per category, and its personal findings; resets them.
+  private func takeCurrent() -> (
+    byCategory: [ObjectIdentifier: (category: Category, count: Count)], personal: Int
+  ) {
+    var byCategory: [ObjectIdentifier: (category: Category, count: Count)] = [:]
+    var personal = 0
+    for (serial, count) in currentByRule.enumerated() where count.total > 0 {
+      guard let rule = ruleBySerial[serial] else { continue }
+      let key = ObjectIdentifier(rule.category)
+      var entry = byCategory[key] ?? (rule.category, Count())
+      entry.count.valid += count.valid
+      entry.count.invalid += count.invalid
+      byCategory[key] = entry
+      if rule.category.isPersonal { personal += count.valid }
+      currentByRule[serial] = Count()
+    }
+    return (byCategory, personal)
   }
 
   public func receive(_ event: ScanEvent) {
@@ -51,6 +78,8 @@ public final class ScanAggregate: FindingSink {
       inputs += 1
       bytes += summary.bytes
       if summary.error != nil { unreadable += 1 }
+      let (current, personalHere) = takeCurrent()
+      personal += personalHere
       lastFinished = current.values.sorted { $0.category.id < $1.category.id }
       for (key, entry) in current {
         var total = totals[key] ?? (entry.category, Count())
@@ -59,7 +88,6 @@ public final class ScanAggregate: FindingSink {
         totals[key] = total
       }
       if !current.isEmpty { inputsWithFindings += 1 }
-      current.removeAll(keepingCapacity: true)
     case .started, .described, .progress:
       break
     }
