@@ -101,7 +101,7 @@ public struct RunSummary: Sendable {
         + (seconds > 0 ? " (\(Self.bytes(Int64(rate)))/s)" : ""))
     let verdict =
       failing > 0
-      ? "\(red)\(failing) finding\(failing == 1 ? "" : "s") fail the run\(reset)"
+      ? "\(red)\(failing) finding\(failing == 1 ? " fails" : "s fail") the run\(reset)"
       : "\(green)nothing fails the run\(reset)"
     lines.append("  \(findings) finding\(findings == 1 ? "" : "s") reported; \(verdict)")
     for category in categories {
