@@ -6,7 +6,7 @@ APT_PACKAGES := libpcre2-dev libarchive-dev pkg-config zip unzip bzip2 xz-utils 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/piiscan
 
-.PHONY: deps build run test patterns samples bench lint clean
+.PHONY: deps build run test patterns samples bench lint clean man completions
 
 # Installs the Debian packages the build needs, only when one is missing.
 deps:
@@ -15,6 +15,8 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@# The SARIF tests validate against the OASIS schema with Python's jsonschema (PyPI).
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 
 build: deps
 	$(SWIFT) build -c release --product piiscan
@@ -41,6 +43,20 @@ samples:
 # Benchmarks/runs/ (Benchmarks/README.md). A quick one: make bench BENCH="--bytes 20M --runs 2".
 bench: build
 	Benchmarks/run $(BENCH)
+
+# Man pages (piiscan.1 and one per subcommand) from the command's own help, with
+# swift-argument-parser's generate-manual plugin, into .build/man/.
+man:
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page \
+	  --output-directory .build/man --product piiscan
+	@ls .build/man
+
+# Shell completion scripts into .build/completions/ (docs/CI.md says how to install them).
+completions: build
+	mkdir -p .build/completions
+	$(BIN) --generate-completion-script bash > .build/completions/piiscan.bash
+	$(BIN) --generate-completion-script zsh > .build/completions/_piiscan
+	$(BIN) --generate-completion-script fish > .build/completions/piiscan.fish
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
