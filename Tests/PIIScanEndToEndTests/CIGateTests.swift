@@ -421,6 +421,19 @@ import Testing
     #expect(summary["inputs"] as? Int == 1)
   }
 
+  @Test func theSizingReportCarriesTheConfigurationInForce() throws {
+    let root = try Self.tree(
+      "size-metadata",
+      ["piiscan.toml": "[scan]\nglob = [\"!*.log\"]\n", "a.txt": "手机 13912345670\n"])
+    let result = try Binary.run(
+      ["size", ".", "-f", "json", "--as-of", Self.asOf], directory: root)
+    #expect(result.status == 1)
+    let text = result.stdout
+    #expect(text.contains("config_sha256="))
+    #expect(text.contains("globs=!*.log"))
+    #expect(text.contains(Self.asOf))
+  }
+
   @Test func theSummaryIsForcedByStatsAndSilencedByQuiet() throws {
     let root = try Self.tree("summary", ["a.txt": "手机 13912345670\n", ".hidden": "x\n"])
     let stats = try Binary.run(["scan", ".", "--stats", "--color", "never"], directory: root)
