@@ -228,7 +228,8 @@ public final class ChunkScanner {
     }
     let text = transcoder.transcode(
       stored.bytes, encoding: encoding, mixedLines: mixed,
-      alignmentOrigin: Int((Int64(report.bomLength) - stored.base) & 1))
+      alignmentOrigin: Int((Int64(report.bomLength) - stored.base) & 1),
+      markLength: report.bomContradicted && stored.base == 0 ? report.bomLength : 0)
     return ChunkView(
       bytes: text.utf8, base: stored.base, ownStart: text.utf8Offset(forStored: stored.ownStart),
       ownEnd: text.utf8Offset(forStored: stored.ownEnd),
