@@ -51,7 +51,8 @@ bench: build
 	Benchmarks/run $(BENCH)
 
 # Man pages (piiscan.1 and one per subcommand) from the command's own help, with
-# swift-argument-parser's generate-manual plugin, into .build/man/.
+# swift-argument-parser's generate-manual plugin, into .build/man/. The plugin builds piiscan
+# in release first, so the first run takes as long as `make build`.
 man:
 	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page \
 	  --output-directory .build/man --product piiscan
