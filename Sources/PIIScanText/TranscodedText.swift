@@ -15,15 +15,24 @@ public struct TranscodedText {
   /// The decoded text.
   public let utf8: UnsafeRawBufferPointer
   /// The number of invalid bytes or sequences that were replaced by U+FFFD.
-  public let invalidCount: Int
+  public var invalidCount: Int { invalid.count }
 
-  /// The transcoder whose buffers `utf8` and `anchors` point into, held so that they stay
-  /// allocated.
+  /// The transcoder whose buffers `utf8`, `anchors` and `invalid` point into, held so that
+  /// they stay allocated.
   let owner: Transcoder
   let stored: UnsafeRawBufferPointer
   let anchors: AnchorBuffer
+  /// The stored offset of each replaced byte or sequence, increasing.
+  let invalid: PositionBuffer
   let phase: Int
   let table: GB18030Table?
+
+  /// The number of replaced bytes or sequences whose first byte lies in `range` of the stored
+  /// bytes. A U+FFFD the input holds as such is a character, not a replacement, and is never
+  /// counted; a window's parts are counted apart without counting a sequence twice.
+  public func invalidCount(inStored range: Range<Int>) -> Int {
+    invalid.count(in: range)
+  }
 
   /// The UTF-8 position of stored position `storedOffset`.
   ///

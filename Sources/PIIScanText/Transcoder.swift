@@ -56,6 +56,8 @@ public final class Transcoder {
   private var output: UnsafeMutableRawPointer
   private var outputCapacity: Int
   private var anchors: AnchorBuffer
+  /// Where the last call replaced bytes; handed to each call's ``DecodeState`` and back.
+  private var invalidPositions: PositionBuffer
   private let table: GB18030Table?
 
   public convenience init() {
@@ -67,12 +69,14 @@ public final class Transcoder {
     outputCapacity = 4096
     output = UnsafeMutableRawPointer.allocate(byteCount: outputCapacity, alignment: 64)
     anchors = AnchorBuffer(capacity: 256)
+    invalidPositions = PositionBuffer(capacity: 64)
     self.table = table
   }
 
   deinit {
     output.deallocate()
     anchors.deallocate()
+    invalidPositions.deallocate()
   }
 
   /// Decodes all of `stored` into UTF-8 held by the transcoder.
@@ -107,16 +111,19 @@ public final class Transcoder {
     alignmentOrigin: Int, markLength: Int = 0
   ) -> TranscodedText {
     anchors.count = 0
+    invalidPositions.count = 0
     let count = stored.count
-    guard count > 0, let base = stored.baseAddress else {
+    guard count > 0, let start = stored.baseAddress else {
       return TranscodedText(
-        utf8: UnsafeRawBufferPointer(start: nil, count: 0), invalidCount: 0, owner: self,
-        stored: stored, anchors: anchors, phase: 0, table: table)
+        utf8: UnsafeRawBufferPointer(start: nil, count: 0), owner: self, stored: stored,
+        anchors: anchors, invalid: invalidPositions, phase: 0, table: table)
     }
-    let bytes = base.assumingMemoryBound(to: UInt8.self)
+    let bytes = start.assumingMemoryBound(to: UInt8.self)
     var phase = alignmentOrigin & 1
-    var state = DecodeState(written: 0, invalid: 0)
-    var start = 0
+    var state = DecodeState(written: 0, positions: invalidPositions)
+    // The buffer may grow during the call: keep the one the state ends with.
+    defer { invalidPositions = state.positions }
+    var from = 0
     if markLength == 2, count >= 2, !encoding.isUTF16, bytes[0] ^ bytes[1] == 0x01,
       bytes[0] & 0xFE == 0xFE
     {
@@ -124,34 +131,34 @@ public final class Transcoder {
       reserve(count)
       phase = 0
       decodeRegion(bytes[0] == 0xFF ? .utf16le : .utf16be, bytes, 0, 2, 0, &state)
-      start = 2
+      from = 2
     }
 
     switch encoding {
     case .utf8, .utf8BOM:
       if mixedLines {
         reserve(count)
-        decodeLines(bytes, start, count, &state)
+        decodeLines(bytes, from, count, &state)
         break
       }
-      if UTF8Check.firstInvalid(bytes, start, count) == nil {
-        if start == 0 {
+      if UTF8Check.firstInvalid(bytes, from, count) == nil {
+        if from == 0 {
           anchors.append(utf8: 0, stored: 0, mode: .copy)
           return TranscodedText(
-            utf8: stored, invalidCount: 0, owner: self, stored: stored, anchors: anchors,
-            phase: 0, table: table)
+            utf8: stored, owner: self, stored: stored, anchors: anchors,
+            invalid: state.positions, phase: 0, table: table)
         }
-        decodeRegion(.copy, bytes, start, count, phase, &state)
+        decodeRegion(.copy, bytes, from, count, phase, &state)
         break
       }
       reserve(count)
-      decodeRegion(.utf8Repaired, bytes, start, count, phase, &state)
+      decodeRegion(.utf8Repaired, bytes, from, count, phase, &state)
     case .gb18030:
       reserve(count)
       if mixedLines {
-        decodeLines(bytes, start, count, &state)
+        decodeLines(bytes, from, count, &state)
       } else {
-        decodeRegion(.gb18030, bytes, start, count, phase, &state)
+        decodeRegion(.gb18030, bytes, from, count, phase, &state)
       }
     case .utf16le:
       reserve(count)
@@ -161,9 +168,8 @@ public final class Transcoder {
       decodeRegion(.utf16be, bytes, 0, count, phase, &state)
     }
     return TranscodedText(
-      utf8: UnsafeRawBufferPointer(start: output, count: state.written),
-      invalidCount: state.invalid, owner: self, stored: stored, anchors: anchors, phase: phase,
-      table: table)
+      utf8: UnsafeRawBufferPointer(start: output, count: state.written), owner: self,
+      stored: stored, anchors: anchors, invalid: state.positions, phase: phase, table: table)
   }
 
   /// Makes room for the UTF-8 of `count` stored bytes (at most 3 bytes per stored byte, plus
@@ -181,9 +187,6 @@ public final class Transcoder {
   /// Decodes input whose lines may each be UTF-8 or GB18030 (0x0A is never part of a GB18030
   /// or UTF-8 multi-byte character, so lines can be told apart before decoding), each line as
   /// ``LineKind/decide(utf8:gb18030Invalid:)`` says.
-  ///
-  /// A GBK line costs one UTF-8 check and one decoding: it is decoded as GB18030 and the
-  /// decoding's invalid count is the one the decision asks for (undone if UTF-8 wins).
   private func decodeLines(
     _ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int, _ state: inout DecodeState
   ) {
@@ -195,30 +198,38 @@ public final class Transcoder {
       } else {
         lineEnd = count
       }
-      if let validUTF8, validUTF8(bytes + lineStart, lineEnd - lineStart) {
-        decodeRegion(.copy, bytes, lineStart, lineEnd, 0, &state)
-        lineStart = lineEnd
-        continue
-      }
-      let saved = (state: state, anchors: anchors.count)
-      var decodedAsGB18030 = false
-      let kind = LineKind.decide(utf8: TextStatistics.utf8(bytes, lineStart, lineEnd)) {
-        decodeRegion(.gb18030, bytes, lineStart, lineEnd, 0, &state)
-        decodedAsGB18030 = true
-        return state.invalid - saved.state.invalid
-      }
-      if kind == .gb18030 && decodedAsGB18030 {
-        lineStart = lineEnd
-        continue
-      }
-      state = saved.state
-      anchors.count = saved.anchors
-      switch kind {
-      case .utf8: decodeRegion(.copy, bytes, lineStart, lineEnd, 0, &state)
-      case .utf8Repaired: decodeRegion(.utf8Repaired, bytes, lineStart, lineEnd, 0, &state)
-      case .gb18030: decodeRegion(.gb18030, bytes, lineStart, lineEnd, 0, &state)
-      }
+      decodeUnit(bytes, lineStart, lineEnd, &state)
       lineStart = lineEnd
+    }
+  }
+
+  /// Decodes one line of mixed-line input, `bytes[start..<end]`, as UTF-8 or GB18030.
+  ///
+  /// A GBK line costs one UTF-8 check and one decoding: it is decoded as GB18030 and the
+  /// decoding's invalid count is the one the decision asks for (undone if UTF-8 wins).
+  private func decodeUnit(
+    _ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ state: inout DecodeState
+  ) {
+    if let validUTF8, validUTF8(bytes + start, end - start) {
+      decodeRegion(.copy, bytes, start, end, 0, &state)
+      return
+    }
+    let saved = (written: state.written, invalid: state.invalid, anchors: anchors.count)
+    var decodedAsGB18030 = false
+    let kind = LineKind.decide(utf8: TextStatistics.utf8(bytes, start, end)) {
+      decodeRegion(.gb18030, bytes, start, end, 0, &state)
+      decodedAsGB18030 = true
+      return state.invalid - saved.invalid
+    }
+    if kind == .gb18030 && decodedAsGB18030 { return }
+    // Undo the trial decoding (the position buffer itself may have grown: keep it).
+    state.written = saved.written
+    state.positions.count = saved.invalid
+    anchors.count = saved.anchors
+    switch kind {
+    case .utf8: decodeRegion(.copy, bytes, start, end, 0, &state)
+    case .utf8Repaired: decodeRegion(.utf8Repaired, bytes, start, end, 0, &state)
+    case .gb18030: decodeRegion(.gb18030, bytes, start, end, 0, &state)
     }
   }
 
@@ -314,8 +325,8 @@ public final class Transcoder {
       let character = StoredCharacter.gb18030(bytes, index, end, table)
       out.storeBytes(of: character.packed.littleEndian, toByteOffset: written, as: UInt32.self)
       written &+= character.utf8Length
+      if !character.isValid { state.positions.append(index) }
       index &+= character.storedLength
-      if !character.isValid { state.invalid &+= 1 }
     }
     state.written = written
     return index
@@ -337,8 +348,8 @@ public final class Transcoder {
       let character = StoredCharacter.utf8(bytes, index, end).character
       out.storeBytes(of: character.packed.littleEndian, toByteOffset: written, as: UInt32.self)
       written &+= character.utf8Length
+      if !character.isValid { state.positions.append(index) }
       index &+= character.storedLength
-      if !character.isValid { state.invalid &+= 1 }
     }
     state.written = written
     return index
@@ -375,8 +386,8 @@ public final class Transcoder {
         bytes, index, end, bigEndian: bigEndian, phase: phase)
       out.storeBytes(of: character.packed.littleEndian, toByteOffset: written, as: UInt32.self)
       written &+= character.utf8Length
+      if !character.isValid { state.positions.append(index) }
       index &+= character.storedLength
-      if !character.isValid { state.invalid &+= 1 }
     }
     state.written = written
     return index
@@ -390,7 +401,56 @@ extension Transcoder: Sendable {}
 /// The running totals of one transcode call.
 struct DecodeState {
   var written: Int
-  var invalid: Int
+  /// The stored offset of every replaced (invalid) byte or sequence, in increasing order.
+  var positions: PositionBuffer
+  /// How many bytes or sequences were replaced so far.
+  var invalid: Int { positions.count }
+}
+
+/// A growable list of stored offsets in plain memory, reused from call to call (a replaced
+/// sequence is rare, so appending sits off the decoders' fast paths).
+struct PositionBuffer {
+  var storage: UnsafeMutablePointer<Int>
+  var capacity: Int
+  var count = 0
+
+  init(capacity: Int) {
+    self.capacity = capacity
+    storage = .allocate(capacity: capacity)
+  }
+
+  func deallocate() { storage.deallocate() }
+
+  @inline(__always)
+  mutating func append(_ position: Int) {
+    if count == capacity { grow() }
+    storage[count] = position
+    count &+= 1
+  }
+
+  private mutating func grow() {
+    let newCapacity = capacity * 2
+    let newStorage = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+    newStorage.update(from: storage, count: count)
+    storage.deallocate()
+    storage = newStorage
+    capacity = newCapacity
+  }
+
+  /// How many positions lie in `range` (binary search: the positions are increasing).
+  func count(in range: Range<Int>) -> Int {
+    firstIndex(atLeast: range.upperBound) - firstIndex(atLeast: range.lowerBound)
+  }
+
+  private func firstIndex(atLeast value: Int) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if storage[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
 }
 
 /// How the stored bytes after an anchor are decoded.

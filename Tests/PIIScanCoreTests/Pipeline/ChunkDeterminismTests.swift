@@ -112,4 +112,47 @@ import Testing
     #expect(one.filter { $0.contains(".25 ") }.count == 20)
     #expect(Self.firstDifference(path) == nil)
   }
+
+  // MARK: The undecodable count
+
+  /// A UTF-8 file with invalid bytes planted at known places: at the very start, between
+  /// Hanzi, next to a U+FFFD the text itself holds (a character, not a replacement), in a long
+  /// line, and a sequence cut off by the end of the file.
+  static func plantedInvalid() -> (bytes: [UInt8], planted: Int) {
+    var bytes: [UInt8] = [0x80]  // a continuation byte with no lead: the input's first byte
+    var planted = 1
+    func put(_ s: String) { bytes += Array(s.utf8) }
+    for n in 0..<40 {
+      put("第\(n)行：张伟，手机号1391234\(5670 + n)，")
+      if n % 7 == 3 {
+        bytes += [0xFF]
+        planted += 1
+      }
+      if n % 11 == 5 {
+        put("原文有\u{FFFD}字")
+      }
+      if n % 13 == 0 {
+        put(String(repeating: "很长的一行", count: 80))
+        bytes += [0xFE]
+        planted += 1
+        put("\u{FFFD}")
+      }
+      put("\n")
+    }
+    put("末行")
+    bytes += [0xE5, 0xBC]  // the first two bytes of a three-byte character, then the end
+    planted += 1
+    return (bytes, planted)
+  }
+
+  /// Each replaced byte or sequence is counted once, by the chunk that holds its first byte;
+  /// a U+FFFD the input holds is no replacement.
+  @Test func theUndecodableCountIsWhatWasPlantedOnEveryChunking() {
+    let (bytes, planted) = Self.plantedInvalid()
+    let path = temporaryFile("determinism-undecodable.txt", Data(bytes))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let one = Self.scan(path, chunkSize: ChunkLayout.defaultChunkSize, threads: 1)
+    #expect(one.undecodable == planted)
+    #expect(Self.firstDifference(path) == nil)
+  }
 }
