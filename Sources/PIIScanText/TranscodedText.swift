@@ -45,6 +45,24 @@ public struct TranscodedText {
     return advance(&position, toStored: storedOffset)
   }
 
+  /// The UTF-8 position of the first character whose stored bytes start at or after
+  /// `storedOffset` (clamped to `0...stored.count`): a position inside a character is rounded
+  /// up to the next one.
+  ///
+  /// This is how a cut inside a character (a line longer than a chunk, cut at a fixed offset)
+  /// gives the character to the side that holds its first byte, as the stored bytes read
+  /// undecoded do.
+  public func utf8Offset(ofCharacterAtOrAfterStored storedOffset: Int) -> Int {
+    let target = min(max(storedOffset, 0), stored.count)
+    var position = MappedPosition.start
+    let down = advance(&position, toStored: target)
+    guard position.stored < target, down < utf8.count else { return down }
+    // Inside the character at `down`: step over its UTF-8 (the decoded text is valid UTF-8,
+    // one decoded character for each stored one).
+    let lead = utf8[down]
+    return min(utf8.count, down + (lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4))
+  }
+
   /// The stored position of UTF-8 position `utf8Offset`.
   ///
   /// Exact on character boundaries: the start of a finding maps to the first stored byte of its

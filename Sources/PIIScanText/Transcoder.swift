@@ -22,9 +22,12 @@ import Glibc
 /// Every stored byte belongs to exactly one decoded character, so the stored range of a
 /// finding has no gaps and the two mappings are inverse on character boundaries.
 ///
-/// **Mixed lines** are decided line by line within the window: a line cut by the window's
-/// start or end is decided from the part inside it (like any position before the first line
-/// start, the scanner does not use it).
+/// **Mixed lines** are decided unit by unit: a line, or for a line longer than
+/// ``MixedLineUnits/wholeLineLimit`` each of its segments, cut at places that depend only on
+/// the stored bytes and their absolute offsets (``MixedLineUnits``). How a byte decodes thus
+/// depends only on the unit holding it, never on where the window starts or ends, as long as
+/// the window holds that whole unit; a unit cut by the window's start or end is decided from
+/// the part inside it, far enough from the owned range for the scanner not to use it.
 ///
 /// **Windows that start mid-character.** Decoding always starts at the window's first byte.
 /// For GB18030, a window that starts inside a multi-byte character decodes its first bytes
@@ -89,7 +92,9 @@ public final class Transcoder {
   ///   offsets are stored offsets; the caller skips the BOM), else a repaired copy.
   /// - `.gb18030`: GB18030 (GBK, GB2312); with `mixedLines`, each line is decoded as UTF-8 or
   ///   GB18030, whichever explains it (see ``EncodingReport/mixedLines``). `mixedLines` with
-  ///   `.utf8` does the same.
+  ///   `.utf8` does the same. A line longer than ``MixedLineUnits/wholeLineLimit`` is decided
+  ///   in segments instead, cut where ``MixedLineUnits`` says from the absolute offsets: pass
+  ///   `base` (the other overload) when `stored` is not the start of its input.
   /// - `.utf16le`, `.utf16be`: code units start at even offsets (see the other overload).
   public func transcode(
     _ stored: UnsafeRawBufferPointer, encoding: TextEncoding, mixedLines: Bool
@@ -106,9 +111,13 @@ public final class Transcoder {
   /// decodes as U+FEFF, as a mark that stands does, so the text after it starts where it would
   /// after any mark, and the rest decodes in `encoding`. Ignored unless `stored` starts with
   /// `FF FE` or `FE FF` and `encoding` is not UTF-16.
+  ///
+  /// `base`: the absolute offset of `stored`'s first byte in its input. Only mixed-line
+  /// decoding reads it, to cut long lines at the same places in every window (so that how a
+  /// byte decodes depends only on the stored bytes near it, never on where the window starts).
   public func transcode(
     _ stored: UnsafeRawBufferPointer, encoding: TextEncoding, mixedLines: Bool,
-    alignmentOrigin: Int, markLength: Int = 0
+    alignmentOrigin: Int, markLength: Int = 0, base: Int64 = 0
   ) -> TranscodedText {
     anchors.count = 0
     invalidPositions.count = 0
@@ -138,7 +147,7 @@ public final class Transcoder {
     case .utf8, .utf8BOM:
       if mixedLines {
         reserve(count)
-        decodeLines(bytes, from, count, &state)
+        decodeLines(bytes, from, count, base, &state)
         break
       }
       if UTF8Check.firstInvalid(bytes, from, count) == nil {
@@ -156,7 +165,7 @@ public final class Transcoder {
     case .gb18030:
       reserve(count)
       if mixedLines {
-        decodeLines(bytes, from, count, &state)
+        decodeLines(bytes, from, count, base, &state)
       } else {
         decodeRegion(.gb18030, bytes, from, count, phase, &state)
       }
@@ -185,10 +194,13 @@ public final class Transcoder {
   }
 
   /// Decodes input whose lines may each be UTF-8 or GB18030 (0x0A is never part of a GB18030
-  /// or UTF-8 multi-byte character, so lines can be told apart before decoding), each line as
-  /// ``LineKind/decide(utf8:gb18030Invalid:)`` says.
+  /// or UTF-8 multi-byte character, so lines can be told apart before decoding), each unit
+  /// (a line, or a segment of a long line: see ``MixedLineUnits``) as
+  /// ``LineKind/decide(utf8:gb18030Invalid:)`` says. `base` is the absolute offset of
+  /// `bytes[0]`, which places the segments.
   private func decodeLines(
-    _ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int, _ state: inout DecodeState
+    _ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int, _ base: Int64,
+    _ state: inout DecodeState
   ) {
     var lineStart = start
     while lineStart < count {
@@ -198,14 +210,23 @@ public final class Transcoder {
       } else {
         lineEnd = count
       }
-      decodeUnit(bytes, lineStart, lineEnd, &state)
+      if lineEnd - lineStart <= MixedLineUnits.wholeLineLimit {
+        decodeUnit(bytes, lineStart, lineEnd, &state)
+      } else {
+        var from = lineStart
+        while from < lineEnd {
+          let to = MixedLineUnits.segmentEnd(bytes, from: from, lineEnd: lineEnd, base: base)
+          decodeUnit(bytes, from, to, &state)
+          from = to
+        }
+      }
       lineStart = lineEnd
     }
   }
 
-  /// Decodes one line of mixed-line input, `bytes[start..<end]`, as UTF-8 or GB18030.
+  /// Decodes one unit of mixed-line input, `bytes[start..<end]`, as UTF-8 or GB18030.
   ///
-  /// A GBK line costs one UTF-8 check and one decoding: it is decoded as GB18030 and the
+  /// A GBK unit costs one UTF-8 check and one decoding: it is decoded as GB18030 and the
   /// decoding's invalid count is the one the decision asks for (undone if UTF-8 wins).
   private func decodeUnit(
     _ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ state: inout DecodeState

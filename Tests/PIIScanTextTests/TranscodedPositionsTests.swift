@@ -2,7 +2,8 @@ import Testing
 
 @testable import PIIScanText
 
-/// Positions in the stored bytes that a decoded window answers for: where it replaced bytes.
+/// Positions in the stored bytes that a decoded window answers for: where it replaced bytes,
+/// and which character a position inside one belongs to.
 @Suite struct TranscodedPositionsTests {
   /// Replacements are counted by where their stored bytes start; a U+FFFD in the text is a
   /// character like any other.
@@ -22,6 +23,25 @@ import Testing
       #expect(text.invalidCount(inStored: 6..<11) == 0)
       #expect(text.invalidCount(inStored: 11..<12) == 1)
       #expect(text.invalidCount(inStored: 2..<12) == 2)
+    }
+  }
+
+  /// A stored position inside a character maps to the character after it; a character start
+  /// maps to itself.
+  @Test func aPositionInsideACharacterRoundsUpToTheNextOne() {
+    // 张 is E5 BC A0 in UTF-8 and D5 C5 in GB18030; 0xFF makes the UTF-8 window a repaired
+    // copy instead of the stored bytes themselves.
+    let utf8 = Array("a张b".utf8) + [0xFF]
+    let gbk = Iconv.gb18030("a张b")
+    let transcoder = Transcoder()
+    utf8.withUnsafeBytes { raw in
+      let text = transcoder.transcode(raw, encoding: .utf8, mixedLines: false)
+      let offsets = (0...6).map { text.utf8Offset(ofCharacterAtOrAfterStored: $0) }
+      #expect(offsets == [0, 1, 4, 4, 4, 5, 8])
+    }
+    gbk.withUnsafeBytes { raw in
+      let text = transcoder.transcode(raw, encoding: .gb18030, mixedLines: false)
+      #expect((0...4).map { text.utf8Offset(ofCharacterAtOrAfterStored: $0) } == [0, 1, 4, 4, 5])
     }
   }
 }

@@ -228,10 +228,14 @@ public final class ChunkScanner {
     let text = transcoder.transcode(
       stored.bytes, encoding: encoding, mixedLines: mixed,
       alignmentOrigin: Int((Int64(report.bomLength) - stored.base) & 1),
-      markLength: report.bomContradicted && stored.base == 0 ? report.bomLength : 0)
+      markLength: report.bomContradicted && stored.base == 0 ? report.bomLength : 0,
+      base: stored.base)
+    // A cut inside a character (a line longer than a chunk) gives it to the chunk that holds
+    // its first byte, as it does when the window is read undecoded.
     return ChunkView(
-      bytes: text.utf8, base: stored.base, ownStart: text.utf8Offset(forStored: stored.ownStart),
-      ownEnd: text.utf8Offset(forStored: stored.ownEnd),
+      bytes: text.utf8, base: stored.base,
+      ownStart: text.utf8Offset(ofCharacterAtOrAfterStored: stored.ownStart),
+      ownEnd: text.utf8Offset(ofCharacterAtOrAfterStored: stored.ownEnd),
       reachesEndOfInput: stored.reachesEndOfInput,
       mapping: OffsetMap(text))
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 @testable import PIIScanCore
@@ -71,6 +72,27 @@ import Testing
     return nil
   }
 
+  /// `text` in GB18030, by the C library's iconv (a reference apart from the scanner's own
+  /// decoder).
+  static func gb18030(_ text: String) -> [UInt8] {
+    let descriptor = iconv_open("GB18030", "UTF-8")
+    precondition(descriptor != iconv_t(bitPattern: -1), "no GB18030 in iconv")
+    defer { iconv_close(descriptor) }
+    var input = Array(text.utf8)
+    var output = [UInt8](repeating: 0, count: input.count * 2 + 8)
+    let produced = input.withUnsafeMutableBytes { inputBytes in
+      output.withUnsafeMutableBytes { outputBytes in
+        var inPointer = inputBytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+        var inLeft = inputBytes.count
+        var outPointer = outputBytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+        var outLeft = outputBytes.count
+        precondition(iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) != -1)
+        return outputBytes.count - outLeft
+      }
+    }
+    return Array(output[0..<produced])
+  }
+
   // MARK: SQL tuples left open
 
   /// A dump whose second INSERT has a tuple with a string never closed, followed on the same
@@ -110,6 +132,63 @@ import Testing
     let one = Self.scan(path, chunkSize: ChunkLayout.defaultChunkSize, threads: 1).lines
     // The rows after the damage are still read as rows: every amount in t_order.
     #expect(one.filter { $0.contains(".25 ") }.count == 20)
+    #expect(Self.firstDifference(path) == nil)
+  }
+
+  // MARK: Long lines of mixed encodings
+
+  /// A UTF-8 file with one line of about 4 KB that holds a few GBK names among ASCII, between
+  /// long runs of UTF-8 Hanzi, and values all along it.
+  static func mixedLongLine() -> [UInt8] {
+    var bytes: [UInt8] = []
+    func put(_ s: String) { bytes += Array(s.utf8) }
+    for n in 0..<40 {
+      put("客户\(n)：姓名张伟，手机号1391234\(5670 + n)，住址北京市朝阳区建国路\(n)号\n")
+    }
+    for n in 0..<30 { put("记录\(n)：王芳，电话1861234\(5600 + n)，备注：已核实；") }
+    put(" contact name:")
+    bytes += gb18030("张伟")
+    put(" tel 13912345678 id 110101199003071233 " + String(repeating: "x", count: 200))
+    put(" next:")
+    bytes += gb18030("李娜")
+    put(" 18612345678 ")
+    for n in 0..<30 { put("记录\(n)：王芳，电话1861234\(5700 + n)，备注：已核实；") }
+    put("\n")
+    for n in 0..<5 { put("客户\(n)：姓名张伟，手机号1391234\(5670 + n)\n") }
+    return bytes
+  }
+
+  /// How a long line of mixed UTF-8 and GBK decodes depends only on the stored bytes near
+  /// each byte, not on how much of the line a window holds.
+  @Test func aLongLineWithGBKBytesDecodesTheSameOnEveryChunking() {
+    let path = temporaryFile("determinism-mixed.txt", Data(Self.mixedLongLine()))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let one = Self.scan(path, chunkSize: ChunkLayout.defaultChunkSize, threads: 1).lines
+    // The mobile numbers around the GBK names are found on their line (41).
+    #expect(one.contains { $0.contains(" 13912345678 ") && $0.contains(" L41 ") })
+    #expect(one.contains { $0.contains(" 18612345678 ") && $0.contains(" L41 ") })
+    #expect(Self.firstDifference(path) == nil)
+  }
+
+  // MARK: Cuts inside a character
+
+  /// A line of Hanzi longer than the small chunk sizes is cut inside characters; an invalid
+  /// byte about 4.5 KB on makes the windows of the chunks after the line's first few hundred
+  /// bytes decoded, and those before it not. Each character is counted once in the columns
+  /// whichever side of the cut is decoded.
+  @Test func aCutInsideACharacterGivesItToTheChunkOfItsFirstByte() {
+    var text = String(repeating: "甲乙丙丁戊己庚辛壬癸", count: 30) + " 13912345670 尾\n"
+    text += String(repeating: "填充文字，", count: 240) + "\n"
+    var bytes = Array(text.utf8)
+    #expect(bytes.count > 4500)
+    bytes += [0x61, 0xFF, 0x62, 0x0A]
+    let path = temporaryFile("determinism-cut.txt", Data(bytes))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let one = Self.scan(path, chunkSize: ChunkLayout.defaultChunkSize, threads: 1).lines
+    // 300 Hanzi and a space before the number: column 302 (counted here, not by the scanner).
+    let column = text.prefix { $0 != "1" }.count + 1
+    #expect(column == 302)
+    #expect(one.contains { $0.contains(" 13912345670 ") && $0.contains(" L1 C\(column) ") })
     #expect(Self.firstDifference(path) == nil)
   }
 
