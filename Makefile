@@ -9,7 +9,8 @@ APT_PACKAGES := libpcre2-dev libarchive-dev pkg-config zlib1g-dev libbz2-dev lib
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/piiscan
 
-.PHONY: deps build run test patterns samples bench lint clean fuzz fuzz-smoke fuzz-build
+.PHONY: deps build run test patterns samples bench lint clean man completions fuzz fuzz-smoke \
+  fuzz-build
 
 # Installs the Debian packages the build needs, only when one is missing.
 deps:
@@ -18,6 +19,8 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@# The SARIF tests validate against the OASIS schema with Python's jsonschema (PyPI).
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 
 build: deps
 	$(SWIFT) build -c release --product piiscan
@@ -46,6 +49,21 @@ samples:
 # Benchmarks/runs/ (Benchmarks/README.md). A quick one: make bench BENCH="--bytes 20M --runs 2".
 bench: build
 	Benchmarks/run $(BENCH)
+
+# Man pages (piiscan.1 and one per subcommand) from the command's own help, with
+# swift-argument-parser's generate-manual plugin, into .build/man/. The plugin builds piiscan
+# in release first, so the first run takes as long as `make build`.
+man:
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page \
+	  --output-directory .build/man --product piiscan
+	@ls .build/man
+
+# Shell completion scripts into .build/completions/ (docs/CI.md says how to install them).
+completions: build
+	mkdir -p .build/completions
+	$(BIN) --generate-completion-script bash > .build/completions/piiscan.bash
+	$(BIN) --generate-completion-script zsh > .build/completions/_piiscan
+	$(BIN) --generate-completion-script fish > .build/completions/piiscan.fish
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Fuzz Benchmarks
