@@ -35,7 +35,8 @@ struct SizeCommand: ParsableCommand {
       lines as in the whole file (N: the line feeds before the first byte it reads). A shard \
       leaves the file's hash, size, format, encoding and undecodable bytes to \
       --describe-only, which reads the whole file and counts nothing. --walk-only reads \
-      nothing and records what walking the PATHs skips; --unreadable MESSAGE records each \
+      nothing, records what walking the PATHs skips and, without --output, prints the files \
+      the walk would read (NUL-terminated) instead of a report; --unreadable MESSAGE records each \
       PATH as not read, with that message (a shard that could not be fetched). With --merge, \
       --run-command, --run-started and --run-shards give the run section the cluster job's \
       command line, start and shard count.
@@ -44,8 +45,7 @@ struct SizeCommand: ParsableCommand {
       state file) could not be read, 64 a usage error.
       """)
 
-  @OptionGroup(title: "Input")
-  var input: InputOptions
+  @OptionGroup var input: InputOptions
 
   @Option(name: .shortAndLong, help: "Report format: text, json, md or csv.")
   var format: SizeFormat = .text
@@ -56,7 +56,7 @@ struct SizeCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
 
-  @Option(help: "The tier of a bare bank card: 50 (财产信息, the default) or 5000.")
+  @Option(help: "The tier of a bare bank card: 50 (财产信息) or 5000.")
   var bankCardTier: Int = 50
 
   @Flag(help: "Halve the thresholds (Art. 5 ①(八): information obtained in office or service).")
@@ -100,7 +100,7 @@ struct SizeCommand: ParsableCommand {
 
   @Flag(
     help: ArgumentHelp(
-      "Record what walking the PATHs skips (links, FIFOs, unreadable paths); read nothing."))
+      "Record what walking the PATHs skips, list the files it reads; read nothing."))
   var walkOnly = false
 
   @Option(
@@ -127,6 +127,9 @@ struct SizeCommand: ParsableCommand {
   @Option(help: "Masked samples kept per category (valid and invalid each).")
   var samples: Int = 5
 
+  @Flag(inversion: .prefixedNo, help: "Show progress on standard error when it is a terminal.")
+  var progress = true
+
   enum SizeFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, md, csv
 
@@ -151,7 +154,7 @@ struct SizeCommand: ParsableCommand {
       guard let parsed = Self.parseRange(range) else {
         throw ValidationError("--range must be START:END in bytes, START < END, not \"\(range)\"")
       }
-      let chunk = Int64(input.chunkSize)
+      let chunk = Int64(input.performance.chunkSize ?? ChunkLayout.defaultChunkSize)
       guard parsed.lowerBound % chunk == 0,
         parsed.upperBound % chunk == 0 || parsed.upperBound == .max
       else {
@@ -193,7 +196,8 @@ struct SizeCommand: ParsableCommand {
     signal(SIGPIPE, SIG_IGN)
     let started = Self.timestamp()
     let diagnostics = Diagnostics()
-    let rules = try input.rules()
+    let settings = try input.settings()
+    let rules = try settings.rules()
     let language = lang ?? Self.languageFromEnvironment()
     let budget = memory.flatMap(CommandSupport.parseSize).map(Int.init) ?? Self.defaultMemory()
 
@@ -207,7 +211,7 @@ struct SizeCommand: ParsableCommand {
     defer { temporary.remove() }
     SizingTemporaryDirectory.installInterruptHandlers()
 
-    let asOf = input.asOfDate
+    let asOf = settings.asOfDate
     let configuration = SizingConfiguration(
       categories: SizingSink.categories(of: rules), reasonCodes: SizingSink.reasonCodes,
       asOf: SizingDate(year: asOf.year, month: asOf.month, day: asOf.day)!,
@@ -216,6 +220,7 @@ struct SizeCommand: ParsableCommand {
 
     var total: SizingAggregate
     var found = false
+    var walked: [ScanInput] = []
     if merge {
       do {
         total = try SizingAggregate.merging(
@@ -236,23 +241,25 @@ struct SizeCommand: ParsableCommand {
             notices: ["\(NoticeKind.unreadable.rawValue): \(unreadable)"]))
       }
     } else {
-      let (inputs, skipped) = input.resolveInputs()
+      let walk = settings.walk()
+      let inputs = walk.inputs
+      walked = inputs
       if let output { try CommandSupport.refuseToOverwriteInput(output, inputs: inputs) }
       let sizing = SizingSink(
         aggregate: SizingAggregate(
           configuration: configuration, memoryBudget: budget, directory: temporary))
       let aggregate = ScanAggregate()
-      let meter = input.progressMeter(for: inputs)
+      let meter = settings.progressMeter(for: inputs, enabled: progress)
       let sink = SinkFanout([
         aggregate, sizing, CommandSink(diagnostics: diagnostics, progress: meter),
       ])
-      InputOptions.reportSkipped(skipped, to: sink)
-      var scan = input.configuration(locate: !describeOnly)
+      InputOptions.reportSkipped(walk.skipped, to: sink)
+      var scan = settings.configuration(locate: !describeOnly)
       scan.hashInputs = range == nil
       if let shard = range.flatMap(Self.parseRange), let file = inputs.first {
         // A chunk more before the range, and past its end to a chunk after the end of the line
         // running over it: the records cut by the edges are read whole by their owner.
-        let chunk = Int64(input.chunkSize)
+        let chunk = Int64(settings.chunkSize)
         let (end, capped) = Self.shardReadingEnd(file, end: shard.upperBound, chunk: chunk)
         scan.range = max(0, shard.lowerBound - chunk)..<end
         sizing.shard = SizingSink.Shard(records: shard, linesBefore: linesBefore ?? 0)
@@ -295,9 +302,12 @@ struct SizeCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
+    // The configuration in force rides with the command: the file and its hash, the filters.
+    let described = settings.described(extra: []).map { "\($0.name)=\($0.value)" }
     let run = SizingRunInfo(
-      command: runCommand ?? CommandLine.arguments.joined(separator: " "),
-      started: runStarted ?? started, ended: Self.timestamp(), threads: input.threads,
+      command: (runCommand ?? CommandLine.arguments.joined(separator: " ")) + " ["
+        + described.joined(separator: "; ") + "]",
+      started: runStarted ?? started, ended: Self.timestamp(), threads: settings.threads,
       shards: runShards)
     let report: SizingReport
     do {
@@ -306,6 +316,14 @@ struct SizeCommand: ParsableCommand {
     } catch {
       diagnostics.error("report", "\(error)")
       throw ExitCode(2)
+    }
+    if walkOnly && output == nil {
+      // For the driver of a cluster run: each file the walk reads, as the file system names it,
+      // NUL-terminated (any byte but NUL may be in a name).
+      let out = ReportStream(descriptor: 1)
+      for file in walked { out.write(bytes: file.location.bytes + [0]) }
+      out.flush()
+      return
     }
     let text = report.render(format.sizing, language: language, labels: Self.labels(rules))
     let file = try CommandSupport.openOutput(output, diagnostics: diagnostics)
