@@ -14,11 +14,10 @@ when there are many, into the report one `piiscan size` over all the inputs woul
 
 How inputs become tasks (spark/README.md says more, with what each step costs):
 
-- Local paths are walked on the driver as piiscan walks them (names in byte order, symbolic
-  links, FIFOs, sockets and devices not opened); one task runs `piiscan size --walk-only` on the
-  same paths, so what the walk skips is reported in piiscan's own words. Local paths must be
-  readable at the same place on every node (a shared mount); relative ones are taken from the
-  driver's working directory.
+- Local paths are walked by piiscan itself, in one task: `piiscan size --walk-only` lists the
+  files it would read (its filters, ignore files and configuration apply) and records what it
+  skips, in its own words. Local paths must be readable at the same place on every node (a
+  shared mount); relative ones are taken from the driver's working directory.
 - Hadoop filesystem URIs (hdfs://, s3a://, file:, …) are listed through Spark's Hadoop
   configuration on the driver. Python tasks cannot use the JVM's file systems, so an executor
   copies what it needs to its local disk first (the `file:` scheme is read directly; any other
@@ -56,7 +55,7 @@ import tempfile
 import time
 import urllib.parse
 
-# piiscan's --chunk-size for every task. Smaller than piiscan's default (8 MiB): a shard reads
+# piiscan's --chunk-size for every task, below piiscan's default (2 MiB): a shard reads
 # a chunk more before its range and one or two after it, so the chunk is what is read twice.
 CHUNK_BYTES = 1 << 20
 SHARD_BYTES = 256 << 20
@@ -133,6 +132,12 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
   parser.add_argument("--except", dest="except_")
   parser.add_argument("--patterns", action="append", default=[])
   parser.add_argument("--binary", action="store_true")
+  # How piiscan walks local directories (the walk task passes them on).
+  parser.add_argument("--hidden", action="store_true")
+  parser.add_argument("--no-ignore", action="store_true")
+  parser.add_argument("--follow", action="store_true")
+  parser.add_argument("--glob", "-g", action="append", default=[])
+  parser.add_argument("--max-filesize")
   parser.add_argument("--max-decompressed")
   parser.add_argument("--max-ratio")
   parser.add_argument("--max-depth")
@@ -161,51 +166,6 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
 def is_uri(text: str) -> bool:
   """A Hadoop filesystem URI (scheme:…), not a local path; one-letter schemes are drive names."""
   return re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", text) is not None
-
-
-def walk_local(path: str) -> list[tuple[str, int]]:
-  """The regular files piiscan's walk of `path` reads, as (path as piiscan names it, size).
-
-  The same rules as piiscan's walker: a path named on the command line is followed if it is a
-  link; inside a directory, names are taken in byte order, links are not followed, and only
-  directories and regular files are entered. Whatever is skipped is left to the --walk-only
-  task, which reports it in piiscan's words.
-  """
-  raw = os.fsencode(path)
-  try:
-    info = os.stat(raw)
-  except OSError:
-    return []
-  if stat.S_ISREG(info.st_mode):
-    return [(path, info.st_size)]
-  if not stat.S_ISDIR(info.st_mode):
-    return []
-  found: list[tuple[str, int]] = []
-  visited: set[tuple[int, int]] = set()
-
-  def walk(directory: bytes, info: os.stat_result) -> None:
-    key = (info.st_dev, info.st_ino)
-    if key in visited:
-      return
-    visited.add(key)
-    try:
-      names = sorted(os.listdir(directory))
-    except OSError:
-      names = []
-    for name in names:
-      child = directory + name if directory.endswith(b"/") else directory + b"/" + name
-      try:
-        entry = os.lstat(child)
-      except OSError:
-        continue
-      if stat.S_ISDIR(entry.st_mode):
-        walk(child, entry)
-      elif stat.S_ISREG(entry.st_mode):
-        found.append((os.fsdecode(child), entry.st_size))
-    visited.discard(key)
-
-  walk(raw, info)
-  return found
 
 
 def list_uri(sc, uri: str) -> list[tuple[str, int]]:
@@ -251,12 +211,11 @@ def open_uri(uri: str):
 
 
 def plan_inputs(args, sc) -> tuple[list[dict], list[str], list[tuple[str, str]]]:
-  """Every input file (in command-line order, each time it is named), the local paths for the
-  walk task, and URIs that could not be listed (name, message)."""
+  """The files under the URIs, the local paths (for the walk task), and URIs that could not be
+  listed (name, message)."""
   files: list[dict] = []
   local_paths: list[str] = []
   failures: list[tuple[str, str]] = []
-  cwd = os.getcwd()
   for given in args.inputs:
     if is_uri(given):
       try:
@@ -268,10 +227,6 @@ def plan_inputs(args, sc) -> tuple[list[dict], list[str], list[tuple[str, str]]]
         files.append({"name": name, "size": size, "uri": True, "cwd": None})
     else:
       local_paths.append(given)
-      for name, size in walk_local(given):
-        files.append({"name": name, "size": size, "uri": False, "cwd": cwd})
-  for number, entry in enumerate(files):
-    entry["number"] = number
   return files, local_paths, failures
 
 
@@ -349,13 +304,15 @@ def piiscan_binary(job: dict) -> str:
   raise TaskFailure(f"no piiscan binary at {given} nor shipped with --files")
 
 
-def run_piiscan(job: dict, arguments: list[str], cwd: str, state: str, kill: bool = False) -> int:
-  """Runs `piiscan size ARGUMENTS --state-out STATE` in `cwd`; its exit status (0, 1 or 2:
-  piiscan has then written the state, with a notice for what it could not read)."""
+def run_piiscan(job: dict, arguments: list[str], cwd: str, state: str, kill: bool = False,
+                output=subprocess.DEVNULL) -> int:
+  """Runs `piiscan size ARGUMENTS --state-out STATE` in `cwd` (standard output to `output`);
+  its exit status (0, 1 or 2: piiscan has then written the state, with a notice for what it
+  could not read)."""
   command = [piiscan_binary(job), "size", "--state-out", state, *arguments]
   with tempfile.TemporaryFile() as errors:
     process = subprocess.Popen(
-      command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors
+      command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=output, stderr=errors
     )
     if kill:
       # The fault test: kill piiscan and this Python worker mid-task, as a lost executor would.
@@ -463,10 +420,25 @@ def looks_like_container(head: bytes) -> bool:
 
 
 def task_walk(spec: dict, job: dict, work: str) -> dict:
+  """piiscan's own walk of the local paths (its filters, ignore files, configuration): the
+  files it would read, with their sizes, and a state holding what it skips."""
   state = os.path.join(work, "walk.state")
-  status = run_piiscan(job, common_options(job) + ["--walk-only", "--", *spec["paths"]],
-                       spec["cwd"], state)
-  return result(spec, state, status)
+  with tempfile.TemporaryFile() as listing:
+    status = run_piiscan(
+      job, common_options(job) + job["walking"] + ["--walk-only", "--", *spec["paths"]],
+      spec["cwd"], state, output=listing)
+    listing.seek(0)
+    names = [os.fsdecode(name) for name in listing.read().split(b"\0") if name]
+  files = []
+  for name in names:
+    try:
+      size = os.stat(os.path.join(spec["cwd"], name)).st_size
+    except OSError:
+      size = 0  # read whole: piiscan says what it cannot read
+    files.append((name, size))
+  out = result(spec, state, status)
+  out["meta"] = {"files": files}
+  return out
 
 
 def task_whole(spec: dict, job: dict, work: str, kill: bool = False) -> dict:
@@ -742,11 +714,18 @@ def job_settings(args, sc, work_root: str | None) -> dict:
     value = getattr(args, name)
     if value is not None:
       reading += ["--" + name.replace("_", "-"), str(value)]
+  walking = [flag for flag, on in (("--hidden", args.hidden), ("--no-ignore", args.no_ignore),
+                                   ("--follow", args.follow)) if on]
+  for glob in args.glob:
+    walking += ["--glob", glob]
+  if args.max_filesize:
+    walking += ["--max-filesize", args.max_filesize]
   piiscan = args.piiscan
   if os.path.isfile(piiscan):
     piiscan = os.path.abspath(piiscan)
   return {
-    "piiscan": piiscan, "common": common, "reading": reading, "threads": args.threads,
+    "piiscan": piiscan, "common": common, "reading": reading, "walking": walking,
+    "threads": args.threads,
     "memory": args.memory, "chunk": args.chunk_size, "shard": args.shard_bytes,
     "work_root": work_root, "max_failures": max_failures(sc),
     # Fault injection for the tests (spark/README.md): the tasks whose id matches are killed on
@@ -813,13 +792,22 @@ def run(args) -> int:
 
 def drive(args, sc, work_root: str | None) -> int:
   job = job_settings(args, sc, work_root)
-  files, local_paths, failures = plan_inputs(args, sc)
+  uri_files, local_paths, failures = plan_inputs(args, sc)
 
-  # Stage 1: what the walk skipped, small files and containers whole, large files described,
-  # URIs that could not be listed as notices.
-  specs: list[dict] = []
+  # Stage 0: piiscan walks the local paths (a state of what it skips, and the files it reads).
+  walk_specs = []
   if local_paths:
-    specs.append({"id": "walk", "kind": "walk", "paths": local_paths, "cwd": os.getcwd()})
+    walk_specs.append({"id": "walk", "kind": "walk", "paths": local_paths, "cwd": os.getcwd()})
+  walked, walk_meta = stage(sc, walk_specs, job, "walk", args.verbose)
+  files = [{"name": name, "size": size, "uri": False, "cwd": os.getcwd()}
+           for meta in walk_meta for name, size in (meta["meta"] or {}).get("files", [])]
+  files += uri_files
+  for number, entry in enumerate(files):
+    entry["number"] = number
+
+  # Stage 1: small files and containers whole, large files described, URIs that could not be
+  # listed as notices.
+  specs: list[dict] = []
   small = [f for f in files if f["size"] <= args.shard_bytes]
   large = [f for f in files if f["size"] > args.shard_bytes]
   for number, group in enumerate(whole_groups(small, args.shard_bytes)):
@@ -851,8 +839,8 @@ def drive(args, sc, work_root: str | None) -> int:
   second, second_meta = stage(sc, second_specs, job, "shards", args.verbose)
 
   # The tree of merges, then the report (in one last task: the driver needs no piiscan).
-  results = first_meta + second_meta
-  states = first.union(second).filter(lambda r: r["state"] is not None).map(
+  results = walk_meta + first_meta + second_meta
+  states = walked.union(first).union(second).filter(lambda r: r["state"] is not None).map(
     lambda r: (r["id"], r["state"]))
   ids = sorted(m["id"] for m in results if m["has_state"])
   level = 0

@@ -155,7 +155,15 @@ class SparkJobTests(unittest.TestCase):
   def setUpClass(cls):
     cls.work = tempfile.mkdtemp(prefix="piiscan-spark-test-")
     cls.case = os.path.join(cls.work, "case")
-    shutil.copytree(os.path.join(ROOT, "samples", "data"), os.path.join(cls.case, "samples"))
+    samples = os.path.join(cls.case, "samples")
+    shutil.copytree(os.path.join(ROOT, "samples", "data"), samples)
+    # What piiscan's walk leaves out, which the job must leave out too: a dotfile, and a file
+    # that a .piiscanignore names.
+    customers = os.path.join(samples, "csv", "customers.csv")
+    shutil.copy(customers, os.path.join(samples, ".hidden.csv"))
+    shutil.copy(customers, os.path.join(samples, "ignored.csv"))
+    with open(os.path.join(samples, ".piiscanignore"), "w", encoding="utf-8") as handle:
+      handle.write("ignored.csv\n")
     cls.dense = os.path.join(cls.case, "dense.csv")
     subprocess.run([CORPUS, "bench", "--density", "dense", "--bytes", str(DENSE_BYTES),
                     "--out", cls.dense], check=True, capture_output=True)
@@ -187,6 +195,9 @@ class SparkJobTests(unittest.TestCase):
     self.assertGreaterEqual(len(shards), 8)
     self.assertGreaterEqual(report["run"]["shards"], len(shards) + 1)  # and the samples
     self.assertTrue(report["run"]["command"].startswith("piiscan_spark.py "))
+    paths = {entry["path"] for entry in report["inputs"]}
+    self.assertNotIn("samples/ignored.csv", paths)
+    self.assertNotIn("samples/.hidden.csv", paths)
     dense = [entry for entry in report["inputs"] if entry["path"] == "dense.csv"]
     self.assertEqual(len(dense), 1)
     self.assertEqual(dense[0]["sha256"], sha256(self.dense))
