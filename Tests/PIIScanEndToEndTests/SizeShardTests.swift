@@ -117,6 +117,24 @@ import Testing
     #expect(notices.contains { $0.contains("not read: the node was lost") })
   }
 
+  @Test func walkOnlyListsWhatTheWalkReads() throws {
+    let directory = try Binary.temporaryDirectory("walk-only")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for name in ["b.csv", "a.csv", ".hidden.csv", "ignored.csv"] {
+      try "姓名,手机号\n张伟,13912345670\n".write(
+        to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    try "ignored.csv\n".write(
+      to: directory.appendingPathComponent(".piiscanignore"), atomically: true, encoding: .utf8)
+    let state = directory.appendingPathComponent("walk.state").path
+    let run = try Binary.run(["size", "--walk-only", "--state-out", state, directory.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    let listed = run.stdout.split(separator: "\0", omittingEmptySubsequences: false).map(
+      String.init)
+    #expect(listed == ["\(directory.path)/a.csv", "\(directory.path)/b.csv", ""])
+    #expect(FileManager.default.fileExists(atPath: state))
+  }
+
   /// SHA-256 of a file by `sha256sum`, not by piiscan.
   static func sha256(_ path: String) throws -> String {
     let process = Process()
