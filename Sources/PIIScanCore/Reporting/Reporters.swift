@@ -214,6 +214,8 @@ public final class CSVReporter: Reporter {
   ]
   private let out: ReportStream
   private let presenter: FindingPresenter
+  /// The details object of the record being written, reused from record to record.
+  private var details: [UInt8] = []
 
   public init(out: ReportStream, presenter: FindingPresenter) {
     self.out = out
@@ -259,7 +261,16 @@ public final class CSVReporter: Reporter {
       out.append(byte: 0x2C)
       out.append(finding.confidence.rawValue)
       out.append(byte: 0x2C)
-      out.append(csvField: JSONText.object(presenter.details(description)))
+      details.removeAll(keepingCapacity: true)
+      details.append(0x7B)
+      for (index, (key, value)) in presenter.details(description).enumerated() {
+        if index > 0 { details.append(0x2C) }
+        JSONText.appendQuoted(key, to: &details)
+        details.append(0x3A)
+        JSONText.appendQuoted(value, to: &details)
+      }
+      details.append(0x7D)
+      details.withUnsafeBytes { out.append(csvField: $0) }
       out.append(byte: 0x2C)
       out.append(integer: finding.record)
       out.append(byte: 0x2C)
