@@ -44,6 +44,9 @@ struct ScanCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
 
+  @Option(help: "Labels of the text format: zh or en (default: from LANG/LC_ALL).")
+  var lang: ReportLanguage?
+
   func run() throws {
     signal(SIGPIPE, SIG_IGN)
     let diagnostics = Diagnostics()
@@ -61,7 +64,10 @@ struct ScanCommand: ParsableCommand {
       reporter = CountReporter(out: out, format: format, aggregate: aggregate)
     } else {
       switch format {
-      case .text: reporter = TextReporter(out: out, presenter: presenter)
+      case .text:
+        reporter = TextReporter(
+          out: out, presenter: presenter,
+          language: lang ?? .fromEnvironment(ProcessInfo.processInfo.environment))
       case .jsonl: reporter = JSONReporter(out: out, presenter: presenter, asArray: false)
       case .json: reporter = JSONReporter(out: out, presenter: presenter, asArray: true)
       case .csv: reporter = CSVReporter(out: out, presenter: presenter)

@@ -234,12 +234,10 @@ struct SizeCommand: ParsableCommand {
     return SizingLabels(categories: categories, reasons: reasons)
   }
 
-  /// Chinese when LC_ALL, or else LANG, names a Chinese locale (zh_CN.UTF-8…); else English.
+  /// Chinese when the locale (LC_ALL, LC_MESSAGES or LANG) is a Chinese one (zh_CN.UTF-8…);
+  /// else English.
   static func languageFromEnvironment() -> SizingLanguage {
-    let environment = ProcessInfo.processInfo.environment
-    let locale =
-      environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
-    return locale.hasPrefix("zh") ? .zh : .en
+    .fromEnvironment(ProcessInfo.processInfo.environment)
   }
 
   /// A quarter of the machine's memory (at least 64 MiB).

@@ -27,12 +27,20 @@ enum Binary {
   }
 
   /// Runs `name` with `arguments` in the package root, feeding `input` on standard input.
-  static func run(_ arguments: [String], program name: String = "piiscan", input: Data? = nil)
-    throws -> Result
-  {
+  ///
+  /// The locale variables that choose the language of text reports (`LC_ALL`, `LC_MESSAGES`,
+  /// `LANG`) are removed, so output does not depend on the machine running the tests;
+  /// `environment` adds or overrides variables.
+  static func run(
+    _ arguments: [String], program name: String = "piiscan", input: Data? = nil,
+    environment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent(name)
     process.arguments = arguments
+    var variables = ProcessInfo.processInfo.environment
+    for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { variables[key] = nil }
+    process.environment = variables.merging(environment) { $1 }
     process.currentDirectoryURL = packageRoot
     let out = Pipe()
     let err = Pipe()

@@ -118,12 +118,14 @@ import Testing
     raws.subtract(masked)  // values whose mask shows them whole (masks already)
     /// Every run of characters between separators that any format puts around a field.
     func tokens(_ text: String) -> Set<Substring> {
-      Set(text.split(whereSeparator: { " ,\"=(){}[]:\t\n".contains($0) }))
+      Set(text.split(whereSeparator: { " ,\"=(){}[]:\t\n（），：；".contains($0) }))
     }
     let inJSONL = tokens(jsonl.stdout)
-    for format in ["text", "csv", "json", "jsonl"] {
+    // The text format in both languages: the Chinese one translates reasons and details.
+    for format in ["text", "csv", "json", "jsonl", "text --lang zh"] {
+      let words = format.split(separator: " ").map(String.init)
       let output = try Binary.run(
-        ["scan", "samples/data", "--format", format, "--as-of", Self.asOf])
+        ["scan", "samples/data", "--format"] + words + ["--as-of", Self.asOf])
       let printed = tokens(output.stdout)
       // (A raw value that the masked JSON Lines prints anyway is another finding's fact: a
       // household registration that is the name of an ID's region.)

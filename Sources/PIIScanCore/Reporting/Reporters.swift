@@ -1,3 +1,5 @@
+import PIIScanSizing
+
 /// Output formats of `piiscan scan`.
 public enum OutputFormat: String, Sendable, CaseIterable {
   case text, jsonl, json, csv
@@ -49,13 +51,20 @@ public protocol Reporter: FindingSink {
 
 /// `path:line:column: category value (valid|invalid: reason, confidence) key=value …` — one
 /// line per finding, for people. Notices go to standard error (by the command).
+///
+/// In Chinese (`--lang zh`) the same line names the category by its Chinese name and says
+/// the rest in Chinese: `path:line:column: 居民身份证号码 110101********1233（无效：校验码错误：
+/// 校验位不符，置信度中）地区=北京市东城区 性别=男`. The path, the value and the facts read
+/// from tables are the same in both.
 public final class TextReporter: Reporter {
   private let out: ReportStream
   private let presenter: FindingPresenter
+  private let language: ReportLanguage
 
-  public init(out: ReportStream, presenter: FindingPresenter) {
+  public init(out: ReportStream, presenter: FindingPresenter, language: ReportLanguage = .en) {
     self.out = out
     self.presenter = presenter
+    self.language = language
   }
 
   public func receive(_ batch: FindingBatch) {
@@ -63,14 +72,32 @@ public final class TextReporter: Reporter {
     for finding in batch.findings {
       let description = presenter.describe(finding)
       var line = "\(name):\(finding.line):\(finding.column): "
-      line += finding.category.id + " " + presenter.value(finding)
-      if finding.valid {
-        line += " (valid, \(finding.confidence.rawValue))"
-      } else {
-        let reason = description.reason(reveal: presenter.reveal) ?? "?"
-        line += " (invalid: \(reason), \(finding.confidence.rawValue))"
+      let reason = description.reason(reveal: presenter.reveal) ?? "?"
+      switch language {
+      case .en:
+        line += finding.category.id + " " + presenter.value(finding)
+        if finding.valid {
+          line += " (valid, \(finding.confidence.rawValue))"
+        } else {
+          line += " (invalid: \(reason), \(finding.confidence.rawValue))"
+        }
+        for (key, value) in presenter.details(description) { line += " \(key)=\(value)" }
+      case .zh:
+        line += finding.category.nameZh + " " + presenter.value(finding)
+        let confidence = "置信度" + ChineseText.confidence(finding.confidence)
+        if finding.valid {
+          line += "（有效，\(confidence)）"
+        } else {
+          line += "（无效：\(ChineseText.reason(reason, code: finding.reasonCode))，\(confidence)）"
+        }
+        var separator = ""
+        for (key, value) in presenter.details(description) {
+          line +=
+            separator + ChineseText.detailKey(key) + "="
+            + ChineseText.detailValue(key: key, value: value)
+          separator = " "
+        }
       }
-      for (key, value) in presenter.details(description) { line += " \(key)=\(value)" }
       out.append(line)
       out.append(byte: 0x0A)
       out.endRecord()

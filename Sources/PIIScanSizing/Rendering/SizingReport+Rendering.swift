@@ -392,7 +392,8 @@ extension SizingReport {
         rows: inputs.map { input in
           [
             location(input.path, input.member), input.sha256 ?? "-",
-            input.bytes.map { NumberText.grouped(Int($0)) } ?? "-", input.format ?? "-",
+            input.bytes.map { NumberText.grouped(Int($0)) } ?? "-",
+            FixedLabel.formatName(input.format, language),
             input.encoding ?? "-",
             input.status.flatMap { FixedLabel.statuses[$0].map(l) } ?? "-",
             NumberText.grouped(input.records),
