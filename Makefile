@@ -3,14 +3,24 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Build: libpcre2-dev, libarchive-dev, pkg-config. Tests make archives with the usual tools.
 APT_PACKAGES := libpcre2-dev libarchive-dev pkg-config zip unzip bzip2 xz-utils zstd 7zip
+# The tests that look at reports as a person does: headless Chromium (with CJK fonts) renders
+# the HTML sizing report. Installed by `make test` only, when missing.
+TEST_APT_PACKAGES := chromium fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/piiscan
 
-.PHONY: deps build run test patterns samples bench lint clean
+.PHONY: deps test-deps build run test patterns samples bench lint clean
 
 # Installs the Debian packages the build needs, only when one is missing.
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+test-deps:
+	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
@@ -25,7 +35,7 @@ run: build
 	$(BIN) scan --count samples/data --as-of 2026-11-29 || [ $$? -eq 1 ]
 
 # The whole test suite: unit, pipeline invariance, rule examples, end-to-end against goldens.
-test: deps
+test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

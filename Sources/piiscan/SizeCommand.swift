@@ -26,6 +26,10 @@ struct SizeCommand: ParsableCommand {
       The report, less its run section (command, times, threads), is the same byte for byte \
       whatever --threads, --chunk-size and the order of the inputs are.
 
+      --format html writes one self-contained page (inline CSS and SVG charts, nothing \
+      fetched, printable on A4) with the figures of the JSON report; text, md, html and csv \
+      speak Chinese or English (--lang, else the locale: LC_ALL, LC_MESSAGES, LANG).
+
       --state-out FILE writes the counts as a state file; --merge STATE… turns state files into \
       the report one run over all their inputs would have given (docs/STATE-FORMAT.md). \
       --range START:END reads only that byte range of one regular file (a shard: START and END \
@@ -38,10 +42,10 @@ struct SizeCommand: ParsableCommand {
   @OptionGroup(title: "Input")
   var input: InputOptions
 
-  @Option(name: .shortAndLong, help: "Report format: text, json, md or csv.")
+  @Option(name: .shortAndLong, help: "Report format: text, json, md, csv or html.")
   var format: SizeFormat = .text
 
-  @Option(help: "Labels of text and md reports: zh or en (default: from LANG/LC_ALL).")
+  @Option(help: "Labels of text, md, html and csv reports: zh or en (default: from the locale).")
   var lang: SizingLanguage?
 
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
@@ -80,7 +84,7 @@ struct SizeCommand: ParsableCommand {
   var samples: Int = 5
 
   enum SizeFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, md, csv
+    case text, json, md, csv, html
 
     var sizing: SizingReportFormat {
       switch self {
@@ -88,6 +92,7 @@ struct SizeCommand: ParsableCommand {
       case .json: .json
       case .md: .markdown
       case .csv: .csv
+      case .html: .html
       }
     }
   }

@@ -180,9 +180,10 @@ struct HTMLReportPage {
         rows: report.inputs.map { input in
           [
             .code(location(input.path, input.member)), .code(input.sha256 ?? "-"),
-            input.bytes.map { .number(Int($0)) } ?? .text("-"), .text(input.format ?? "-"),
-            .text(input.encoding ?? "-"),
-            .text(input.status.flatMap { FixedLabel.statuses[$0].map(l) } ?? "-"),
+            input.bytes.map { .number(Int($0)) } ?? .text("-"),
+            .word(FixedLabel.formatName(input.format, language)),
+            .word(input.encoding ?? "-"),
+            .word(input.status.flatMap { FixedLabel.statuses[$0].map(l) } ?? "-"),
             .number(input.records), .number(input.values),
           ]
         }, numeric: [2, 6, 7])
@@ -416,6 +417,8 @@ struct HTMLReportPage {
     case figure(String)
     case code(String)
     case mask(String)
+    /// A word or two that must not break across lines (a status, an encoding).
+    case word(String)
     case lines([String])
   }
 
@@ -463,6 +466,7 @@ struct HTMLReportPage {
     case .figure(let text): row.element("td", ["class": "num"], text: text)
     case .code(let text): row.element("td", ["class": "code"], text: text)
     case .mask(let text): row.element("td", ["class": "mask"], text: text)
+    case .word(let text): row.element("td", ["class": "word"], text: text)
     case .lines(let lines):
       row.element("td") { td in
         for (index, line) in lines.enumerated() {
@@ -593,7 +597,7 @@ struct HTMLReportPage {
     td.code, td.mask { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace;
       font-size: 8.5pt; }
     td.code { word-break: break-all; }
-    td.mask { white-space: nowrap; }
+    td.mask, td.word { white-space: nowrap; }
     tr.total td { font-weight: bold; border-top: 1.5px solid var(--ink); }
     tr.zero td { color: var(--muted); }
     figure { margin: 3mm 0 4mm; break-inside: avoid; }
