@@ -4,8 +4,9 @@ SWIFT ?= swift
 # Build: libpcre2-dev, libarchive-dev, pkg-config. Tests make archives with the usual tools.
 APT_PACKAGES := libpcre2-dev libarchive-dev pkg-config zip unzip bzip2 xz-utils zstd 7zip
 # The tests that look at reports as a person does: headless Chromium (with CJK fonts) renders
-# the HTML sizing report. Installed by `make test` only, when missing.
-TEST_APT_PACKAGES := chromium fonts-noto-cjk
+# the HTML sizing report, LibreOffice Calc opens the CSV. Installed by `make test` only, when
+# missing.
+TEST_APT_PACKAGES := chromium fonts-noto-cjk libreoffice-calc-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/piiscan
 

@@ -47,6 +47,9 @@ struct ScanCommand: ParsableCommand {
   @Option(help: "Labels of the text format: zh or en (default: from LANG/LC_ALL).")
   var lang: ReportLanguage?
 
+  @Flag(help: "Start CSV output with a UTF-8 byte-order mark, so Excel reads its Chinese text.")
+  var csvBom = false
+
   func run() throws {
     signal(SIGPIPE, SIG_IGN)
     let diagnostics = Diagnostics()
@@ -59,6 +62,7 @@ struct ScanCommand: ParsableCommand {
     let out = file?.stream ?? ReportStream(descriptor: 1)
     let presenter = FindingPresenter(reveal: reveal, asOf: asOfDate)
     let aggregate = ScanAggregate()
+    if csvBom && format == .csv { out.write(bytes: utf8ByteOrderMark) }
     let reporter: Reporter
     if count {
       reporter = CountReporter(out: out, format: format, aggregate: aggregate)

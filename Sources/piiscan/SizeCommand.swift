@@ -48,6 +48,9 @@ struct SizeCommand: ParsableCommand {
   @Option(help: "Labels of text, md, html and csv reports: zh or en (default: from the locale).")
   var lang: SizingLanguage?
 
+  @Flag(help: "Start a CSV report with a UTF-8 byte-order mark, so Excel reads its Chinese text.")
+  var csvBom = false
+
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
 
@@ -214,6 +217,7 @@ struct SizeCommand: ParsableCommand {
     let text = report.render(format.sizing, language: language, labels: Self.labels(rules))
     let file = try CommandSupport.openOutput(output, diagnostics: diagnostics)
     let out = file?.stream ?? ReportStream(descriptor: 1)
+    if csvBom && format == .csv { out.write(bytes: utf8ByteOrderMark) }
     out.write(text)
     out.flush()
     do {

@@ -19,3 +19,11 @@ extension SizingLanguage {
     return locale.hasPrefix("zh") ? .zh : .en
   }
 }
+
+/// The UTF-8 byte-order mark (`EF BB BF`) that `--csv-bom` writes before a CSV report.
+///
+/// Excel reads a CSV file without one in the system's legacy code page (GBK on Chinese
+/// Windows), which turns UTF-8 Chinese text into mojibake; with it, Excel reads the file as
+/// UTF-8. It is off by default because CSV readers that do not expect it take the mark as part
+/// of the first field name (Python's csv module reads it away only with `utf-8-sig`).
+public let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
