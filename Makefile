@@ -1,8 +1,11 @@
 # piiscan — the two commands of README.md are `make run` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-# Build: libpcre2-dev, libarchive-dev, pkg-config. Tests make archives with the usual tools.
-APT_PACKAGES := libpcre2-dev libarchive-dev pkg-config zip unzip bzip2 xz-utils zstd 7zip
+# Build: libpcre2-dev, libarchive-dev, pkg-config, and the codecs gzip, bzip2, xz and zstd are
+# decoded with (zlib1g-dev, libbz2-dev, liblzma-dev, libzstd-dev: see Sources/CArchive/shim.h).
+# Tests make archives with the usual tools.
+APT_PACKAGES := libpcre2-dev libarchive-dev pkg-config zlib1g-dev libbz2-dev liblzma-dev \
+  libzstd-dev zip unzip bzip2 xz-utils zstd lz4 7zip
 # The tests that look at reports as a person does: headless Chromium (with CJK fonts) renders
 # the HTML sizing report, LibreOffice Calc opens the CSV. Installed by `make test` only, when
 # missing.
@@ -10,7 +13,8 @@ TEST_APT_PACKAGES := chromium fonts-noto-cjk libreoffice-calc-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/piiscan
 
-.PHONY: deps test-deps build run test patterns samples bench lint clean
+.PHONY: deps test-deps build run test patterns samples bench lint clean man completions fuzz \
+  fuzz-smoke fuzz-build
 
 # Installs the Debian packages the build needs, only when one is missing.
 deps:
@@ -19,6 +23,8 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@# The SARIF tests validate against the OASIS schema with Python's jsonschema (PyPI).
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 
 test-deps:
 	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -35,10 +41,12 @@ run: build
 	$(BIN) scan samples/data --as-of 2026-11-29 || [ $$? -eq 1 ]
 	$(BIN) scan --count samples/data --as-of 2026-11-29 || [ $$? -eq 1 ]
 
-# The whole test suite: unit, pipeline invariance, rule examples, end-to-end against goldens.
-test: deps test-deps
+# The whole test suite: lint, unit, pipeline invariance, rule examples, end-to-end against
+# goldens (and the report tests that need test-deps), and a short smoke of every fuzz target.
+test: deps test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(MAKE) fuzz-smoke
 
 # Re-embeds Patterns/ into the binary after a rule or table changes.
 patterns:
@@ -53,8 +61,56 @@ samples:
 bench: build
 	Benchmarks/run $(BENCH)
 
+# Man pages (piiscan.1 and one per subcommand) from the command's own help, with
+# swift-argument-parser's generate-manual plugin, into .build/man/. The plugin builds piiscan
+# in release first, so the first run takes as long as `make build`.
+man:
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page \
+	  --output-directory .build/man --product piiscan
+	@ls .build/man
+
+# Shell completion scripts into .build/completions/ (docs/CI.md says how to install them).
+completions: build
+	mkdir -p .build/completions
+	$(BIN) --generate-completion-script bash > .build/completions/piiscan.bash
+	$(BIN) --generate-completion-script zsh > .build/completions/_piiscan
+	$(BIN) --generate-completion-script fish > .build/completions/piiscan.fish
+
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Fuzz Benchmarks
+
+# Fuzzing (Fuzz/README.md): libFuzzer targets with AddressSanitizer, built apart in .build-fuzz.
+# `make fuzz` runs each for FUZZ_SECONDS; `make fuzz-smoke` for a few seconds each (for CI).
+# Both fail when a target finds a crash, a leak, a hang or an oracle violation.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 6
+FUZZ_BUILD ?= .build-fuzz
+FUZZ_CONFIG ?= debug
+FUZZ_TARGETS ?= text xlsx xls archive check pipeline
+# SwiftPM's --sanitize passes each sanitizer as its own -sanitize= flag and swiftc keeps the
+# last one only, so Swift code gets both through -Xswiftc; --sanitize covers the C code.
+FUZZ_SWIFT_FLAGS := --package-path Fuzz --scratch-path $(FUZZ_BUILD) -c $(FUZZ_CONFIG) \
+  --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address
+
+fuzz-build: deps
+	@set -o pipefail; $(SWIFT) build $(FUZZ_SWIFT_FLAGS) 2>&1 \
+	  | grep -v -e 'Cannot export local symbol' -e 'Wconstant-conversion' -e '^ *[0-9]* |' \
+	    -e '^ *|' -e '^ *`-'
+
+fuzz: fuzz-build
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_CONFIG=$(FUZZ_CONFIG) Fuzz/run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# While issue 8's class 6 is open (the count of undecodable bytes depends on the chunk size),
+# the smoke leaves that count out of the pipeline's comparison so CI does not fail at random
+# on it; `make fuzz` checks it. Set FUZZ_SMOKE_ENV= to check it in the smoke too.
+FUZZ_SMOKE_ENV ?= PIISCAN_FUZZ_SKIP_UNDECODABLE=1
+
+# The smoke starts from the seeds alone: libFuzzer replays a whole corpus before it looks at
+# the time, and the one `make fuzz` grows would make the smoke as long as the corpus.
+fuzz-smoke: fuzz-build
+	rm -rf $(FUZZ_BUILD)/smoke-corpus
+	$(FUZZ_SMOKE_ENV) FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_CONFIG=$(FUZZ_CONFIG) \
+	  FUZZ_CORPUS=$(FUZZ_BUILD)/smoke-corpus Fuzz/run $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build

@@ -5,7 +5,12 @@ let package = Package(
   name: "piiscan",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "piiscan", targets: ["piiscan"])
+    .executable(name: "piiscan", targets: ["piiscan"]),
+    // For the fuzz targets (Fuzz/Package.swift), which depend on this package by path.
+    .library(name: "PIIScanCore", targets: ["PIIScanCore"]),
+    .library(name: "PIIScanArchive", targets: ["PIIScanArchive"]),
+    .library(name: "PIIScanText", targets: ["PIIScanText"]),
+    .library(name: "PIIScanSheets", targets: ["PIIScanSheets"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

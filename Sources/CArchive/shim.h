@@ -1,14 +1,23 @@
-// CArchive: the system libarchive (libarchive-dev, pkg-config "libarchive"), seen from Swift.
+// CArchive: the system libarchive (libarchive-dev, pkg-config "libarchive"), seen from Swift,
+// and the codec libraries it is built on: zlib (zlib1g-dev), libbz2 (libbz2-dev), liblzma
+// (liblzma-dev) and libzstd (libzstd-dev).
 //
-// Only the PIIScanArchive target imports this module. Everything defined here exists because
-// Swift's Clang importer cannot see the corresponding libarchive or libc item directly.
+// Only the PIIScanArchive target imports this module. PIIScanArchive decodes gzip, bzip2, xz and
+// zstd streams with the codecs directly (Sources/PIIScanArchive/StreamDecoders.swift says why);
+// libarchive reads the archive formats and the rarer compressions. Everything defined here
+// exists because Swift's Clang importer cannot see the corresponding C item directly.
 
 #ifndef CARCHIVE_SHIM_H
 #define CARCHIVE_SHIM_H
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <bzlib.h>
 #include <locale.h>
+#include <lzma.h>
+#include <zlib.h>
+#include <zstd.h>
+#include <zstd_errors.h>
 
 // archive_set_error is variadic (printf-style), and Swift does not import variadic C
 // functions. The reader's client callbacks use it to tell libarchive why a read or seek from
@@ -31,6 +40,13 @@ static inline unsigned int carchive_filetype_symlink(void) { return AE_IFLNK; }
 // Returns (locale_t)0 when the C library has no C.UTF-8 locale.
 static inline locale_t carchive_new_utf8_ctype_locale(void) {
   return newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+// inflateInit2 is a function-like macro (it passes the zlib version and the z_stream size), which
+// Swift does not import. 16 + MAX_WBITS: a gzip wrapper (RFC 1952) with the largest window; the
+// wrapper's CRC-32 and length are checked at the end of each member.
+static inline int carchive_inflate_init_gzip(z_stream *stream) {
+  return inflateInit2(stream, 16 + MAX_WBITS);
 }
 
 #endif  // CARCHIVE_SHIM_H

@@ -9,7 +9,9 @@
 ///   compression method, a damaged entry header), ``ArchiveReader/nextEntry()`` goes on with the
 ///   next entry;
 /// - if it ended the container (a truncated or damaged stream, a limit, a source error),
-///   ``ArchiveReader/nextEntry()`` returns `nil` and ``ArchiveReader/read(into:)`` returns 0.
+///   ``ArchiveReader/nextEntry()`` returns `nil` and ``ArchiveReader/read(into:)`` returns 0;
+/// - after ``Kind/trailingData``, ``ArchiveReader/nextEntry()`` returns the trailing bytes as
+///   one more entry.
 ///
 /// - Note: A plain value; safe to share across tasks.
 public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -28,6 +30,9 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
     case encrypted
     /// Reading from the source failed (the source's own error), or a seek failed.
     case io
+    /// A compressed stream is followed by bytes that are not part of it (`gzip: trailing
+    /// garbage`). Nothing is lost: the reader offers them as one more entry, as they are stored.
+    case trailingData
   }
 
   /// The class of failure.
@@ -56,6 +61,7 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
       case .limitExceeded: "limit exceeded"
       case .encrypted: "encrypted"
       case .io: "I/O error"
+      case .trailingData: "trailing data"
       }
     return "\(name): \(message)"
   }

@@ -10,7 +10,13 @@ import CArchive
 extension ArchiveReader {
   /// What the initializer found while opening a container.
   struct Opening {
-    var handle: OpaquePointer
+    /// The libarchive reader; `nil` for a decoded stream that holds no archive.
+    var handle: OpaquePointer?
+    /// The client `handle` reads from.
+    var client: ArchiveClient?
+    /// For gzip, bzip2, xz and zstd: the decoder, and its output with the sniffed prefix.
+    var decoded: DecompressedSource?
+    var decodedStream: PeekingSource?
     /// Whether the handle reads a compressed stream as one member (format "raw").
     var isStream = false
     var pendingEntry: ArchiveEntry?
@@ -26,6 +32,39 @@ extension ArchiveReader {
     var streamEnded = false
     /// For a stream: the error that stopped peeking.
     var streamError: ArchiveError?
+  }
+
+  /// Opens a gzip, bzip2, xz or zstd stream, decoded by ``DecompressedSource``, and decides
+  /// from its first decoded bytes whether it holds an archive, which libarchive then reads from
+  /// the decoded bytes (with no filter of its own).
+  ///
+  /// The sniffed bytes stay in a ``PeekingSource``, so neither a recording of the compressed
+  /// bytes nor a seek is needed. An error before any byte was decoded (a damaged or cut
+  /// header) is thrown here; one after the first bytes is reported once they are read.
+  static func openDecodedStream(
+    source: any ArchiveSource, kind: ContainerKind, refundBudget: ArchiveBudget?
+  ) throws(ArchiveError) -> Opening {
+    let decoded = try DecompressedSource(
+      source: source, kind: kind, refundBudget: refundBudget)
+    decoded.keepsFirstBytes = kind == .gzip
+    defer { decoded.keepsFirstBytes = false }
+    let stream = PeekingSource(decoded)
+    let sniffed: ContainerKind
+    do {
+      sniffed = ContainerSniffer.kind(of: try stream.peek())
+    } catch {
+      throw ArchiveClient.sourceFailure(error)
+    }
+    if sniffed.isArchive {
+      let client = ArchiveClient(source: stream, allowSeeking: false, refundBudget: nil)
+      let handle = try newHandle(client: client, formats: .archives, seekable: false)
+      return Opening(handle: handle, client: client, decoded: decoded, decodedStream: stream)
+    }
+    let name = kind == .gzip ? GzipHeader.originalName(in: decoded.firstBytes) : nil
+    var opening = Opening(handle: nil, decoded: decoded, decodedStream: stream, isStream: true)
+    opening.pendingEntry = ArchiveEntry(
+      name: name.map(decodeName) ?? "", rawName: name ?? [], size: nil, kind: .file)
+    return opening
   }
 
   /// Which libarchive formats a handle bids with.
@@ -45,11 +84,21 @@ extension ArchiveReader {
   /// ``ContainerSniffer/prefixLength`` decoded bytes are sniffed, and only if they start an
   /// archive is a second handle opened on the same compressed bytes (replayed from a recording,
   /// so the source need not seek).
+  ///
+  /// Only the filter for `kind` is enabled. libarchive still stacks it on itself when the
+  /// decoded bytes start with the same magic (an lz4 of an lz4): each extra layer counts one
+  /// level of nesting against `limits`, from `depth`.
   static func openCompressedStream(
-    client: ArchiveClient, kind: ContainerKind, peekBuffer: UnsafeMutableRawBufferPointer
+    client: ArchiveClient, kind: ContainerKind, peekBuffer: UnsafeMutableRawBufferPointer,
+    depth: Int, limits: ArchiveLimits
   ) throws(ArchiveError) -> Opening {
     client.startRecording()
-    let probe = try newHandle(client: client, formats: .stream, seekable: false)
+    let probe = try newHandle(client: client, formats: .stream, seekable: false, filter: kind)
+    let stacked = Int(archive_filter_count(probe)) - 2
+    if stacked > 0 && depth + stacked >= limits.maxDepth {
+      archive_read_free(probe)
+      throw depthLimit(limits)
+    }
     guard archive_filter_count(probe) > 1 else {
       // libarchive found no compression: the header is damaged or cut short. Reading on would
       // hand out the compressed bytes as if they were the content.
@@ -61,7 +110,7 @@ extension ArchiveReader {
           + "recognise it (\(client.bytesFromSource) bytes)")
     }
 
-    var opening = Opening(handle: probe, isStream: true)
+    var opening = Opening(handle: probe, client: client, isStream: true)
     switch readHeader(handle: probe, client: client, kind: kind) {
     case .entry:
       break
@@ -90,14 +139,13 @@ extension ArchiveReader {
             + "in memory while deciding how to read it")
       }
       client.replayRecording()
-      let handle = try newHandle(client: client, formats: .archives, seekable: false)
-      return Opening(handle: handle)
+      let handle = try newHandle(client: client, formats: .archives, seekable: false, filter: kind)
+      return Opening(handle: handle, client: client)
     }
 
-    let name = kind == .gzip ? GzipHeader.originalName(in: client.recording) : nil
+    // lz4, lzip and compress record no file name.
     client.stopRecording()
-    opening.pendingEntry = ArchiveEntry(
-      name: name.map(decodeName) ?? "", rawName: name ?? [], size: nil, kind: .file)
+    opening.pendingEntry = ArchiveEntry(name: "", rawName: [], size: nil, kind: .file)
     return opening
   }
 
@@ -141,14 +189,15 @@ extension ArchiveReader {
     let seekable = client.seekableSource != nil
     let handle = try newHandle(client: client, formats: .archives, seekable: seekable)
     guard kind == .zip, seekable else {
-      return Opening(handle: handle)
+      return Opening(handle: handle, client: client)
     }
     let damage: ArchiveError
     switch readHeader(handle: handle, client: client, kind: kind) {
     case .entry(let entry, let isSparse):
-      return Opening(handle: handle, pendingEntry: entry, pendingEntryIsSparse: isSparse)
+      return Opening(
+        handle: handle, client: client, pendingEntry: entry, pendingEntryIsSparse: isSparse)
     case .end:
-      return Opening(handle: handle, reachedEnd: true)
+      return Opening(handle: handle, client: client, reachedEnd: true)
     case .retry(let message):
       damage = ArchiveError(.corrupt, message)
     case .failed(let error), .fatal(let error):
@@ -161,27 +210,36 @@ extension ArchiveReader {
     let streaming = try newHandle(client: client, formats: .archives, seekable: false)
     return Opening(
       handle: streaming,
+      client: client,
       deferredEndError: ArchiveError(
         .corrupt,
         "the zip central directory is damaged (\(damage.message)); the entries were read from "
           + "their local headers instead"))
   }
 
+  /// The error for a container nested deeper than `limits` allow.
+  static func depthLimit(_ limits: ArchiveLimits) -> ArchiveError {
+    let reason = "containers nested more than \(limits.maxDepth) deep (raise with --max-depth)"
+    return ArchiveError(.limitExceeded(reason), reason)
+  }
+
   /// A new libarchive handle reading from `client`, opened (which reads the first bytes and
   /// picks the filters and format).
-  static func newHandle(client: ArchiveClient, formats: FormatSet, seekable: Bool)
-    throws(ArchiveError) -> OpaquePointer
-  {
+  ///
+  /// - Parameter filter: The one compression libarchive may decode (lz4, lzip, compress), or
+  ///   `nil` for none: an archive's compressed members are nested readers, and gzip, bzip2, xz
+  ///   and zstd are decoded before libarchive sees the bytes.
+  static func newHandle(
+    client: ArchiveClient, formats: FormatSet, seekable: Bool, filter: ContainerKind? = nil
+  ) throws(ArchiveError) -> OpaquePointer {
     guard let handle = archive_read_new() else {
       preconditionFailure("libarchive could not allocate a reader")
     }
-    for enable in [
-      archive_read_support_filter_gzip, archive_read_support_filter_bzip2,
-      archive_read_support_filter_xz, archive_read_support_filter_lzma,
-      archive_read_support_filter_lzip, archive_read_support_filter_lz4,
-      archive_read_support_filter_zstd, archive_read_support_filter_compress,
-    ] {
-      _ = enable(handle)
+    switch filter {
+    case .lz4: _ = archive_read_support_filter_lz4(handle)
+    case .lzip: _ = archive_read_support_filter_lzip(handle)
+    case .unixCompress: _ = archive_read_support_filter_compress(handle)
+    default: break
     }
     let formatFunctions =
       switch formats {
@@ -348,6 +406,10 @@ extension ArchiveReader {
     } else if mentions("no progress is possible") {
       // liblzma's LZMA_BUF_ERROR: the input ended inside the stream.
       errorKind = .truncated
+    } else if mentions("too many filters") {
+      // libarchive's own cap on stacked layers (25); the depth limit is lower.
+      let reason = "containers nested too deep (raise with --max-depth)"
+      return ArchiveError(.limitExceeded(reason), "\(reason): \(text)")
     } else if mentions("unrecognized archive format") {
       // The magic bytes said this was a container; libarchive could not read its header.
       errorKind = .corrupt

@@ -35,23 +35,36 @@ import CArchive
 ///   not by libarchive's format bidding, which would read a stream that starts with 512 zero
 ///   bytes as an empty tar and silently drop it.
 ///
+/// - gzip, bzip2, xz and zstd are decoded by ``DecompressedSource`` with the codec libraries, not
+///   by libarchive's filters, so that every byte the codec can decode is delivered (see
+///   ``StreamDecoders``), and an archive inside them is read by libarchive from the decoded
+///   bytes. Bytes after the compressed data that start no further stream of the same format
+///   are *trailing data*: ``nextEntry()`` throws ``ArchiveError/Kind/trailingData``, then
+///   returns one more entry holding those bytes as they are stored, named
+///   `(trailing data at offset N)` where N counts bytes of this container as stored.
+/// - lz4, lzip and compress are decoded by libarchive, with only that one filter enabled;
+///   layers of the same compression inside (an lz4 of an lz4) are stacked by libarchive on one
+///   reader and count one level of nesting each against ``ArchiveLimits/maxDepth``. Archives
+///   are read with no filter at all: a compressed member is a nested reader.
+///
 /// Errors: each ``ArchiveError`` is thrown once. Bytes before a failure are delivered first: a
-/// truncated `.gz` yields what could be decoded, then ``ArchiveError/Kind/truncated``. After an
-/// error that ends the container (truncation, corruption of the stream, a limit),
+/// truncated `.gz` yields every byte `gzip -dc` would, then ``ArchiveError/Kind/truncated``. After
+/// an error that ends the container (truncation, corruption of the stream, a limit),
 /// ``nextEntry()`` returns `nil`; after an error confined to one entry (an encrypted entry, a
-/// bad CRC, an unsupported method) it goes on with the next entry.
+/// bad CRC, an unsupported method) it goes on with the next entry. A tar entry whose header
+/// declares more bytes than the archive holds ends in ``ArchiveError/Kind/truncated``; the zero
+/// bytes the archive ends on (its padding and end blocks) are not delivered as the entry's data.
 ///
 /// Limits: every decoded byte is charged to the shared ``ArchiveBudget``
 /// (``ArchiveLimits/maxTotalBytes``) and counted against the bytes consumed from the source
 /// (``ArchiveLimits/maxRatio``), including the data of entries the caller skips, which the
 /// reader decodes and discards. A reader deeper than ``ArchiveLimits/maxDepth`` is refused.
 ///
-/// What libarchive is asked to read: the filters gzip, bzip2, xz, lzma, lzip, lz4, zstd and
-/// compress, and the formats zip, tar (all dialects), 7z, rar, rar5, cpio, ar, cab, lha,
-/// iso9660, xar and warc. Left out on purpose: mtree (its reader opens the files an mtree
-/// listing names on the local disk), and the uuencode, lrzip, lzop and grzip filters (uuencode
-/// would decode a block inside a text file instead of the text; the others run external
-/// programs).
+/// What libarchive is asked to read: the filters lzip, lz4 and compress (one per reader), and
+/// the formats zip, tar (all dialects), 7z, rar, rar5, cpio, ar, cab, lha, iso9660, xar and
+/// warc. Left out on purpose: mtree (its reader opens the files an mtree listing names on the
+/// local disk), and the uuencode, lrzip, lzop and grzip filters (uuencode would decode a block
+/// inside a text file instead of the text; the others run external programs).
 ///
 /// - Note: Not `Sendable` and not thread-safe: use one reader from one thread at a time. Readers
 ///   of different inputs are independent.
@@ -78,20 +91,44 @@ public final class ArchiveReader {
 
   /// Bytes consumed from the source so far (for a seekable source, the read position).
   public var consumedBytes: Int64 {
-    archive_filter_bytes(handle, -1)
+    if let decoded { return decoded.bytesFromSource }
+    return handle.map { archive_filter_bytes($0, -1) } ?? 0
   }
 
-  /// libarchive's name for what it is reading: `raw` for a compressed stream, `GNU tar format`,
-  /// `ZIP 2.0 (deflation)`, `7-Zip`…
-  public var formatName: String {
-    archive_format_name(handle).map { String(cString: $0) } ?? ""
-  }
-
-  /// The libarchive reader; freed in `deinit`.
-  private let handle: OpaquePointer
+  /// The libarchive reader, freed in `deinit`; `nil` for a gzip, bzip2, xz or zstd stream that
+  /// holds no archive, which ``decodedStream`` reads alone.
+  private let handle: OpaquePointer?
 
   /// The client-data object libarchive's callbacks reach; outlives `handle`.
-  private let client: ArchiveClient
+  private let client: ArchiveClient?
+
+  /// For gzip, bzip2, xz and zstd: the decoder of this container's compressed bytes.
+  private let decoded: DecompressedSource?
+
+  /// For gzip, bzip2, xz and zstd: the decoded bytes, with the sniffed prefix still to be read
+  /// (libarchive reads them too, when they hold an archive).
+  private let decodedStream: PeekingSource?
+
+  /// Trailing data after the compressed data: reported, then offered as one more entry.
+  private enum Trailing {
+    case none
+    case reported
+    case reading
+    case done
+  }
+
+  private var trailing = Trailing.none
+
+  /// Whether the current entry is the trailing data.
+  private var currentIsTrailingData = false
+
+  /// Whether the entry's format ends in zero blocks (tar), which a truncated entry would
+  /// otherwise take as its last bytes.
+  private var holdsTrailingZeros = false
+
+  /// Zero bytes at the end of the data fetched so far, not yet delivered: delivered when more
+  /// data or the entry's end follows, dropped when the archive ends inside the entry.
+  private var heldZeros: Int64 = 0
 
   /// The first decoded bytes of a compressed stream, read to sniff them:
   /// `peekBuffer[peekStart..<peekEnd]` is still to be delivered.
@@ -163,30 +200,34 @@ public final class ArchiveReader {
     budget: ArchiveBudget
   ) throws(ArchiveError) {
     guard depth < limits.maxDepth else {
-      let reason =
-        "containers nested more than \(limits.maxDepth) deep (raise with --max-depth)"
-      throw ArchiveError(.limitExceeded(reason), reason)
+      throw Self.depthLimit(limits)
     }
     guard kind != .plain else {
       throw ArchiveError(.unsupported, "not a compressed stream or archive; read it directly")
-    }
-    let client = ArchiveClient(
-      source: source, allowSeeking: !kind.isCompression,
-      refundBudget: depth > 0 ? budget : nil)
-    if kind == .sevenZip, client.seekableSource == nil {
-      throw ArchiveError(
-        .unsupported,
-        "7z keeps its index at the end and needs random access, which standard input or a "
-          + "member of another container cannot give; extract it first")
     }
     let peekBuffer = UnsafeMutableRawBufferPointer.allocate(
       byteCount: ContainerSniffer.prefixLength, alignment: 16)
     let opening: Opening
     do throws(ArchiveError) {
-      opening =
-        kind.isCompression
-        ? try Self.openCompressedStream(client: client, kind: kind, peekBuffer: peekBuffer)
-        : try Self.openArchive(client: client, kind: kind)
+      if StreamDecoders.decodes(kind) {
+        opening = try Self.openDecodedStream(
+          source: source, kind: kind, refundBudget: depth > 0 ? budget : nil)
+      } else {
+        let client = ArchiveClient(
+          source: source, allowSeeking: !kind.isCompression,
+          refundBudget: depth > 0 ? budget : nil)
+        if kind == .sevenZip, client.seekableSource == nil {
+          throw ArchiveError(
+            .unsupported,
+            "7z keeps its index at the end and needs random access, which standard input or a "
+              + "member of another container cannot give; extract it first")
+        }
+        opening =
+          kind.isCompression
+          ? try Self.openCompressedStream(
+            client: client, kind: kind, peekBuffer: peekBuffer, depth: depth, limits: limits)
+          : try Self.openArchive(client: client, kind: kind)
+      }
     } catch {
       peekBuffer.deallocate()
       throw error
@@ -196,7 +237,9 @@ public final class ArchiveReader {
     self.depth = depth
     self.limits = limits
     self.budget = budget
-    self.client = client
+    self.client = opening.client
+    self.decoded = opening.decoded
+    self.decodedStream = opening.decodedStream
     self.peekBuffer = peekBuffer
     self.handle = opening.handle
     self.isCompressedStream = opening.isStream
@@ -204,7 +247,9 @@ public final class ArchiveReader {
     self.pendingEntryIsSparse = opening.pendingEntryIsSparse
     self.reachedEnd = opening.reachedEnd
     self.deferredEndError = opening.deferredEndError
-    if opening.isStream {
+    if opening.isStream && opening.decoded != nil {
+      dataEnded = false
+    } else if opening.isStream {
       peekEnd = opening.peeked
       block = opening.leftover
       blockRemaining = opening.leftoverCount
@@ -231,7 +276,7 @@ public final class ArchiveReader {
   }
 
   deinit {
-    archive_read_free(handle)
+    if let handle { archive_read_free(handle) }
     peekBuffer.deallocate()
   }
 
@@ -270,18 +315,33 @@ public final class ArchiveReader {
       }
       return entry
     }
+    if currentIsTrailingData {
+      currentIsTrailingData = false
+      trailing = .done
+      resetEntryState()
+      current = nil
+      return try end()
+    }
+    if trailing == .reported, let offset = decoded?.trailingDataOffset {
+      trailing = .reading
+      return startTrailingData(at: offset)
+    }
     // A compressed stream has nothing after its one member: no need to decode the rest.
     if !isCompressedStream, let current, current.kind == .file, !current.isEncrypted, !dataEnded {
       try drain()
     }
+    let memberWasRead = current != nil && dataEnded
     resetEntryState()
     current = nil
     if isCompressedStream || reachedEnd {
-      return try end()
+      return try endOfEntries(memberWasRead: memberWasRead || !isCompressedStream)
     }
 
     var damage: String?
     while true {
+      // Only a reader without a handle (a decoded stream's single member) has none; it never
+      // gets here.
+      guard let handle, let client else { return try end() }
       switch Self.readHeader(handle: handle, client: client, kind: kind) {
       case .entry(var entry, let isSparse):
         // libarchive may have decoded data to reach this header (skipped padding, damaged
@@ -293,13 +353,15 @@ public final class ArchiveReader {
         current = entry
         currentIsSparse = isSparse
         dataEnded = entry.kind != .file || entry.isEncrypted
+        holdsTrailingZeros =
+          archive_format(handle) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_TAR
         return entry
       case .end:
         reachedEnd = true
         if let damage {
           throw fail(ArchiveError(.corrupt, "\(damage); no readable entry followed"))
         }
-        return try end()
+        return try endOfEntries(memberWasRead: true)
       case .retry(let message):
         // libarchive skipped damaged bytes and can look for the next header (tar does this a
         // block at a time). Keep going while it makes progress; say so on the next entry.
@@ -349,6 +411,9 @@ public final class ArchiveReader {
         .encrypted, "'\(current.name)' is encrypted and no passphrase is known; it is skipped")
     }
     guard let destination = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+    if currentIsTrailingData || (isCompressedStream && decodedStream != nil) {
+      return try readDecoded(into: buffer)
+    }
 
     while true {
       if peekStart < peekEnd {
@@ -395,22 +460,114 @@ public final class ArchiveReader {
 
   // MARK: - Data
 
+  /// Reads the single member of a decoded stream, or the trailing data after it.
+  private func readDecoded(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveError) -> Int {
+    guard !dataEnded, let decoded, let decodedStream else { return 0 }
+    let count: Int
+    do {
+      count =
+        currentIsTrailingData
+        ? try decoded.readTrailingData(into: buffer) : try decodedStream.read(into: buffer)
+    } catch {
+      throw fail(ArchiveClient.sourceFailure(error))
+    }
+    if count == 0 {
+      dataEnded = true
+      return 0
+    }
+    nextDataOffset += Int64(count)
+    try account(Int64(count))
+    return count
+  }
+
+  /// The name of the entry holding the bytes after the compressed data.
+  static func trailingDataName(offset: Int64) -> String {
+    "(trailing data at offset \(offset))"
+  }
+
+  /// Makes the trailing data after the compressed data the current entry.
+  private func startTrailingData(at offset: Int64) -> ArchiveEntry {
+    let entry = ArchiveEntry(name: Self.trailingDataName(offset: offset), kind: .file)
+    current = entry
+    currentIsTrailingData = true
+    dataEnded = false
+    return entry
+  }
+
+  /// The end of the entries. For a decoded stream holding an archive, the rest of the stream is
+  /// decoded first (its checks, a CRC at the end, are then verified); trailing data after the
+  /// compressed data is reported once, then offered as an entry by the next ``nextEntry()``.
+  ///
+  /// - Parameter memberWasRead: Whether the data before was read to its end: trailing data is
+  ///   only looked for then (a member the caller skipped, a binary file, is not decoded on).
+  private func endOfEntries(memberWasRead: Bool) throws(ArchiveError) -> ArchiveEntry? {
+    if let decoded, trailing == .none {
+      if !isCompressedStream {
+        try drainDecodedStream()
+      }
+      if memberWasRead, let offset = decoded.trailingDataOffset {
+        trailing = .reported
+        let name = Self.trailingDataName(offset: offset)
+        throw ArchiveError(
+          .trailingData,
+          "the \(kind) data ends at offset \(offset) and is followed by bytes that are not "
+            + "\(kind) data; they are read as they are stored, as '\(name)'")
+      }
+    }
+    return try end()
+  }
+
+  /// Decodes and discards what is left of a decoded stream after the archive in it ended (its
+  /// padding), so that the stream's own checks run and trailing data is found.
+  private func drainDecodedStream() throws(ArchiveError) {
+    guard let decodedStream else { return }
+    let scratch = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: ArchiveClient.bufferSize, alignment: 16)
+    defer { scratch.deallocate() }
+    while true {
+      let count: Int
+      do {
+        count = try decodedStream.read(into: scratch)
+      } catch {
+        throw fail(ArchiveClient.sourceFailure(error))
+      }
+      if count == 0 { return }
+      try checkRatio()
+    }
+  }
+
   /// Fetches the current entry's next data block from libarchive.
   ///
   /// - Returns: `false` at the end of the entry's data.
   private func fetchBlock() throws(ArchiveError) -> Bool {
+    guard let handle, let client else { return false }
     while true {
       var pointer: UnsafeRawPointer?
       var size = 0
       var offset: Int64 = 0
       let status = archive_read_data_block(handle, &pointer, &size, &offset)
       if status == ARCHIVE_EOF {
+        if heldZeros > 0 {
+          // The entry really ends on zeros: they are its data.
+          zerosRemaining = heldZeros
+          heldZeros = 0
+          return true
+        }
         return false
       }
       guard status == ARCHIVE_OK || status == ARCHIVE_WARN else {
-        let error = Self.error(
+        var error = Self.error(
           handle: handle, client: client, kind: kind, member: current?.name,
           decodedBytes: isCompressedStream ? nextDataOffset : nil)
+        // Zeros held back when the archive ends inside an entry are the archive's padding and
+        // end blocks, read as data because the header claims more than there is.
+        let delivered = nextDataOffset - heldZeros
+        heldZeros = 0
+        if error.kind == .truncated, let size = current?.size, size > delivered {
+          error.message +=
+            " (its header declares \(formatByteCount(size)); the archive holds "
+            + "\(formatByteCount(delivered)) of it)"
+        }
         if status == ARCHIVE_FATAL {
           throw fail(error)
         }
@@ -429,14 +586,42 @@ public final class ArchiveReader {
       }
       let gap = offset > nextDataOffset ? offset - nextDataOffset : 0
       nextDataOffset = max(offset, nextDataOffset) + Int64(size)
-      zerosRemaining = gap
+      var count = pointer == nil ? 0 : size
+      var zeros = gap
+      if holdsTrailingZeros && status == ARCHIVE_OK {
+        let run = Self.trailingZeroCount(pointer, count)
+        if run == count {
+          heldZeros += gap + Int64(count)
+          zeros = 0
+          count = 0
+        } else {
+          zeros = heldZeros + gap
+          heldZeros = Int64(run)
+          count -= run
+        }
+      } else {
+        zeros += heldZeros
+        heldZeros = 0
+      }
+      zerosRemaining = zeros
       block = pointer
-      blockRemaining = pointer == nil ? 0 : size
-      try account(gap + Int64(blockRemaining))
+      blockRemaining = count
+      try account(gap + Int64(pointer == nil ? 0 : size))
       if blockRemaining > 0 || zerosRemaining > 0 || deferredDataError != nil {
         return true
       }
     }
+  }
+
+  /// How many zero bytes `pointer[0..<count]` ends with.
+  private static func trailingZeroCount(_ pointer: UnsafeRawPointer?, _ count: Int) -> Int {
+    guard let pointer, count > 0 else { return count }
+    let bytes = pointer.assumingMemoryBound(to: UInt8.self)
+    var index = count
+    while index > 0 && bytes[index - 1] == 0 {
+      index -= 1
+    }
+    return count - index
   }
 
   /// Decodes and discards the rest of the current entry.
@@ -471,6 +656,8 @@ public final class ArchiveReader {
     block = nil
     blockRemaining = 0
     zerosRemaining = 0
+    heldZeros = 0
+    holdsTrailingZeros = false
     nextDataOffset = 0
     deferredDataError = nil
     dataEnded = true
@@ -494,11 +681,13 @@ public final class ArchiveReader {
   /// itself (damaged tar blocks between headers).
   private func checkRatio() throws(ArchiveError) {
     var produced = producedBytes
-    if archive_filter_count(handle) > 1 {
+    if let decoded {
+      produced = max(produced, decoded.producedBytes)
+    } else if let handle, archive_filter_count(handle) > 1 {
       produced = max(produced, archive_filter_bytes(handle, 0))
     }
     guard produced > limits.ratioCheckThreshold else { return }
-    let consumed = max(archive_filter_bytes(handle, -1), 1)
+    let consumed = max(consumedBytes, 1)
     guard Double(produced) > limits.maxRatio * Double(consumed) else { return }
     let ratio =
       limits.maxRatio == limits.maxRatio.rounded() && abs(limits.maxRatio) < 1e15

@@ -10,6 +10,10 @@
 /// The peeked bytes are held in a buffer of fixed capacity allocated once; nothing else is
 /// copied. Seekable when its base is (positions count from where the base was when wrapped).
 ///
+/// When the base fails after some bytes (a member cut short after its first few hundred
+/// bytes), ``peek()`` returns those bytes and ``read(into:)`` throws the error once they have
+/// been read, so a short damaged member is still scanned.
+///
 /// - Note: Not `Sendable`, like the sources it wraps.
 public final class PeekingSource: SeekableArchiveSource {
   /// The wrapped source.
@@ -22,6 +26,10 @@ public final class PeekingSource: SeekableArchiveSource {
 
   /// The base's position when wrapped, when the base is seekable.
   private let baseOrigin: Int64?
+
+  /// An error the base threw while peeking, after the bytes in the buffer: thrown by the read
+  /// that finds the buffer empty.
+  private var pendingError: (any Error)?
 
   /// Wraps `base`.
   ///
@@ -47,9 +55,9 @@ public final class PeekingSource: SeekableArchiveSource {
   ///
   /// Reads from the base until the buffer is full or the stream ends.
   ///
-  /// - Returns: Up to `capacity` bytes, fewer only at the end of the stream. Valid until the
-  ///   next call on this source.
-  /// - Throws: The base's error.
+  /// - Returns: Up to `capacity` bytes, fewer only at the end of the stream or before an error
+  ///   of the base. Valid until the next call on this source.
+  /// - Throws: The base's error, when it fails before any byte is buffered.
   public func peek() throws -> UnsafeRawBufferPointer {
     if start > 0 {
       // Move the unread bytes to the front so the buffer can fill to its capacity.
@@ -60,10 +68,15 @@ public final class PeekingSource: SeekableArchiveSource {
       start = 0
       end = count
     }
-    while end < storage.count {
-      let count = try base.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[end...]))
-      if count == 0 { break }
-      end += count
+    while end < storage.count && pendingError == nil {
+      do {
+        let count = try base.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[end...]))
+        if count == 0 { break }
+        end += count
+      } catch {
+        guard end > start else { throw error }
+        pendingError = error
+      }
     }
     return UnsafeRawBufferPointer(rebasing: storage[start..<end])
   }
@@ -71,6 +84,10 @@ public final class PeekingSource: SeekableArchiveSource {
   /// Returns peeked bytes first, then reads the base directly.
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
     guard start < end else {
+      if let error = pendingError {
+        pendingError = nil
+        throw error
+      }
       return try base.read(into: buffer)
     }
     let count = min(buffer.count, end - start)
@@ -102,6 +119,7 @@ public final class PeekingSource: SeekableArchiveSource {
     }
     start = 0
     end = 0
+    pendingError = nil
     return position - baseOrigin
   }
 }

@@ -4,7 +4,9 @@
 /// joined by TAB in column order (a missing cell is an empty field), rows are joined by LF, and
 /// spreadsheet row N is on line N (missing rows are empty lines). Trailing empty cells are not
 /// written, and the text does not end with a line feed. TAB, CR and LF inside a cell are
-/// replaced by a space so that every row stays one line.
+/// replaced by a space so that every row stays one line. Bytes of a part that are not UTF-8
+/// (a damaged part, or a non-conforming writer's GBK) are passed on as they are: the scanner
+/// decodes such a line as GB18030 when that explains it, instead of losing it to U+FFFD.
 public enum SheetText {
   /// The default cap on empty lines in one sheet's text: the number of rows an Excel sheet can
   /// have, so no genuine sheet reaches it, while a forged row number cannot make the text huge.

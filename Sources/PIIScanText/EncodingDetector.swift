@@ -4,7 +4,11 @@ import Glibc
 ///
 /// The order of the checks, each with its reason:
 /// 1. A byte order mark: `EF BB BF` UTF-8, `FF FE` UTF-16LE, `FE FF` UTF-16BE, `84 31 95 33`
-///    GB18030.
+///    GB18030. A UTF-16 mark is a hint the content must confirm: when the bytes after it hold
+///    no zero byte (UTF-16 text with any ASCII in it has one in every such code unit) and fewer
+///    than 90% of them read as plausible UTF-16 characters, the mark is damage (a hand-edited
+///    or badly converted file) and the rest is detected by the steps below;
+///    ``EncodingReport/bomContradicted`` then says so.
 /// 2. UTF-16 without a BOM. Text that is mostly ASCII has a zero byte in almost every code unit,
 ///    at odd offsets for little-endian and at even offsets for big-endian. Text that is mostly
 ///    CJK has few zero bytes; it is UTF-16 when control bytes (`01`–`1F`, which never occur in
@@ -29,7 +33,20 @@ public enum EncodingDetector {
       return EncodingReport(encoding: .utf8, confidence: 1, reason: "empty input")
     }
     let bytes = base.assumingMemoryBound(to: UInt8.self)
-    if let report = byteOrderMark(bytes, count) { return report }
+    if let report = byteOrderMark(bytes, count) {
+      guard report.encoding.isUTF16 else { return report }
+      return contentAfterUTF16Mark(bytes, count, report) ?? report
+    }
+    return detectContent(bytes, count)
+  }
+
+  /// Steps 2 to 5: the encoding of text that has no byte order mark.
+  private static func detectContent(_ bytes: UnsafePointer<UInt8>, _ count: Int)
+    -> EncodingReport
+  {
+    guard count > 0 else {
+      return EncodingReport(encoding: .utf8, confidence: 1, reason: "empty input")
+    }
     let counts = ByteCounts(bytes, count)
     if let report = utf16WithoutBOM(bytes, count, counts) { return report }
 
@@ -86,6 +103,30 @@ public enum EncodingDetector {
       return EncodingReport(encoding: .gb18030, bomLength: 4, confidence: 1, reason: "BOM")
     }
     return nil
+  }
+
+  /// What the bytes after a UTF-16 byte order mark are, when they contradict it: no zero byte,
+  /// fewer than 90% plausible code units in the mark's byte order, and a verdict of the other
+  /// steps that is neither UTF-16 nor binary. `nil` when the mark stands.
+  private static func contentAfterUTF16Mark(
+    _ bytes: UnsafePointer<UInt8>, _ count: Int, _ mark: EncodingReport
+  ) -> EncodingReport? {
+    let rest = bytes + mark.bomLength
+    let restCount = count - mark.bomLength
+    // A mark alone (an empty UTF-16 file) has nothing to contradict it.
+    guard restCount > 0, memchr(rest, 0, restCount) == nil else { return nil }
+    let bigEndian = mark.encoding == .utf16be
+    let plausibility = UTF16Plausibility(rest, units: restCount / 2, bigEndian: bigEndian)
+    guard restCount < 2 || plausibility.share < 0.9 else { return nil }
+    var report = detectContent(rest, restCount)
+    guard !report.encoding.isUTF16, !report.looksBinary else { return nil }
+    report.bomLength = mark.bomLength
+    report.bomContradicted = true
+    report.reason =
+      "\(bigEndian ? "UTF-16BE" : "UTF-16LE") byte order mark contradicted by the content "
+      + "(no zero bytes, \(percent(plausibility.plausible, max(restCount / 2, 1))) plausible "
+      + "UTF-16 code units): " + report.reason
+    return report
   }
 
   private static func utf16WithoutBOM(

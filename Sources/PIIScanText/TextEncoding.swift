@@ -28,6 +28,12 @@ public struct EncodingReport: Sendable, Equatable {
   /// The length of the byte order mark at the start of the input (0, 2, 3 or 4). The BOM is
   /// not part of the text; the caller starts its first window after it.
   public var bomLength: Int
+  /// Whether the input starts with a UTF-16 byte order mark (`FF FE`, `FE FF`) that its content
+  /// contradicts: a damaged or hand-edited file whose text is really ``encoding``. The mark,
+  /// ``bomLength`` bytes, is not text: pass `markLength: bomLength` to the ``Transcoder`` for the
+  /// window at the input's start, and leave it out of the text a profile is read from. Worth a
+  /// notice, since the file is not what its first bytes claim.
+  public var bomContradicted: Bool
   /// How sure the detector is, from 0 (a guess) to 1 (a byte order mark).
   public var confidence: Double
   /// Why, in words, for diagnostics: "BOM", "zero bytes at odd offsets", "valid UTF-8",
@@ -35,12 +41,13 @@ public struct EncodingReport: Sendable, Equatable {
   public var reason: String
 
   public init(
-    encoding: TextEncoding, mixedLines: Bool = false, bomLength: Int = 0, confidence: Double,
-    reason: String
+    encoding: TextEncoding, mixedLines: Bool = false, bomLength: Int = 0,
+    bomContradicted: Bool = false, confidence: Double, reason: String
   ) {
     self.encoding = encoding
     self.mixedLines = mixedLines
     self.bomLength = bomLength
+    self.bomContradicted = bomContradicted
     self.confidence = confidence
     self.reason = reason
   }

@@ -96,9 +96,15 @@ public final class Transcoder {
   /// Decodes all of `stored`, where for UTF-16 code units start at offsets `alignmentOrigin`
   /// plus a multiple of 2 (e.g. `bomLength - windowStartInFile`). A byte before the first
   /// code unit and a byte left over at the end are one invalid byte each.
+  ///
+  /// `markLength`: for the window at the start of an input whose UTF-16 byte order mark the
+  /// content contradicts (``EncodingReport/bomContradicted``), the mark's length. The mark
+  /// decodes as U+FEFF, as a mark that stands does, so the text after it starts where it would
+  /// after any mark, and the rest decodes in `encoding`. Ignored unless `stored` starts with
+  /// `FF FE` or `FE FF` and `encoding` is not UTF-16.
   public func transcode(
     _ stored: UnsafeRawBufferPointer, encoding: TextEncoding, mixedLines: Bool,
-    alignmentOrigin: Int
+    alignmentOrigin: Int, markLength: Int = 0
   ) -> TranscodedText {
     anchors.count = 0
     let count = stored.count
@@ -108,30 +114,44 @@ public final class Transcoder {
         stored: stored, anchors: anchors, phase: 0, table: table)
     }
     let bytes = base.assumingMemoryBound(to: UInt8.self)
-    let phase = alignmentOrigin & 1
+    var phase = alignmentOrigin & 1
     var state = DecodeState(written: 0, invalid: 0)
+    var start = 0
+    if markLength == 2, count >= 2, !encoding.isUTF16, bytes[0] ^ bytes[1] == 0x01,
+      bytes[0] & 0xFE == 0xFE
+    {
+      // FF FE or FE FF, read as the one UTF-16 code unit it is: U+FEFF.
+      reserve(count)
+      phase = 0
+      decodeRegion(bytes[0] == 0xFF ? .utf16le : .utf16be, bytes, 0, 2, 0, &state)
+      start = 2
+    }
 
     switch encoding {
     case .utf8, .utf8BOM:
       if mixedLines {
         reserve(count)
-        decodeLines(bytes, count, &state)
+        decodeLines(bytes, start, count, &state)
         break
       }
-      if UTF8Check.firstInvalid(bytes, 0, count) == nil {
-        anchors.append(utf8: 0, stored: 0, mode: .copy)
-        return TranscodedText(
-          utf8: stored, invalidCount: 0, owner: self, stored: stored, anchors: anchors,
-          phase: 0, table: table)
+      if UTF8Check.firstInvalid(bytes, start, count) == nil {
+        if start == 0 {
+          anchors.append(utf8: 0, stored: 0, mode: .copy)
+          return TranscodedText(
+            utf8: stored, invalidCount: 0, owner: self, stored: stored, anchors: anchors,
+            phase: 0, table: table)
+        }
+        decodeRegion(.copy, bytes, start, count, phase, &state)
+        break
       }
       reserve(count)
-      decodeRegion(.utf8Repaired, bytes, 0, count, phase, &state)
+      decodeRegion(.utf8Repaired, bytes, start, count, phase, &state)
     case .gb18030:
       reserve(count)
       if mixedLines {
-        decodeLines(bytes, count, &state)
+        decodeLines(bytes, start, count, &state)
       } else {
-        decodeRegion(.gb18030, bytes, 0, count, phase, &state)
+        decodeRegion(.gb18030, bytes, start, count, phase, &state)
       }
     case .utf16le:
       reserve(count)
@@ -165,9 +185,9 @@ public final class Transcoder {
   /// A GBK line costs one UTF-8 check and one decoding: it is decoded as GB18030 and the
   /// decoding's invalid count is the one the decision asks for (undone if UTF-8 wins).
   private func decodeLines(
-    _ bytes: UnsafePointer<UInt8>, _ count: Int, _ state: inout DecodeState
+    _ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int, _ state: inout DecodeState
   ) {
-    var lineStart = 0
+    var lineStart = start
     while lineStart < count {
       let lineEnd: Int
       if let newline = memchr(bytes + lineStart, 0x0A, count - lineStart) {

@@ -177,7 +177,8 @@ import Testing
       directory.appendingPathComponent("bomb.zip").path,
       directory.appendingPathComponent("db/customers.csv").path,
     ])
-    #expect(result.stderr.contains("truncated.gz: cut short"), "\(result.stderr)")
+    // The decodable start of the cut gzip is scanned as its member, which the notice names.
+    #expect(result.stderr.contains("truncated.gz!customers.csv: cut short"), "\(result.stderr)")
     #expect(result.stderr.contains("corrupt.zip"), "\(result.stderr)")
     #expect(
       result.stderr.contains("bomb.zip!lines: stopped: decompression ratio exceeds"),

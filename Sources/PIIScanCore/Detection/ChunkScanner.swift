@@ -41,31 +41,34 @@ public struct ChunkResult: Sendable {
 /// locations. Owns every per-worker buffer, so a scan allocates only for what it finds.
 public final class ChunkScanner {
   private let kernel = CandidateKernel()
-  private let transcoder: Transcoder = {
+  /// Made on the first window that is not UTF-8: its GB18030 table costs more to build than
+  /// the rest of start-up, and most inputs never need it.
+  private lazy var transcoder: Transcoder = {
     let transcoder = Transcoder()
     transcoder.validUTF8 = { piiscan_valid_utf8($0, $1) != 0 }
     return transcoder
   }()
-  /// The detectors, in the order they run: strong ones, then the soft one (which gives way
-  /// to the strong values found before it).
-  private var detectors: [any Detector]
+  // The detectors, in the order they run: strong ones, then the soft one (which gives way
+  // to the strong values found before it). Held by their own types, not as `any Detector`,
+  // so that their calls are direct and their state is reached without a box.
+  private var numbers: NumberDetector?
+  private var emails: EmailDetector?
+  private var regexes: RegexDetector?
+  private var soft: SoftDetector?
   private var candidates = Candidates()
   private var outcomes: [Outcome] = []
   /// Whether to compute lines, columns and records (not needed for `--count`).
   public let locate: Bool
 
   public init(rules: RuleSet, settings: DetectionSettings, locate: Bool = true) {
-    let all: [any Detector] = [
-      NumberDetector(rules: rules, settings: settings),
-      EmailDetector(rules: rules, settings: settings),
-      // Users' regex rules before the soft detector: a soft value (a name, a document
-      // number) gives way to what a user's rule says a value is, as it does to a built-in
-      // strong one.
-      RegexDetector(rules: rules, settings: settings),
-      SoftDetector(rules: rules, settings: settings),
-    ]
-    detectors = all.filter(\.isEnabled)
-    wantsCandidates = all[0].isEnabled || all[1].isEnabled
+    func enabled<D: Detector>(_ detector: D) -> D? { detector.isEnabled ? detector : nil }
+    numbers = enabled(NumberDetector(rules: rules, settings: settings))
+    emails = enabled(EmailDetector(rules: rules, settings: settings))
+    // Users' regex rules before the soft detector: a soft value (a name, a document number)
+    // gives way to what a user's rule says a value is, as it does to a built-in strong one.
+    regexes = enabled(RegexDetector(rules: rules, settings: settings))
+    soft = enabled(SoftDetector(rules: rules, settings: settings))
+    wantsCandidates = numbers != nil || emails != nil
     self.locate = locate
     outcomes.reserveCapacity(1024)
   }
@@ -135,13 +138,10 @@ public final class ChunkScanner {
       from = to
     }
     let chunk = ChunkContext(view: view, profile: profile, candidates: candidates)
-    for index in detectors.indices {
-      let before = outcomes.count
-      detectors[index].detect(chunk, found: &outcomes, stopped: &result.stoppedSearches)
-      if outcomes.count > before && !Self.isSorted(outcomes) {
-        outcomes.sort(by: Outcome.precedes)
-      }
-    }
+    if numbers != nil { run(&numbers!, chunk, &result) }
+    if emails != nil { run(&emails!, chunk, &result) }
+    if regexes != nil { run(&regexes!, chunk, &result) }
+    if soft != nil { run(&soft!, chunk, &result) }
 
     result.findings.reserveCapacity(outcomes.count)
     for outcome in outcomes {
@@ -198,9 +198,42 @@ public final class ChunkScanner {
     return result
   }
 
-  private static func isSorted(_ outcomes: [Outcome]) -> Bool {
-    var index = 1
-    while index < outcomes.count {
+  /// Runs one detector on the chunk and keeps the outcomes in order.
+  @inline(__always)
+  private func run<D: Detector>(
+    _ detector: inout D, _ chunk: ChunkContext, _ result: inout ChunkResult
+  ) {
+    let before = outcomes.count
+    detector.detect(chunk, found: &outcomes, stopped: &result.stoppedSearches)
+    guard outcomes.count > before else { return }
+    // What came before is in order; put the new ones in order and merge the two.
+    if !Self.isSorted(outcomes[before...]) { outcomes[before...].sort(by: Outcome.precedes) }
+    guard before > 0, Outcome.precedes(outcomes[before], outcomes[before - 1]) else { return }
+    merged.removeAll(keepingCapacity: true)
+    merged.reserveCapacity(outcomes.count)
+    var i = 0
+    var j = before
+    while i < before && j < outcomes.count {
+      // On a tie the earlier detector's outcome goes first, as a stable sort would put it.
+      if Outcome.precedes(outcomes[j], outcomes[i]) {
+        merged.append(outcomes[j])
+        j += 1
+      } else {
+        merged.append(outcomes[i])
+        i += 1
+      }
+    }
+    merged.append(contentsOf: outcomes[i..<before])
+    merged.append(contentsOf: outcomes[j...])
+    swap(&outcomes, &merged)
+  }
+
+  /// The buffer ``run(_:_:_:)`` merges into.
+  private var merged: [Outcome] = []
+
+  private static func isSorted(_ outcomes: ArraySlice<Outcome>) -> Bool {
+    var index = outcomes.startIndex + 1
+    while index < outcomes.endIndex {
       if Outcome.precedes(outcomes[index], outcomes[index - 1]) { return false }
       index += 1
     }
@@ -228,7 +261,8 @@ public final class ChunkScanner {
     }
     let text = transcoder.transcode(
       stored.bytes, encoding: encoding, mixedLines: mixed,
-      alignmentOrigin: Int((Int64(report.bomLength) - stored.base) & 1))
+      alignmentOrigin: Int((Int64(report.bomLength) - stored.base) & 1),
+      markLength: report.bomContradicted && stored.base == 0 ? report.bomLength : 0)
     return ChunkView(
       bytes: text.utf8, base: stored.base, ownStart: text.utf8Offset(forStored: stored.ownStart),
       ownEnd: text.utf8Offset(forStored: stored.ownEnd),

@@ -77,6 +77,8 @@ enum NoticeText {
       return Notice(kind: .encrypted, severity: .error, message: "not read: " + error.message)
     case .io:
       return Notice(kind: .unreadable, severity: .error, message: error.message)
+    case .trailingData:
+      return Notice(kind: .trailingData, severity: .warning, message: error.message)
     }
   }
 

@@ -112,6 +112,9 @@ public enum NoticeKind: String, Sendable, CaseIterable, Comparable {
   case unsupported
   /// A user's regex stopped at PCRE2's match limit.
   case matchLimit = "match-limit"
+  /// Bytes after the end of a compressed stream that are not another stream: scanned as they
+  /// are, as a member of their own.
+  case trailingData = "trailing-data"
 
   public static func < (a: NoticeKind, b: NoticeKind) -> Bool { a.rawValue < b.rawValue }
 }

@@ -50,20 +50,23 @@ public struct InputProfile: Sendable, Equatable {
   /// Reads the profile from the first bytes of an input.
   public static func sniff(_ prefix: UnsafeRawBufferPointer) -> InputProfile {
     let report = EncodingDetector.detect(prefix)
-    let isBinary = report.looksBinary || (!report.encoding.isUTF16 && looksBinary(prefix))
+    // A byte order mark the content contradicts is not text (EncodingReport.bomContradicted).
+    let text = UnsafeRawBufferPointer(
+      rebasing: prefix[(report.bomContradicted ? min(report.bomLength, prefix.count) : 0)...])
+    let isBinary = report.looksBinary || (!report.encoding.isUTF16 && looksBinary(text))
     // Structure is read from the text, decoded when the input is not UTF-8.
     var profile: InputProfile
     if report.encoding == .utf8 || report.encoding == .utf8BOM {
-      var bytes = prefix
+      var bytes = text
       if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
         bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
       }
       profile = sniffText(bytes)
     } else {
-      let text = Transcoder().transcode(
-        prefix, encoding: report.encoding, mixedLines: report.mixedLines,
+      let decoded = Transcoder().transcode(
+        text, encoding: report.encoding, mixedLines: report.mixedLines,
         alignmentOrigin: report.bomLength & 1)
-      profile = sniffText(text.utf8)
+      profile = sniffText(decoded.utf8)
       profile.sql = SQLSchema()
     }
     // SQL statement offsets are stored offsets: read them from the stored bytes, which hold

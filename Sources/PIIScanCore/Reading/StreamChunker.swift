@@ -1,3 +1,6 @@
+import PIIScanArchive
+import PIIScanText
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -10,22 +13,6 @@
 public protocol ByteStream {
   /// Reads up to `buffer.count` bytes into `buffer`; returns 0 at the end of the stream.
   mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int
-}
-
-/// A file descriptor read with `read(2)`; the descriptor is not closed by the stream.
-public struct FileDescriptorStream: ByteStream {
-  public let descriptor: Int32
-
-  public init(descriptor: Int32) { self.descriptor = descriptor }
-
-  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
-    while true {
-      let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-      if n >= 0 { return n }
-      if errno == EINTR { continue }
-      throw .system(errno, "read")
-    }
-  }
 }
 
 /// Cuts a stream into the same chunks ``ChunkLayout`` gives a file of the same bytes.
@@ -166,6 +153,3 @@ public final class ArchiveByteStream: ByteStream {
     }
   }
 }
-
-import PIIScanArchive
-import PIIScanText

@@ -56,10 +56,15 @@ public protocol Reporter: FindingSink {
 /// the rest in Chinese: `path:line:column: 居民身份证号码 110101********1233（无效：校验码错误：
 /// 校验位不符，置信度中）地区=北京市东城区 性别=男`. The path, the value and the facts read
 /// from tables are the same in both.
+///
+/// With ``color`` (a terminal: `--color`), the location is dimmed, the category bold and the
+/// verdict red for a valid value, yellow for an invalid one.
 public final class TextReporter: Reporter {
   private let out: ReportStream
   private let presenter: FindingPresenter
   private let language: ReportLanguage
+  /// Colour with ANSI escapes.
+  public var color = false
 
   public init(out: ReportStream, presenter: FindingPresenter, language: ReportLanguage = .en) {
     self.out = out
@@ -69,26 +74,31 @@ public final class TextReporter: Reporter {
 
   public func receive(_ batch: FindingBatch) {
     let name = batch.input.displayName
+    let (dim, bold, red, yellow, reset) =
+      color
+      ? ("\u{1B}[2m", "\u{1B}[1m", "\u{1B}[31m", "\u{1B}[33m", "\u{1B}[0m")
+      : ("", "", "", "", "")
     for finding in batch.findings {
       let description = presenter.describe(finding)
-      var line = "\(name):\(finding.line):\(finding.column): "
+      var line = "\(dim)\(name):\(finding.line):\(finding.column):\(reset) "
       let reason = description.reason(reveal: presenter.reveal) ?? "?"
       switch language {
       case .en:
-        line += finding.category.id + " " + presenter.value(finding)
+        line += bold + finding.category.id + reset + " " + presenter.value(finding)
         if finding.valid {
-          line += " (valid, \(finding.confidence.rawValue))"
+          line += " \(red)(valid, \(finding.confidence.rawValue))\(reset)"
         } else {
-          line += " (invalid: \(reason), \(finding.confidence.rawValue))"
+          line += " \(yellow)(invalid: \(reason), \(finding.confidence.rawValue))\(reset)"
         }
         for (key, value) in presenter.details(description) { line += " \(key)=\(value)" }
       case .zh:
-        line += finding.category.nameZh + " " + presenter.value(finding)
+        line += bold + finding.category.nameZh + reset + " " + presenter.value(finding)
         let confidence = "置信度" + ChineseText.confidence(finding.confidence)
         if finding.valid {
-          line += "（有效，\(confidence)）"
+          line += "\(red)（有效，\(confidence)）\(reset)"
         } else {
-          line += "（无效：\(ChineseText.reason(reason, code: finding.reasonCode))，\(confidence)）"
+          let chinese = ChineseText.reason(reason, code: finding.reasonCode)
+          line += "\(yellow)（无效：\(chinese)，\(confidence)）\(reset)"
         }
         var separator = ""
         for (key, value) in presenter.details(description) {

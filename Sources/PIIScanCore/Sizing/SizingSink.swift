@@ -202,7 +202,8 @@ public final class SizingSink: FindingSink {
     contentParts.sort { left, right in
       left.category != right.category
         ? left.category < right.category
-        : left.value.withBytes { a in right.value.withBytes { b in a.lexicographicallyPrecedes(b) } }
+        : left.value.withBytes { a in right.value.withBytes { b in a.lexicographicallyPrecedes(b) }
+        }
     }
     content.removeAll(keepingCapacity: true)
     for part in contentParts {

@@ -38,6 +38,9 @@ public struct MobilePrefixTable: Sendable {
   private let entries: [MobilePrefix]
   /// `byLength[k]` maps a (3 + k)-digit prefix value to entry index + 1 (0 = none).
   private let byLength: [PrefixSlots]
+  /// Per entry: its number length, and 0x80 when numbers under it belong to persons — what
+  /// ``allocation(_:)`` reads, so the scan's hot path copies no entry (and none of its strings).
+  private let packed: [UInt8]
 
   /// Parses the table text.
   ///
@@ -74,6 +77,7 @@ public struct MobilePrefixTable: Sendable {
       values.append((digits, value))
     }
     self.entries = entries
+    packed = entries.map { UInt8($0.length) | ($0.isPersonal ? 0x80 : 0) }
     byLength = (3...5).map { digits in
       PrefixSlots(
         values.enumerated().compactMap { entry, prefix in
@@ -98,6 +102,28 @@ public struct MobilePrefixTable: Sendable {
   public func lookup(_ digits: UnsafeRawBufferPointer) -> MobilePrefix? {
     guard let prefixes = Self.prefixValues(digits) else { return nil }
     return longestMatch(prefixes) { $0.length == digits.count }
+  }
+
+  /// What ``lookup(_:)`` would say about `digits`, without copying its entry (or any of its
+  /// strings): ``Allocation/unallocated``, or whether numbers under the prefix are personal.
+  @inline(__always)
+  func allocation(_ digits: UnsafeRawBufferPointer) -> Allocation {
+    guard let (three, four, five) = Self.prefixValues(digits) else { return .unallocated }
+    let length = UInt8(truncatingIfNeeded: digits.count)
+    var slot = byLength[2].slot(five)
+    if slot == 0 || packed[slot - 1] & 0x7F != length {
+      slot = byLength[1].slot(four)
+      if slot == 0 || packed[slot - 1] & 0x7F != length {
+        slot = byLength[0].slot(three)
+        if slot == 0 || packed[slot - 1] & 0x7F != length { return .unallocated }
+      }
+    }
+    return packed[slot - 1] & 0x80 != 0 ? .personal : .nonPersonal
+  }
+
+  /// See ``allocation(_:)``.
+  enum Allocation {
+    case unallocated, personal, nonPersonal
   }
 
   /// Whether the first three digits of `digits` decide its carrier and line type: every prefix
@@ -151,10 +177,16 @@ public struct MobilePrefixTable: Sendable {
   /// The 3-, 4- and 5-digit prefix values; nil if a byte is not a digit or there are fewer
   /// than 5.
   private static func prefixValues(_ digits: UnsafeRawBufferPointer) -> (Int, Int, Int)? {
-    guard digits.count >= 5, !digits.contains(where: { ValidationBytes.digit($0) == nil }),
-      let five = ValidationBytes.number(digits, 0, 5)
+    guard digits.count >= 5, let base = digits.baseAddress?.assumingMemoryBound(to: UInt8.self)
     else { return nil }
-    return (five / 100, five / 10, five)
+    var five = 0
+    var bad: UInt8 = 0
+    for index in 0..<digits.count {
+      let digit = base[index] &- 0x30
+      bad |= digit > 9 ? 1 : 0
+      if index < 5 { five = five &* 10 &+ Int(digit) }
+    }
+    return bad == 0 ? (five / 100, five / 10, five) : nil
   }
 }
 

@@ -19,13 +19,16 @@ enum SQLRecords: RecordFormat {
       var index = 0
       var j = i + 1
       var done = false
-      while !done && j < w.count && j - record <= RecordReach.reach {
+      // Nothing past the reach is read, not even to close a string: a quote left open (a
+      // damaged dump) must end the tuple at the same place whatever the window holds.
+      let limit = min(w.count, record + RecordReach.reach + 1)
+      while !done && j < limit {
         while w[j] == 0x20 { j += 1 }
         var value: Range<Int>
         if w[j] == 0x27 || w[j] == 0x22 {
           let quote = w[j]
           var k = j + 1
-          while k < w.count {
+          while k < limit {
             if w[k] == 0x5C {
               k += 2
               continue
@@ -39,12 +42,12 @@ enum SQLRecords: RecordFormat {
             }
             k += 1
           }
-          value = (j + 1)..<min(k, w.count)
+          value = (j + 1)..<min(k, limit)
           j = k + 1
         } else {
           var k = j
           var depth = 0
-          while k < w.count {
+          while k < limit {
             let b = w[k]
             if b == 0x28 {
               depth += 1
@@ -62,16 +65,16 @@ enum SQLRecords: RecordFormat {
           }
           j = k
         }
-        while j < w.count && w[j] == 0x20 { j += 1 }
+        while j < limit && w[j] == 0x20 { j += 1 }
         if let columns, index < columns.count {
           columns[index].name.withUnsafeBytes { name in
             columns[index].comment.withUnsafeBytes { comment in body(name, comment, value, record) }
           }
         }
         index += 1
-        if j >= w.count || w[j] == 0x29 || w[j] == 0x0A { done = true } else { j += 1 }
+        if j >= limit || w[j] == 0x29 || w[j] == 0x0A { done = true } else { j += 1 }
       }
-      i = max(i + 1, j)
+      i = max(i + 1, min(j, limit))
     }
   }
 
