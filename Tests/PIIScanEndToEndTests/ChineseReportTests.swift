@@ -177,18 +177,23 @@ import Testing
   }
 }
 
-/// The category names of the built-in registry, read from Patterns/**/*.toml's `[category]`
-/// tables with a line reader of its own (not the scanner's TOML loader).
+/// The built-in registry as Patterns/**/*.toml declares it, read from their `[category]` tables
+/// with a line reader of its own (not the scanner's TOML loader).
 enum Registry {
-  static func categoryNames() throws -> [String: (zh: String, en: String)] {
-    var names: [String: (zh: String, en: String)] = [:]
+  struct Entry {
+    var id: String
+    var zh: String?
+    var en: String?
+    var personal = false
+  }
+
+  static func entries() throws -> [Entry] {
+    var entries: [Entry] = []
     let root = Binary.packageRoot.appendingPathComponent("Patterns")
     let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
     for case let file as URL in files where file.pathExtension == "toml" {
       var inCategory = false
-      var id: String?
-      var zh: String?
-      var en: String?
+      var entry = Entry(id: "")
       for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("[") {
@@ -198,17 +203,32 @@ enum Registry {
         guard inCategory, let equals = trimmed.firstIndex(of: "=") else { continue }
         let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
         let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-        guard value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 else { continue }
-        let text = String(value.dropFirst().dropLast())
+        let text =
+          value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2
+          ? String(value.dropFirst().dropLast()) : nil
         switch key {
-        case "id": id = text
-        case "name": zh = text
-        case "name_en": en = text
+        case "id": entry.id = text ?? ""
+        case "name": entry.zh = text
+        case "name_en": entry.en = text
+        case "personal": entry.personal = value == "true"
         default: break
         }
       }
-      if let id, let zh { names[id] = (zh, en ?? zh) }
+      if !entry.id.isEmpty { entries.append(entry) }
+    }
+    return entries
+  }
+
+  static func categoryNames() throws -> [String: (zh: String, en: String)] {
+    var names: [String: (zh: String, en: String)] = [:]
+    for entry in try entries() {
+      if let zh = entry.zh { names[entry.id] = (zh, entry.en ?? zh) }
     }
     return names
+  }
+
+  /// The ids of the categories declared `personal = true`.
+  static func personalCategories() throws -> Set<String> {
+    Set(try entries().filter(\.personal).map(\.id))
   }
 }
