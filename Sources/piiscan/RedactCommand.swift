@@ -33,7 +33,8 @@ struct RedactCommand: ParsableCommand {
       read it). The same secret gives the same pseudonyms. Pseudonyms are built so that they \
       can never be a real person's value: see docs/REDACTION.md.
 
-      Not redacted yet: spreadsheets (.xlsx, .xls), standard input, rar archives.
+      An .xlsx workbook gets its cells rewritten (as inline strings). Not redacted yet: .xls \
+      workbooks, standard input, rar archives.
 
       Exit status: 0 every input was redacted, 2 some input was not (the rest were), 64 a \
       usage error.

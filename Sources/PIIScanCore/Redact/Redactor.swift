@@ -1,5 +1,6 @@
 import CPIIScanKernels
 import PIIScanArchive
+import PIIScanSheets
 import PIIScanText
 
 #if canImport(Glibc)
@@ -17,10 +18,10 @@ import PIIScanText
 /// that still holds personal information is never left behind. The input is only ever read.
 ///
 /// Not redacted (no copy is written, and the result says why): standard input and other
-/// streams (redact reads an input twice), spreadsheets (`.xlsx`, `.xls`: their cells are not
-/// rewritten yet), archives libarchive cannot write (rar, cab, lha, iso9660, xar, warc),
-/// encrypted members, and inputs that could not be read in full. Archive members are held in
-/// memory while they are rewritten, up to ``maxMemberBytes`` each.
+/// streams (redact reads an input twice), `.xls` workbooks (not rewritten yet; an `.xlsx` is,
+/// by ``WorkbookRewriter``), archives libarchive cannot write (rar, cab, lha, iso9660, xar,
+/// warc), encrypted members, and inputs that could not be read in full. Archive members are
+/// held in memory while they are rewritten, up to ``maxMemberBytes`` each.
 public final class Redactor {
   public let rules: RuleSet
   public let configuration: ScanConfiguration
@@ -219,8 +220,8 @@ final class FindingCollector: FindingSink {
       self.facts[input.member ?? ""] = facts
     case .finished(let input, let summary):
       if let facts = summary.facts { self.facts[input.member ?? ""] = facts }
-      if summary.facts?.format == "sheet" || summary.facts?.format == "xls" {
-        problem = problem ?? "spreadsheets (.xlsx, .xls) are not redacted yet"
+      if summary.facts?.format == "xls" {
+        problem = problem ?? "Excel 97 workbooks (.xls) are not redacted yet"
       }
     case .notice(let input, let notice):
       if notice.kind == .binary || notice.kind == .skipped {
@@ -233,7 +234,7 @@ final class FindingCollector: FindingSink {
       break
     }
     if case .described(_, let facts) = event, facts.format == "xls" {
-      problem = problem ?? "spreadsheets (.xlsx, .xls) are not redacted yet"
+      problem = problem ?? "Excel 97 workbooks (.xls) are not redacted yet"
     }
   }
 }
@@ -260,6 +261,11 @@ final class ArchiveRewriter {
     let reader = try ArchiveReader(source: source, kind: kind, depth: depth, budget: budget)
     var writer: ArchiveWriter?
     let label = member.map { "member \($0)" } ?? "the \(kind) container"
+    func memberName(of entry: ArchiveEntry) -> String {
+      [member, entry.name.isEmpty ? nil : entry.name].compactMap { $0 }.joined(separator: "!")
+    }
+    // A zip is read whole first: it may be a workbook, whose sheets are rewritten together.
+    var held: [(entry: ArchiveEntry, bytes: [UInt8])] = []
     while let entry = try reader.nextEntry() {
       if writer == nil {
         guard let layout = ArchiveWriter.Layout(of: reader) else {
@@ -269,11 +275,14 @@ final class ArchiveRewriter {
         }
         writer = try ArchiveWriter(sink: sink, layout: layout)
       }
-      let name = [member, entry.name.isEmpty ? nil : entry.name].compactMap { $0 }
-        .joined(separator: "!")
+      let name = memberName(of: entry)
       switch entry.kind {
       case .directory, .symlink:
-        try writer!.writeEntry(entry)
+        if kind == .zip {
+          held.append((entry, []))
+        } else {
+          try writer!.writeEntry(entry)
+        }
         continue
       case .other:
         throw RedactionError(
@@ -285,53 +294,69 @@ final class ArchiveRewriter {
         throw RedactionError("member \(name) is encrypted: it cannot be read, nor redacted")
       }
       let bytes = try Self.readAll(reader, name: name)
-      let inner = bytes.withUnsafeBytes {
-        ContainerSniffer.kind(
-          of: UnsafeRawBufferPointer(rebasing: $0.prefix(ContainerSniffer.prefixLength)))
-      }
-      var rewritten: [UInt8]
-      if inner != .plain {
-        let memory = MemorySink()
-        try rewrite(
-          source: PeekingSource(SeekableMemorySource(bytes)), kind: inner,
-          member: name.isEmpty ? nil : name, depth: depth + 1, into: memory)
-        rewritten = memory.bytes
+      if kind == .zip {
+        held.append((entry, bytes))
       } else {
-        // Only text members start a scan (a container member does not), so only they count
-        // as occurrences of their name: a nameless stream inside `a.gz` is `a.gz` again.
-        occurrences[name, default: 0] += 1
-        let key = MemberKey(name: name, occurrence: occurrences[name]!)
-        let profile = bytes.withUnsafeBytes {
-          InputProfile.sniff(UnsafeRawBufferPointer(rebasing: $0.prefix(InputProfile.sniffLength)))
-        }
-        let rewriter = TextRewriter(
-          encoding: StoredEncoding(profile.encoding),
-          syntax: TextRewriter.syntax(of: profile.format), maker: maker)
-        var offset = 0
-        rewritten = []
-        rewritten.reserveCapacity(bytes.count)
-        tally.add(
-          try rewriter.rewrite(
-            edits: RedactionEdit.plan(findings.findings[key] ?? []),
-            read: { buffer in
-              let count = min(buffer.count, bytes.count - offset)
-              guard count > 0 else { return 0 }
-              bytes.withUnsafeBytes {
-                buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count)
-              }
-              offset += count
-              return count
-            },
-            write: { rewritten += $0 }))
+        try write(entry, try rewritten(bytes, name: name, depth: depth), to: writer!)
       }
-      var copy = entry
-      copy.size = Int64(rewritten.count)
-      try rewritten.withUnsafeBytes { try writer!.writeFile(copy, data: $0) }
     }
     guard let writer else {
       throw RedactionError("\(label) holds no entries; there is nothing to write back")
     }
+    if kind == .zip {
+      let names = held.filter { $0.entry.kind == .file }.map(\.entry.name)
+      if SpreadsheetKind.isXLSX(memberNames: names) {
+        let workbook = WorkbookRewriter(
+          parts: held, member: member, findings: findings, maker: maker)
+        held = try workbook.rewrite(text: { bytes, name in
+          try self.rewritten(bytes, name: name, depth: depth)
+        })
+        tally.add(workbook.tally)
+        for (entry, bytes) in held { try write(entry, bytes, to: writer) }
+      } else {
+        for (entry, bytes) in held {
+          let content =
+            entry.kind == .file
+            ? try rewritten(bytes, name: memberName(of: entry), depth: depth) : []
+          try write(entry, content, to: writer)
+        }
+      }
+    }
     try writer.finish()
+  }
+
+  /// Writes an entry with its (rewritten) content: a file with `bytes`, anything else as it is.
+  private func write(_ entry: ArchiveEntry, _ bytes: [UInt8], to writer: ArchiveWriter) throws {
+    guard entry.kind == .file else {
+      try writer.writeEntry(entry)
+      return
+    }
+    var copy = entry
+    copy.size = Int64(bytes.count)
+    try bytes.withUnsafeBytes { try writer.writeFile(copy, data: $0) }
+  }
+
+  /// A member's bytes redacted: a container rewritten level by level, a text with its edits.
+  func rewritten(_ bytes: [UInt8], name: String, depth: Int) throws -> [UInt8] {
+    let inner = bytes.withUnsafeBytes {
+      ContainerSniffer.kind(
+        of: UnsafeRawBufferPointer(rebasing: $0.prefix(ContainerSniffer.prefixLength)))
+    }
+    if inner != .plain {
+      let memory = MemorySink()
+      try rewrite(
+        source: PeekingSource(SeekableMemorySource(bytes)), kind: inner,
+        member: name.isEmpty ? nil : name, depth: depth + 1, into: memory)
+      return memory.bytes
+    }
+    // Only text members start a scan (a container member does not), so only they count as
+    // occurrences of their name: a nameless stream inside `a.gz` is `a.gz` again.
+    occurrences[name, default: 0] += 1
+    let key = MemberKey(name: name, occurrence: occurrences[name]!)
+    let (text, replaced) = try TextRewriter.rewrite(
+      bytes, edits: RedactionEdit.plan(findings.findings[key] ?? []), maker: maker)
+    tally.add(replaced)
+    return text
   }
 
   private static func readAll(_ reader: ArchiveReader, name: String) throws -> [UInt8] {

@@ -196,6 +196,36 @@ struct TextRewriter {
     }
   }
 
+  /// A text in memory redacted: its encoding and syntax sniffed as the scan sniffs them, then
+  /// copied with `edits` applied; the copy and what was replaced.
+  static func rewrite(
+    _ bytes: [UInt8], edits: [RedactionEdit], maker: ReplacementMaker,
+    syntax: SyntaxTracker.Syntax? = nil
+  ) throws -> ([UInt8], RedactionTally) {
+    let profile = bytes.withUnsafeBytes {
+      InputProfile.sniff(UnsafeRawBufferPointer(rebasing: $0.prefix(InputProfile.sniffLength)))
+    }
+    let rewriter = TextRewriter(
+      encoding: StoredEncoding(profile.encoding),
+      syntax: syntax ?? TextRewriter.syntax(of: profile.format), maker: maker)
+    var offset = 0
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    let tally = try rewriter.rewrite(
+      edits: edits,
+      read: { buffer in
+        let count = min(buffer.count, bytes.count - offset)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes {
+          buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count)
+        }
+        offset += count
+        return count
+      },
+      write: { out += $0 })
+    return (out, tally)
+  }
+
   /// Copies `read` to `write`, replacing each edit's bytes.
   ///
   /// - Parameters:

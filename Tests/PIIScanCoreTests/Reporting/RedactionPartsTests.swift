@@ -156,6 +156,64 @@ import Testing
       maker.aligned(written: "z\\u0040q.com", value: "z@q.com", replacement: "z***@q.com")
         == "z***@q.com")
   }
+
+  // MARK: Workbooks
+
+  @Test func cellReferencesAreRowAndColumn() {
+    #expect(WorkbookRewriter.cellPosition("A1") == .init(row: 1, column: 1))
+    #expect(WorkbookRewriter.cellPosition("AB12") == .init(row: 12, column: 28))
+    #expect(WorkbookRewriter.cellPosition("$C$7") == .init(row: 7, column: 3))
+    #expect(WorkbookRewriter.cellPosition("12") == nil)
+  }
+
+  /// The cells whose text changed, by line and field of the sheet text.
+  @Test func changedCellsAreFoundByLineAndField() {
+    let original = Array("姓名\t手机\n张伟\t13912345670\n\n\t李娜".utf8)
+    let redacted = Array("姓名\t手机\n张*\t139****5670\n\n\t李*".utf8)
+    let changed = WorkbookRewriter.changedCells(original: original, redacted: redacted)
+    #expect(
+      changed == [
+        .init(row: 2, column: 1): "张*", .init(row: 2, column: 2): "139****5670",
+        .init(row: 4, column: 2): "李*",
+      ])
+  }
+
+  /// A rewritten cell becomes an inline string with its reference and style; the others stay
+  /// byte for byte; shared strings are reported as still used or released.
+  @Test func aSheetPartGetsInlineStrings() throws {
+    let xml = Array(
+      (#"<sheetData><row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" s="4"><v>13912345670</v>"#
+        + #"</c><c r="C2" t="s"><v>5</v></c><c r="D2"><f>B2</f><v>13912345670</v></c>"#
+        + #"<c r="E2" s="1"/></row></sheetData>"#).utf8)
+    let cells: [WorkbookRewriter.CellReference: String] = [
+      .init(row: 2, column: 1): "张*", .init(row: 2, column: 2): "139****5670",
+      .init(row: 2, column: 4): "a<b&c",
+    ]
+    let (out, used, released) = try WorkbookRewriter.rewriteSheet(xml, cells: cells, sheet: "s")
+    #expect(
+      String(decoding: out, as: UTF8.self)
+        == #"<sheetData><row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">张*</t>"#
+        + #"</is></c><c r="B2" s="4" t="inlineStr"><is><t xml:space="preserve">139****5670</t>"#
+        + #"</is></c><c r="C2" t="s"><v>5</v></c><c r="D2" t="inlineStr"><is>"#
+        + #"<t xml:space="preserve">a&lt;b&amp;c</t></is></c><c r="E2" s="1"/></row></sheetData>"#)
+    #expect(used == [5])
+    #expect(released == [3])
+    // A cell to rewrite without a reference is refused, not guessed.
+    let bare = Array(#"<row r="1"><c t="s"><v>0</v></c></row>"#.utf8)
+    #expect(throws: RedactionError.self) {
+      try WorkbookRewriter.rewriteSheet(bare, cells: [.init(row: 1, column: 1): "*"], sheet: "s")
+    }
+  }
+
+  @Test func releasedSharedStringsAreEmptied() {
+    let xml = Array(
+      #"<sst count="3"><si><t>工号</t></si><si><t>张伟</t></si><si><r><t>李</t></r><r><t>娜</t></r></si></sst>"#
+        .utf8)
+    let out = WorkbookRewriter.emptyStrings(xml, [1, 2])
+    #expect(
+      String(decoding: out, as: UTF8.self)
+        == #"<sst count="3"><si><t>工号</t></si><si><t/></si><si><t/></si></sst>"#)
+  }
 }
 
 /// `value` with leading zeros to `width` digits.
