@@ -123,7 +123,8 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
   )
   parser.add_argument("--as-of", type=parse_date, help="default: today, on the driver")
   parser.add_argument("--output", help="write the report here (default: standard output)")
-  parser.add_argument("--format", default="text", choices=["text", "json", "md", "csv"])
+  parser.add_argument("--format", default="text", choices=["text", "json", "md", "csv", "html"])
+  parser.add_argument("--csv-bom", action="store_true", help="piiscan's --csv-bom")
   parser.add_argument("--lang", choices=["zh", "en"])
   parser.add_argument("--bank-card-tier", type=int, choices=[50, 5000], default=50)
   parser.add_argument("--insider", action="store_true")
@@ -857,7 +858,7 @@ def drive(args, sc, work_root: str | None) -> int:
     ids = [f"{tag}{g:06d}" for g in range(groups)]
     level += 1
   report = ["--format", args.format] + (["--lang", args.lang] if args.lang else []) \
-    + (["--insider"] if args.insider else [])
+    + (["--insider"] if args.insider else []) + (["--csv-bom"] if args.csv_bom else [])
   # Shards: the pieces of input read (whole-file groups and byte ranges).
   shards = sum(1 for spec in specs + second_specs if spec["kind"] in ("whole", "range"))
   report += ["--run-command", args.command, "--run-started", args.started,
