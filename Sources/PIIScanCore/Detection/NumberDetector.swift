@@ -489,12 +489,22 @@ struct NumberDetector: Detector {
       return Outcome(
         rule: rule, span: span, value: value, valid: true, reasonCode: nil, confidence: .high)
     }
-    if bins.isLegacyLuhnExempt(at: bin, length: n) {
+    // Nine numbers in ten fail Luhn, so a failing one is a card only where the text says card:
+    // 19-digit snowflake ids and order numbers begin with 103 or 9558 as often as cards do.
+    // Next to card words, a BIN whose real cards are reported to fail Luhn (and only at the
+    // length reported) is still a card; any other failure is a card with a typo. Without card
+    // words, a failing number is reported (invalid) only on a BIN of six digits or more, which
+    // few numbers that are no card begin with; on a shorter one (103, 9558, 95599) it is not a
+    // card at all.
+    let context = hasContext(rule, before: span.lowerBound)
+    if context && bins.isLegacyLuhnExempt(at: bin, length: n) {
       return Outcome(
         rule: rule, span: span, value: value, valid: true, reasonCode: nil, confidence: .medium)
     }
+    guard context || bins.binLength(at: bin) >= 6 else { return nil }
     return Outcome(
-      rule: rule, span: span, value: value, valid: false, reasonCode: .luhn, confidence: .medium)
+      rule: rule, span: span, value: value, valid: false, reasonCode: .luhn,
+      confidence: context ? .high : .medium)
   }
 
   // MARK: Masked values

@@ -15,8 +15,11 @@ public enum EmbeddedPatterns {
   static let files: [(path: String, text: String)] = [
     ("cn-bank-card.toml", #"""
 # Bank card numbers (docs/VALIDATORS.md §5): a known BIN, the card length that BIN issues, and the Luhn
-# check. Legacy domestic BINs whose cards may fail Luhn are accepted at medium confidence; an
-# unknown BIN is reported only next to card context.
+# check. A BIN whose real cards are reported to fail Luhn (Patterns/tables/README.md) is accepted
+# failing it at medium confidence, and only next to card context; any other Luhn failure is
+# invalid, and without card context it is reported only on a BIN of six digits or more (19-digit
+# snowflake ids and order numbers begin with 103 or 9558 as often as cards do). An unknown BIN
+# is reported only next to card context.
 
 [category]
 id = "cn_bank_card"
@@ -47,18 +50,22 @@ match = [
   "银行卡号：6222021234567890128",
   "6222 0212 3456 7890 128",
   "卡号 6214830123456781",
-  "交行 60142812345678901",      # 17-digit legacy BOCOM BIN: Luhn fails, accepted at medium
+  "卡号 60142812345678901",      # 17-digit legacy BOCOM BIN: Luhn fails, excused next to 卡号
   "卡号6222021234567890128，编号1234567812345670",  # 卡号 labels the first number only
 ]
 invalid = [
   "卡号 6222021234567890127",    # Luhn fails on a UnionPay BIN
   "6222021234567890127",          # the same without context: a near miss is still reported
+  "交行 60142812345678901",      # the exempt BIN without card words: not excused
+  "卡号 6214831234567890",       # 621483 is a Luhn BIN: a failing number is no excused card
 ]
 nomatch = [
   "订单号 62220212345678901280001",
   "ICCID 89860012345678901234",
   "SIM卡号：8986038632818877365",  # an ICCID next to 卡号 is still not a bank card
   "device=354855960098605 account=x",  # a Luhn-valid IMEI (15 digits) is not a card
+  "order 1031234567890123457 done",  # 103 (农业银行) without card words: an order number
+  "id=9558123456789012340",  # a 4-digit BIN, Luhn fails, no card words
 ]
 
 """#),
