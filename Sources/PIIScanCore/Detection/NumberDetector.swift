@@ -22,6 +22,9 @@ struct NumberDetector: Detector {
   private let mobileMasked: Rule?
   private let landline: Rule?
   private let bankCard: Rule?
+  /// The 2023 外国人永久居留身份证 (18 digits, leading 9): a soft category whose rule the
+  /// number finder serves too, since its digits are taken here before any field is read.
+  private let foreignResidence: Rule?
   private let extensionPattern: PCRE2Pattern
   private let patternScratch = PCRE2MatchScratch()
   /// The digits of the candidate being looked at (``digitBytes``), then room for a landline's
@@ -47,6 +50,7 @@ struct NumberDetector: Detector {
     mobileMasked = rules.rule(for: .mobileMasked)
     landline = rules.rule(for: .landline)
     bankCard = rules.rule(for: .bankCard)
+    foreignResidence = rules.fieldRuleObject(for: .cnForeignPermanentResidenceID)
     do {
       // A landline extension written after the number: "转123", "分机 123", "ext. 123", "x123".
       extensionPattern = try PCRE2Pattern(
@@ -59,7 +63,8 @@ struct NumberDetector: Detector {
 
   /// Whether any numeric rule is enabled (else the kernel's runs need not be looked at).
   var isEnabled: Bool {
-    [id18, id15, permit, idMasked, mobile, mobileMasked, landline, bankCard].contains { $0 != nil }
+    [id18, id15, permit, idMasked, mobile, mobileMasked, landline, bankCard, foreignResidence]
+      .contains { $0 != nil }
   }
 
   private var profile = InputProfile.unstructured
@@ -139,7 +144,7 @@ struct NumberDetector: Detector {
     let total = c.digitCount
     typealias S = NumberChain
 
-    if id18 != nil || permit != nil {
+    if id18 != nil || permit != nil || foreignResidence != nil {
       let plain18 = c.count == 1 && ((total == 17 && c.trailingX) || (total == 18 && !c.trailingX))
       let spaced18 =
         (sig == S.shape(6, 8, 4) && !c.trailingX) || (sig == S.shape(6, 8, 3) && c.trailingX)
@@ -215,6 +220,26 @@ struct NumberDetector: Detector {
       scratch.base[Layout.digits + digitCount] = 0x58
       digitCount += 1
     }
+    // No resident ID starts with 9 (no region code does): a number that does is a 外国人永久
+    // 居留身份证 when its structure holds (MOD 11-2, a birth date, a mainland accepting
+    // province), or when the text says so; otherwise it is an ID number only where the text
+    // says ID (checked below, with a reason that names the leading 9).
+    if digit(0) == 0x39, let rule = foreignResidence {
+      let fpr = ResidentID.verdictForeignPermanentResidence(
+        digitBytes, asOf: settings.asOf, regions: regions)
+      if fpr.failureCount == 0 {
+        return Outcome(
+          rule: rule, span: span, value: valueString(), valid: true, reasonCode: nil,
+          confidence: fpr.lowersConfidence ? .medium : .high)
+      }
+      if !settings.assumeContext, hasContext(rule, before: span.lowerBound) {
+        return Outcome(
+          rule: rule, span: span, value: valueString(), valid: false,
+          reasonCode: fpr.reasonCode, confidence: .high)
+      }
+    }
+    guard id18 != nil || permit != nil else { return nil }
+    if digit(0) == 0x39, let id18, !hasContext(id18, before: span.lowerBound) { return nil }
     let check = ResidentID.verdict18(digitBytes, asOf: settings.asOf, regions: regions)
     let value = valueString()
     guard let rule = check.isResidencePermit ? permit : id18 else { return nil }

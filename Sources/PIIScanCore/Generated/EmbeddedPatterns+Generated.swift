@@ -340,7 +340,7 @@ invalid = [
   "身份证号：110101199003071234",   # check character should be 3
   "110101209901011239",             # born in 2099: after the scan date
   "110101199002301236",             # 30 February
-  "990101199001011230",             # region 990101 was never assigned
+  "身份证 990101199001011230",      # region 990101 was never assigned
   "{\"idcard\":\"620522195706023100\"}",  # checksum fails; also fits a 620522 card, but the key says ID
   "示例 11010519491231002X",        # the GB 11643 worked example: a known sample value
 ]
@@ -350,6 +350,7 @@ nomatch = [
   "trace a1101011990030712330f",
   "110101199003071233456",
   "1.10101199003071233",
+  "990101199001011230",             # a leading 9 and no ID words: no resident ID starts with 9
 ]
 
 """#),
@@ -530,6 +531,10 @@ nomatch = ["编号：11001002000052500348"]
 # Found by structure: the value of a field whose name the header dictionary
 # (its [category] headers) maps to cn_foreign_permanent_residence_id, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+# The 18-digit form is also found anywhere by the number finder (NumberDetector.swift): a
+# number starting 9 that passes MOD 11-2 with a real birth date and a mainland accepting
+# province is this category, never a resident ID (no resident ID starts with 9); one that
+# fails is this category, invalid, where a context word below labels it.
 
 [category]
 id = "cn_foreign_permanent_residence_id"
@@ -550,11 +555,16 @@ category = "cn_foreign_permanent_residence_id"
 description = "外国人永久居留身份证: 3 letters and 12 digits (2004/2017), or 18 characters starting 9 (2023)."
 finder = "structure"
 validator = "foreign-permanent-residence"
-context = []
+context = ["永久居留", "永居证", "居留证", "permanent residence"]
 
 [rules.examples]
-match = ["永久居留证：USA110012345678"]
-invalid = []
+match = [
+  "永久居留证：USA110012345678",
+  "证件 931840198501010013 已核验",  # 2023 form by its structure: 9, 上海 31, MOD 11-2
+]
+invalid = [
+  "永居证号 931840198501010014",  # the check digit is wrong, and a context word names it
+]
 nomatch = ["编号：XYZ1"]
 
 """#),
