@@ -39,6 +39,14 @@ struct NumberDetector: Detector {
   private var w = ByteWindow(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
   /// Positions before this were consumed by an earlier finding.
   private var consumedUntil = 0
+  /// The end of the last finding (``consumedUntil`` also moves past runs that gave none).
+  private var foundUntil = 0
+  /// Full-width digits folded to ASCII (``FullWidth``), and where each folded byte came from.
+  private let fold = FullWidth.Scratch()
+  /// While a folded copy is looked at: the chunk's own window (``w`` is then the copy), which
+  /// context words and fields are read in.
+  private var original: ByteWindow?
+  private var ownStart = 0
 
   init(rules: RuleSet, settings: DetectionSettings) {
     self.settings = settings
@@ -75,19 +83,80 @@ struct NumberDetector: Detector {
     w = chunk.view.window
     profile = chunk.profile
     consumedUntil = 0
+    foundUntil = 0
+    ownStart = chunk.view.ownStart
     let candidates = chunk.candidates
     // A chain cut by the chunk's start: its runs before the owned start tell what the previous
     // chunk's values consumed; what they give is that chunk's and is dropped.
     var discarded: [Outcome] = []
     for i in candidates.primingStarts.indices {
-      process(
-        runStart: Int(candidates.primingStarts[i]), length: Int(candidates.primingLengths[i]),
-        into: &discarded)
+      let length = Int(candidates.primingLengths[i])
+      if length & CandidateKernel.wideRun != 0 {
+        processWide(runStart: Int(candidates.primingStarts[i]), into: &discarded)
+      } else {
+        process(runStart: Int(candidates.primingStarts[i]), length: length, into: &discarded)
+      }
     }
     for i in candidates.runStarts.indices {
-      process(
-        runStart: Int(candidates.runStarts[i]), length: Int(candidates.runLengths[i]),
-        into: &found)
+      let length = Int(candidates.runLengths[i])
+      if length & CandidateKernel.wideRun != 0 {
+        processWide(runStart: Int(candidates.runStarts[i]), into: &found)
+      } else {
+        process(runStart: Int(candidates.runStarts[i]), length: length, into: &found)
+      }
+    }
+  }
+
+  /// Looks at the number written around the full-width digit run at `start` ("１３８ １２３４
+  /// ５６７８", "＋８６ １３８…", "４３０３…１３Ｘ"): folds it, with the bytes around it, into
+  /// ASCII and reads the copy as any other number, then maps each finding's span back to the
+  /// bytes as stored. Context words and fields are still read in the chunk's own window.
+  mutating func processWide(runStart start: Int, into out: inout [Outcome]) {
+    if start < consumedUntil || original != nil { return }
+    let window = w
+    // An earlier run that gave nothing may be this number's first group ("0755-８６１２…").
+    guard let region = FullWidth.region(around: start, in: window, notBefore: foundUntil),
+      let copy = fold.fold(window, region.context)
+    else { return }
+    let savedConsumed = consumedUntil
+    let savedFound = foundUntil
+    original = window
+    w = copy
+    consumedUntil = fold.foldedIndex(of: region.number.lowerBound)
+    foundUntil = consumedUntil
+    let numberEnd = fold.foldedIndex(of: region.number.upperBound)
+    var found: [Outcome] = []
+    var i = consumedUntil
+    while i < numberEnd {
+      guard ByteClass.isDigit(w[i]) else {
+        i += 1
+        continue
+      }
+      var j = i
+      while ByteClass.isDigit(w[j]) { j += 1 }
+      if j - i >= CandidateKernel.minimumRun { process(runStart: i, length: j - i, into: &found) }
+      i = j
+    }
+    w = window
+    original = nil
+    consumedUntil = max(savedConsumed, region.number.upperBound)
+    foundUntil = savedFound
+    for var outcome in found {
+      let lower = fold.originalIndex(of: outcome.span.lowerBound)
+      outcome.span = lower..<fold.originalIndex(of: outcome.span.upperBound)
+      // The chunk that owns the value's first full-width digit reports it (its kernel reported
+      // that run; a prefix such as "＋" or "0755-" before it gives the earlier chunk nothing).
+      var firstWide = outcome.span.lowerBound
+      while firstWide < outcome.span.upperBound
+        && !(window[firstWide] == 0xEF && window[firstWide + 1] == 0xBC
+          && window[firstWide + 2] &- 0x90 < 10)
+      {
+        firstWide += 1
+      }
+      if firstWide < ownStart { continue }
+      consumedUntil = max(consumedUntil, outcome.span.upperBound)
+      foundUntil = max(foundUntil, outcome.span.upperBound)
+      out.append(outcome)
     }
   }
 
@@ -105,6 +174,7 @@ struct NumberDetector: Detector {
       if let outcome = masked(runStart: start, length: length) {
         out.append(outcome)
         consumedUntil = outcome.span.upperBound
+        foundUntil = consumedUntil
       }
       return
     }
@@ -113,13 +183,26 @@ struct NumberDetector: Detector {
     if w.couldBeValue(chain), let outcome = classify(chain) {
       out.append(outcome)
       consumedUntil = outcome.span.upperBound
+      foundUntil = consumedUntil
       return
+    }
+    if chainStart != start {
+      // "+86 138-1234-5678": the groups before the run are joined by another separator than
+      // the run's own groups; the number is the run's chain, with its prefix before it.
+      let own = NumberChain(window: w, start: start)
+      if own.count > 1, w.couldBeValue(own), let outcome = classify(own) {
+        out.append(outcome)
+        consumedUntil = outcome.span.upperBound
+        foundUntil = consumedUntil
+        return
+      }
     }
     if chain.count > 1 || chainStart != start {
       let single = NumberChain(window: w, start: start, length: length)
       if w.couldBeValue(single), let outcome = classify(single) {
         out.append(outcome)
         consumedUntil = outcome.span.upperBound
+        foundUntil = consumedUntil
       }
     }
   }
@@ -127,6 +210,10 @@ struct NumberDetector: Detector {
   /// Whether a context word of rule `rule` labels the value at `start` (see ``ValueContext``).
   @inline(__always) private func hasContext(_ rule: Rule, before start: Int) -> Bool {
     if settings.assumeContext { return true }
+    if let original {
+      return ValueContext.labels(
+        rule.context, valueAt: fold.originalIndex(of: start), in: original, profile: profile)
+    }
     return ValueContext.labels(rule.context, valueAt: start, in: w, profile: profile)
   }
 
@@ -146,8 +233,11 @@ struct NumberDetector: Detector {
 
     if id18 != nil || permit != nil || foreignResidence != nil {
       let plain18 = c.count == 1 && ((total == 17 && c.trailingX) || (total == 18 && !c.trailingX))
+      // "110101 19900307 1233", and the 4-4-4-4-2 groups of forms that split it like a card
       let spaced18 =
         (sig == S.shape(6, 8, 4) && !c.trailingX) || (sig == S.shape(6, 8, 3) && c.trailingX)
+        || (sig == S.shape(4, 4, 4, 4, 2) && !c.trailingX)
+        || (sig == S.shape(4, 4, 4, 4, 1) && c.trailingX)
       if plain18 || spaced18, let outcome = residentID18(c) {
         if outcome.valid { return outcome }
         // An ID number that fails a check, where the context says ID, is an ID number with a
@@ -293,8 +383,16 @@ struct NumberDetector: Detector {
     var spanStart = c.start
     var first = 0
     var skip = 0
+    var flags: FindingFlags = []
     if let prefix = w.countryPrefix(c) {
       (spanStart, first, skip) = prefix
+      flags = .countryCode
+    } else if c.count == 1, c.lengths(0) == 12, w[c.start] == 0x30, w[c.start + 1] == 0x31,
+      w[c.start + 2] >= 0x33
+    {
+      // "015011111111": the trunk 0 dialled before a mobile from a landline. No area code
+      // begins 01 but 010, which has 8-digit local numbers (11 digits in all).
+      skip = 1
     }
     let sig = c.signature(from: first)
     typealias S = NumberChain
@@ -313,7 +411,6 @@ struct NumberDetector: Detector {
     if skip > 0 { dropDigits(skip) }
     guard digit(0) == 0x31, digit(1) >= 0x33 else { return nil }
     let value = valueString()
-    let flags: FindingFlags = spanStart != c.start || first > 0 || skip > 0 ? .countryCode : []
     let allocation = prefixes.allocation(digitBytes)
     if allocation == .unallocated {
       return Outcome(
@@ -649,20 +746,38 @@ extension ByteWindow {
   func countryPrefix(_ c: NumberChain) -> (spanStart: Int, firstGroup: Int, skip: Int)? {
     let plus = self[c.start - 1] == 0x2B
     if c.count >= 2 {
-      if c.group(0, is: "86", in: self) && (plus || c.separator == 0x2D) {
+      // "+86 138…", "86-138…", "86 138 1234 5678" (86 without its plus, as forms write it)
+      if c.group(0, is: "86", in: self) {
         return (plus ? c.start - 1 : c.start, 1, 0)
       }
       if c.group(0, is: "0086", in: self) { return (c.start, 1, 0) }
     } else {
       let n = c.lengths(0)
-      if plus && n >= 12 && self[c.start] == 0x38 && self[c.start + 1] == 0x36 {
-        return (c.start - 1, 0, 2)
+      // "+8613912345670", and "8613912345670" without the plus: 13 digits, 86 then a mobile.
+      if (plus ? n >= 12 : n == 13) && self[c.start] == 0x38 && self[c.start + 1] == 0x36
+        && self[c.start + 2] == 0x31
+      {
+        return (plus ? c.start - 1 : c.start, 0, 2)
       }
       if n >= 14 && self[c.start] == 0x30 && self[c.start + 1] == 0x30 && self[c.start + 2] == 0x38
         && self[c.start + 3] == 0x36
       {
         return (c.start, 0, 4)
       }
+    }
+    // A prefix joined by another separator than the number's groups: "+86 138-1234-5678",
+    // "0086-139 1234 5670", "86 139-1234-5670".
+    let separator = self[c.start - 1]
+    if (separator == 0x20 || separator == 0x2D) && c.count >= 2,
+      self[c.start - 3] == 0x38 && self[c.start - 2] == 0x36
+    {
+      let before = self[c.start - 4]
+      if before == 0x2B { return (c.start - 4, 0, 0) }
+      if before == 0x30 && self[c.start - 5] == 0x30 && !ByteClass.isAlphanumeric(self[c.start - 6])
+      {
+        return (c.start - 5, 0, 0)
+      }
+      if !ByteClass.isAlphanumeric(before) && before != 0x2E { return (c.start - 3, 0, 0) }
     }
     // "(+86)138…" and "(+86) 138…"
     var p = c.start - 1
@@ -702,6 +817,126 @@ extension ByteWindow {
     return nil
   }
 
+}
+
+/// Numbers typed with full-width characters (Chinese input methods): digits U+FF10–U+FF19,
+/// and the ＋ － ＊ （ ） Ｘ ｘ and ideographic space that go with them. Each is three bytes of UTF-8
+/// and folds to its one ASCII byte, so a number can be read by the ASCII code once folded.
+enum FullWidth {
+  /// The ASCII byte the character at `p` folds to, when it is one of these (three bytes).
+  @inline(__always) static func folded(_ w: ByteWindow, at p: Int) -> UInt8? {
+    let lead = w[p]
+    if lead == 0xEF {
+      let second = w[p + 1]
+      let third = w[p + 2]
+      if second == 0xBC {
+        if third &- 0x90 < 10 { return third &- 0x90 &+ 0x30 }
+        switch third {
+        case 0x8B: return 0x2B  // ＋
+        case 0x8D: return 0x2D  // －
+        case 0x8A: return 0x2A  // ＊
+        case 0x88: return 0x28  // （
+        case 0x89: return 0x29  // ）
+        case 0xB8: return 0x58  // Ｘ
+        default: return nil
+        }
+      }
+      if second == 0xBD && third == 0x98 { return 0x78 }  // ｘ
+      return nil
+    }
+    if lead == 0xE3 && w[p + 1] == 0x80 && w[p + 2] == 0x80 { return 0x20 }  // ideographic space
+    return nil
+  }
+
+  /// Whether an ASCII byte can be part of a written number (digits, separators, prefixes,
+  /// brackets, masks, a check X).
+  @inline(__always) static func isNumberByte(_ b: UInt8) -> Bool {
+    ByteClass.isDigit(b) || b == 0x20 || b == 0x2D || b == 0x2B || b == 0x28 || b == 0x29
+      || b == 0x2A || b == 0x58 || b == 0x78
+  }
+
+  /// The written number around the full-width digit at `start` (`number`: the characters a
+  /// number can be made of, at most 16 characters back, not before `notBefore`, and 40 ahead),
+  /// and `context`, the bytes to fold with it: 16 more bytes on each side, for the boundary
+  /// checks and an extension ("转123") after it. Nil when that would not fit the scratch.
+  static func region(around start: Int, in w: ByteWindow, notBefore: Int) -> (
+    number: Range<Int>, context: Range<Int>
+  )? {
+    var lower = start
+    var steps = 0
+    while steps < 16 && lower > notBefore {
+      if lower - 3 >= notBefore, let b = folded(w, at: lower - 3), b != 0x58, b != 0x78 {
+        lower -= 3
+      } else if isNumberByte(w[lower - 1]) && w[lower - 1] != 0x58 && w[lower - 1] != 0x78 {
+        lower -= 1
+      } else {
+        break
+      }
+      steps += 1
+    }
+    var upper = start
+    steps = 0
+    while steps < 40 && upper < w.count {
+      if folded(w, at: upper) != nil {
+        upper += 3
+      } else if isNumberByte(w[upper]) {
+        upper += 1
+      } else {
+        break
+      }
+      steps += 1
+    }
+    let context = max(0, lower - 16)..<min(w.count, upper + 16)
+    guard context.count <= Scratch.capacity else { return nil }
+    return (lower..<upper, context)
+  }
+
+  /// The folded copy and its map back to the window, owned by one detector and reused.
+  // SAFETY: owned by one detector; the buffers are freed in deinit and never escape.
+  final class Scratch {
+    static let capacity = 256
+    let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    /// `origin[k]`: the window position folded byte k came from; `origin[count]` is the end.
+    let origin = UnsafeMutablePointer<Int32>.allocate(capacity: capacity + 1)
+    private(set) var count = 0
+    private var lower = 0
+
+    deinit {
+      bytes.deallocate()
+      origin.deallocate()
+    }
+
+    /// Folds `range` of `w` into the copy and returns a window over it.
+    func fold(_ w: ByteWindow, _ range: Range<Int>) -> ByteWindow? {
+      guard range.count <= Self.capacity else { return nil }
+      lower = range.lowerBound
+      count = 0
+      var p = range.lowerBound
+      while p < range.upperBound {
+        origin[count] = Int32(truncatingIfNeeded: p)
+        if p + 3 <= range.upperBound, let b = FullWidth.folded(w, at: p) {
+          bytes[count] = b
+          p += 3
+        } else {
+          bytes[count] = w[p]
+          p += 1
+        }
+        count += 1
+      }
+      origin[count] = Int32(truncatingIfNeeded: range.upperBound)
+      return ByteWindow(bytes: UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+
+    /// The window position of folded byte `k` (`count`: the folded range's end).
+    @inline(__always) func originalIndex(of k: Int) -> Int { Int(origin[min(max(k, 0), count)]) }
+
+    /// The folded index of window position `p` (the first folded byte at or after it).
+    func foldedIndex(of p: Int) -> Int {
+      var k = 0
+      while k < count && Int(origin[k]) < p { k += 1 }
+      return k
+    }
+  }
 }
 
 /// Names of the card types in the BIN table.
