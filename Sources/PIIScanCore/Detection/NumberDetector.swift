@@ -184,6 +184,7 @@ struct NumberDetector: Detector {
       out.append(outcome)
       consumedUntil = outcome.span.upperBound
       foundUntil = consumedUntil
+      appendOtherReadings(into: &out)
       return
     }
     if chainStart != start {
@@ -194,6 +195,7 @@ struct NumberDetector: Detector {
         out.append(outcome)
         consumedUntil = outcome.span.upperBound
         foundUntil = consumedUntil
+        appendOtherReadings(into: &out)
         return
       }
     }
@@ -203,8 +205,16 @@ struct NumberDetector: Detector {
         out.append(outcome)
         consumedUntil = outcome.span.upperBound
         foundUntil = consumedUntil
+        appendOtherReadings(into: &out)
       }
     }
+  }
+
+  /// Appends the readings ``classifyEveryReading(_:)`` kept (check only; empty in a scan).
+  private mutating func appendOtherReadings(into out: inout [Outcome]) {
+    guard !otherReadings.isEmpty else { return }
+    out += otherReadings
+    otherReadings.removeAll()
   }
 
   /// Whether a context word of rule `rule` labels the value at `start` (see ``ValueContext``).
@@ -219,7 +229,45 @@ struct NumberDetector: Detector {
 
   // MARK: Classification
 
+  /// `piiscan check`'s readings of a chain besides the one ``classify(_:)`` returned: with
+  /// ``DetectionSettings/assumeContext`` every validator whose shape the chain fits is asked,
+  /// so an 18-digit number is explained as an ID and as a card of an 18-digit BIN.
+  private var otherReadings: [Outcome] = []
+
   private mutating func classify(_ c: NumberChain) -> Outcome? {
+    if settings.assumeContext { return classifyEveryReading(c) }
+    return classifyFirst(c)
+  }
+
+  /// Every reading of `c` (check only): what ``classifyFirst(_:)`` gives and every other
+  /// shape's valid reading; the first valid one is returned, the others are kept in
+  /// ``otherReadings`` for ``process(runStart:length:into:)`` to append after it.
+  private mutating func classifyEveryReading(_ c: NumberChain) -> Outcome? {
+    typealias S = NumberChain
+    let sig = c.signature
+    var all: [Outcome] = []
+    if let first = classifyFirst(c) { all.append(first) }
+    // A further reading counts when it passes its checks: a valid ID is not also "a card of
+    // an unknown BIN that fails Luhn".
+    func add(_ outcome: Outcome?) {
+      guard let outcome, outcome.valid, !all.contains(where: { $0.rule === outcome.rule })
+      else { return }
+      all.append(outcome)
+    }
+    if id15 != nil, !c.trailingX, sig == S.shape(15) || sig == S.shape(6, 6, 3) {
+      add(residentID15(c))
+    }
+    if mobile != nil, !c.trailingX { add(mobileNumber(c)) }
+    if landline != nil, !c.trailingX { add(landlineNumber(c)) }
+    if bankCard != nil, !c.trailingX { add(bankCardNumber(c)) }
+    guard !all.isEmpty else { return nil }
+    let chosen = all.firstIndex(where: \.valid) ?? 0
+    let outcome = all.remove(at: chosen)
+    otherReadings = all
+    return outcome
+  }
+
+  private mutating func classifyFirst(_ c: NumberChain) -> Outcome? {
     var firstInvalid: Outcome?
     func consider(_ outcome: Outcome?) -> Outcome? {
       guard let outcome else { return nil }
