@@ -26,6 +26,9 @@ struct NumberDetector: Detector {
   /// number finder serves too, since its digits are taken here before any field is read.
   private let foreignResidence: Rule?
   private let extensionPattern: PCRE2Pattern
+  /// Words naming a device identifier: a 16-digit IMEISV under them is no card, whatever its
+  /// digits begin with.
+  private let deviceWords = ContextWords(["imei", "串号", "设备号", "国际移动设备识别码"])
   private let patternScratch = PCRE2MatchScratch()
   /// The digits of the candidate being looked at (``digitBytes``), then room for a landline's
   /// number and value (``Layout``).
@@ -220,11 +223,17 @@ struct NumberDetector: Detector {
   /// Whether a context word of rule `rule` labels the value at `start` (see ``ValueContext``).
   @inline(__always) private func hasContext(_ rule: Rule, before start: Int) -> Bool {
     if settings.assumeContext { return true }
+    return labels(rule.context, before: start)
+  }
+
+  /// Whether `words` label the value at `start` (see ``ValueContext``), read in the chunk's
+  /// own window also while a folded copy is looked at.
+  private func labels(_ words: ContextWords, before start: Int) -> Bool {
     if let original {
       return ValueContext.labels(
-        rule.context, valueAt: fold.originalIndex(of: start), in: original, profile: profile)
+        words, valueAt: fold.originalIndex(of: start), in: original, profile: profile)
     }
-    return ValueContext.labels(rule.context, valueAt: start, in: w, profile: profile)
+    return ValueContext.labels(words, valueAt: start, in: w, profile: profile)
   }
 
   // MARK: Classification
@@ -635,6 +644,10 @@ struct NumberDetector: Detector {
     // only a BIN known to issue 15-digit cards (AmEx co-brands) makes one a card.
     let bin = bins.entryIndex(digitBytes)
     if n == 15 && bin.flatMap(bins.cardLength(at:)) != 15 { return nil }
+    // An IMEISV (16 digits) under an IMEI field or word is the device's, not a card.
+    if n == 16, !settings.assumeContext, labels(deviceWords, before: span.lowerBound) {
+      return nil
+    }
     guard let bin else {
       // 89… is the telecom industry's identifier (SIM ICCIDs are 89 86 …), never a bank's.
       if digit(0) == 0x38 && digit(1) == 0x39 { return nil }

@@ -262,10 +262,13 @@ enum DocumentNumbers {
   static func telecomID(_ compact: String, context: TelecomContext) -> TelecomID? {
     let bytes = Array(compact.utf8)
     let allDigits = bytes.allSatisfy { $0 &- 0x30 < 10 }
-    if context.contains(.iccid), (19...20).contains(bytes.count), compact.hasPrefix("8986"),
+    // 89 is the telecom industry identifier of every ICCID (ITU-T E.118); 8986 is China's.
+    if context.contains(.iccid), (19...20).contains(bytes.count), compact.hasPrefix("89"),
+      compact.hasPrefix("8986") || allDigits,
       bytes.allSatisfy({ $0 &- 0x30 < 10 || $0 &- 0x41 < 6 })
     {
-      let issuer = String(decoding: bytes[4..<6], as: UTF8.self)
+      let issuer =
+        compact.hasPrefix("8986") ? String(decoding: bytes[4..<6], as: UTF8.self) : ""
       // The last digit is a Luhn check digit (ITU-T E.118); serials with hex letters have none
       // that can be checked.
       let valid = !allDigits || Luhn.isValid(bytes)
@@ -286,6 +289,11 @@ enum DocumentNumbers {
       return TelecomID(
         kind: "IMEI", valid: valid, reason: valid ? nil : "IMEI check digit (Luhn) fails",
         carrier: nil)
+    }
+    // IMEISV: the 14 digits of the IMEI without its check digit and a 2-digit software
+    // version (3GPP TS 23.003); nothing in it can be checked.
+    if context.contains(.imei), bytes.count == 16, allDigits {
+      return TelecomID(kind: "IMEISV", valid: true, reason: nil, carrier: nil)
     }
     return nil
   }
