@@ -183,8 +183,8 @@ enum DocumentNumbers {
   ]
 
   /// Checks `text[range]` as a plate: province abbreviation, authority letter, 5 serial
-  /// characters (at most 2 letters, no I/O), or 6 for new-energy vehicles (D/F first for small,
-  /// last for large), or 4 + a special suffix (挂, 学, 警…).
+  /// characters (at most 2 letters, no I/O), or 6 for new-energy vehicles (an energy letter
+  /// A–K but I, first for small, last for large), or 4 + a special suffix (挂, 学, 警, 领…).
   static func plate(
     _ text: ScalarText, _ range: Range<Int>, vocabulary v: SoftVocabulary = .shared
   ) -> Plate {
@@ -231,15 +231,19 @@ enum DocumentNumbers {
       }
       return .valid(normalized: normalized, province: province, kind: "regular")
     case 6:
-      if (serial[0] == 0x44 || serial[0] == 0x46) && isSerial(serial[1])
+      // The energy letter: D (electric) and F (hybrid) from 2016, and since 2021 the other
+      // letters A–K but I as the D/F series of a city run out.
+      func isEnergyLetter(_ value: UInt32) -> Bool { value &- 0x41 < 11 && value != 0x49 }
+      if isEnergyLetter(serial[0]) && isSerial(serial[1])
         && serial[2...].allSatisfy(SoftText.isDigit)
       {
         return .valid(normalized: normalized, province: province, kind: "new-energy (small)")
       }
-      if serial[0..<5].allSatisfy(SoftText.isDigit) && (serial[5] == 0x44 || serial[5] == 0x46) {
+      if serial[0..<5].allSatisfy(SoftText.isDigit) && isEnergyLetter(serial[5]) {
         return .valid(normalized: normalized, province: province, kind: "new-energy (large)")
       }
-      return .invalid(normalized: normalized, reason: "not a new-energy serial (D/F first or last)")
+      return .invalid(
+        normalized: normalized, reason: "not a new-energy serial (A–K but I, first or last)")
     case 4:
       return .invalid(normalized: normalized, reason: "serial too short")
     default:

@@ -1,0 +1,46 @@
+import Testing
+
+@testable import PIIScanCore
+
+/// New-energy plates of the 2021+ series and consulate plates (issue 12, class 2): the energy
+/// letter is any of A–K but I (not only D/F), first in a small car's 6-character serial, last
+/// in a large vehicle's.
+@Suite struct PlateFormsTests {
+  static let rules = try! RuleSet.embedded()
+  static let settings = DetectionSettings(asOf: CivilDate(year: 2026, month: 11, day: 29)!)
+
+  func plates(_ text: String) -> [String] {
+    TextScan.findings(in: text, rules: Self.rules, settings: Self.settings)
+      .filter { $0.category.id == "cn_vehicle_plate" }
+      .map { "\($0.value) \($0.valid)" }
+  }
+
+  /// Every letter the series may use, and the ones it may not (I; L and later).
+  static let energyLetters = Array("ABCDEFGHJK")
+  static let otherLetters = Array("ILMNPQRSTUVWXYZ")
+
+  @Test func smallNewEnergyPlatesWithEveryEnergyLetter() {
+    for letter in Self.energyLetters {
+      let plate = "粤B\(letter)03205"
+      #expect(plates("车牌号：\(plate)") == ["\(plate) true"], "\(plate)")
+    }
+    for letter in Self.otherLetters {
+      let plate = "粤B\(letter)03205"
+      #expect(plates("车牌号：\(plate)") == ["\(plate) false"], "\(plate)")
+    }
+  }
+
+  @Test func largeNewEnergyPlatesWithEveryEnergyLetter() {
+    for letter in Self.energyLetters {
+      let plate = "川A·23047\(letter)"
+      #expect(plates("号牌号码：\(plate)") == ["\(plate) true"], "\(plate)")
+    }
+    #expect(plates("号牌号码：川A·23047L") == ["川A·23047L false"])
+  }
+
+  @Test func plateFormsInFreeText() {
+    #expect(
+      plates("车牌 粤BA03205 川A·23047B 京A1234领")
+        == ["粤BA03205 true", "川A·23047B true", "京A1234领 true"])
+  }
+}
