@@ -26,6 +26,10 @@ struct SizeCommand: ParsableCommand {
       The report, less its run section (command, times, threads), is the same byte for byte \
       whatever --threads, --chunk-size and the order of the inputs are.
 
+      --format html writes one self-contained page (inline CSS and SVG charts, nothing \
+      fetched, printable on A4) with the figures of the JSON report; text, md, html and csv \
+      speak Chinese or English (--lang, else the locale: LC_ALL, LC_MESSAGES, LANG).
+
       --state-out FILE writes the counts as a state file; --merge STATE… turns state files into \
       the report one run over all their inputs would have given (docs/STATE-FORMAT.md). \
       --range START:END reads only that byte range of one regular file (a shard: START and END \
@@ -35,19 +39,21 @@ struct SizeCommand: ParsableCommand {
       state file) could not be read, 64 a usage error.
       """)
 
-  @OptionGroup(title: "Input")
-  var input: InputOptions
+  @OptionGroup var input: InputOptions
 
-  @Option(name: .shortAndLong, help: "Report format: text, json, md or csv.")
+  @Option(name: .shortAndLong, help: "Report format: text, json, md, csv or html.")
   var format: SizeFormat = .text
 
-  @Option(help: "Labels of text and md reports: zh or en (default: from LANG/LC_ALL).")
+  @Option(help: "Labels of text, md, html and csv reports: zh or en (default: from the locale).")
   var lang: SizingLanguage?
+
+  @Flag(help: "Start a CSV report with a UTF-8 byte-order mark, so Excel reads its Chinese text.")
+  var csvBom = false
 
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
 
-  @Option(help: "The tier of a bare bank card: 50 (财产信息, the default) or 5000.")
+  @Option(help: "The tier of a bare bank card: 50 (财产信息) or 5000.")
   var bankCardTier: Int = 50
 
   @Flag(help: "Halve the thresholds (Art. 5 ①(八): information obtained in office or service).")
@@ -79,8 +85,11 @@ struct SizeCommand: ParsableCommand {
   @Option(help: "Masked samples kept per category (valid and invalid each).")
   var samples: Int = 5
 
+  @Flag(inversion: .prefixedNo, help: "Show progress on standard error when it is a terminal.")
+  var progress = true
+
   enum SizeFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, md, csv
+    case text, json, md, csv, html
 
     var sizing: SizingReportFormat {
       switch self {
@@ -88,6 +97,7 @@ struct SizeCommand: ParsableCommand {
       case .json: .json
       case .md: .markdown
       case .csv: .csv
+      case .html: .html
       }
     }
   }
@@ -103,7 +113,7 @@ struct SizeCommand: ParsableCommand {
       guard let parsed = Self.parseRange(range) else {
         throw ValidationError("--range must be START:END in bytes, START < END, not \"\(range)\"")
       }
-      let chunk = Int64(input.chunkSize)
+      let chunk = Int64(input.performance.chunkSize ?? ChunkLayout.defaultChunkSize)
       guard parsed.lowerBound % chunk == 0,
         parsed.upperBound % chunk == 0 || parsed.upperBound == .max
       else {
@@ -130,7 +140,8 @@ struct SizeCommand: ParsableCommand {
     signal(SIGPIPE, SIG_IGN)
     let started = Self.timestamp()
     let diagnostics = Diagnostics()
-    let rules = try input.rules()
+    let settings = try input.settings()
+    let rules = try settings.rules()
     let language = lang ?? Self.languageFromEnvironment()
     let budget = memory.flatMap(CommandSupport.parseSize).map(Int.init) ?? Self.defaultMemory()
 
@@ -144,7 +155,7 @@ struct SizeCommand: ParsableCommand {
     defer { temporary.remove() }
     SizingTemporaryDirectory.installInterruptHandlers()
 
-    let asOf = input.asOfDate
+    let asOf = settings.asOfDate
     let configuration = SizingConfiguration(
       categories: SizingSink.categories(of: rules), reasonCodes: SizingSink.reasonCodes,
       asOf: SizingDate(year: asOf.year, month: asOf.month, day: asOf.day)!,
@@ -162,18 +173,19 @@ struct SizeCommand: ParsableCommand {
         throw ExitCode(2)
       }
     } else {
-      let (inputs, skipped) = input.resolveInputs()
+      let walk = settings.walk()
+      let inputs = walk.inputs
       if let output { try CommandSupport.refuseToOverwriteInput(output, inputs: inputs) }
       let sizing = SizingSink(
         aggregate: SizingAggregate(
           configuration: configuration, memoryBudget: budget, directory: temporary))
       let aggregate = ScanAggregate()
-      let meter = input.progressMeter(for: inputs)
+      let meter = settings.progressMeter(for: inputs, enabled: progress)
       let sink = SinkFanout([
         aggregate, sizing, CommandSink(diagnostics: diagnostics, progress: meter),
       ])
-      InputOptions.reportSkipped(skipped, to: sink)
-      var scan = input.configuration(locate: true)
+      InputOptions.reportSkipped(walk.skipped, to: sink)
+      var scan = settings.configuration(locate: true)
       scan.hashInputs = range == nil
       scan.range = range.flatMap(Self.parseRange)
       ScanPipeline(rules: rules, configuration: scan).run(inputs: inputs, sink: sink)
@@ -195,9 +207,12 @@ struct SizeCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
+    // The configuration in force rides with the command: the file and its hash, the filters.
+    let described = settings.described(extra: []).map { "\($0.name)=\($0.value)" }
     let run = SizingRunInfo(
-      command: CommandLine.arguments.joined(separator: " "), started: started,
-      ended: Self.timestamp(), threads: input.threads, shards: nil)
+      command: CommandLine.arguments.joined(separator: " ") + " ["
+        + described.joined(separator: "; ") + "]",
+      started: started, ended: Self.timestamp(), threads: settings.threads, shards: nil)
     let report: SizingReport
     do {
       report = try total.report(
@@ -209,6 +224,7 @@ struct SizeCommand: ParsableCommand {
     let text = report.render(format.sizing, language: language, labels: Self.labels(rules))
     let file = try CommandSupport.openOutput(output, diagnostics: diagnostics)
     let out = file?.stream ?? ReportStream(descriptor: 1)
+    if csvBom && format == .csv { out.write(bytes: utf8ByteOrderMark) }
     out.write(text)
     out.flush()
     do {
@@ -234,12 +250,10 @@ struct SizeCommand: ParsableCommand {
     return SizingLabels(categories: categories, reasons: reasons)
   }
 
-  /// Chinese when LC_ALL, or else LANG, names a Chinese locale (zh_CN.UTF-8…); else English.
+  /// Chinese when the locale (LC_ALL, LC_MESSAGES or LANG) is a Chinese one (zh_CN.UTF-8…);
+  /// else English.
   static func languageFromEnvironment() -> SizingLanguage {
-    let environment = ProcessInfo.processInfo.environment
-    let locale =
-      environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
-    return locale.hasPrefix("zh") ? .zh : .en
+    .fromEnvironment(ProcessInfo.processInfo.environment)
   }
 
   /// A quarter of the machine's memory (at least 64 MiB).

@@ -26,14 +26,23 @@ enum Binary {
     var stdoutData: Data
   }
 
-  /// Runs `name` with `arguments` in the package root, feeding `input` on standard input.
-  static func run(_ arguments: [String], program name: String = "piiscan", input: Data? = nil)
-    throws -> Result
-  {
+  /// Runs `name` with `arguments` in the package root (or `directory`), feeding `input` on
+  /// standard input.
+  ///
+  /// The locale variables that choose the language of text reports (`LC_ALL`, `LC_MESSAGES`,
+  /// `LANG`) are removed, so output does not depend on the machine running the tests;
+  /// `environment` adds or overrides variables of the test's own.
+  static func run(
+    _ arguments: [String], program name: String = "piiscan", input: Data? = nil,
+    directory: URL? = nil, environment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent(name)
     process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
+    var variables = ProcessInfo.processInfo.environment
+    for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { variables[key] = nil }
+    process.environment = variables.merging(environment) { $1 }
+    process.currentDirectoryURL = directory ?? packageRoot
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

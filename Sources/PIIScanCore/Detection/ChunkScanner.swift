@@ -111,11 +111,9 @@ public final class ChunkScanner {
     result.ownedBytes = stored.ownEnd - stored.ownStart
     result.ownedEnd = stored.absolute(stored.ownEnd)
     if let mapping = view.mapping, mapping.text.invalidCount > 0 {
-      // The window's count less the replacements in its context, outside the owned range.
-      result.undecodable = max(
-        0,
-        mapping.text.invalidCount - replacements(view, 0..<view.ownStart)
-          - replacements(view, view.ownEnd..<view.bytes.count))
+      // The replacements whose stored bytes start in the owned range: each is counted by one
+      // chunk, and a U+FFFD the input holds is no replacement.
+      result.undecodable = mapping.text.invalidCount(inStored: stored.ownStart..<stored.ownEnd)
     }
     guard let base = view.bytes.baseAddress else { return result }
     outcomes.removeAll(keepingCapacity: true)
@@ -248,7 +246,8 @@ public final class ChunkScanner {
     if encoding == .utf8 || encoding == .utf8BOM {
       // A UTF-8 file may hold GBK further on than its profile read ("an old system's dump
       // appended to a new one"): a window that is not valid UTF-8 is decoded line by line.
-      let whole = Self.wholeCharacters(stored.bytes)
+      let whole = Self.wholeCharacters(
+        stored.bytes, startsInput: stored.base == 0, endsInput: stored.reachesEndOfInput)
       if mixed == false
         && (whole.isEmpty
           || piiscan_valid_utf8(whole.baseAddress!.assumingMemoryBound(to: UInt8.self), whole.count)
@@ -262,19 +261,31 @@ public final class ChunkScanner {
     let text = transcoder.transcode(
       stored.bytes, encoding: encoding, mixedLines: mixed,
       alignmentOrigin: Int((Int64(report.bomLength) - stored.base) & 1),
-      markLength: report.bomContradicted && stored.base == 0 ? report.bomLength : 0)
+      markLength: report.bomContradicted && stored.base == 0 ? report.bomLength : 0,
+      base: stored.base)
+    // A cut inside a character (a line longer than a chunk) gives it to the chunk that holds
+    // its first byte, as it does when the window is read undecoded.
     return ChunkView(
-      bytes: text.utf8, base: stored.base, ownStart: text.utf8Offset(forStored: stored.ownStart),
-      ownEnd: text.utf8Offset(forStored: stored.ownEnd),
+      bytes: text.utf8, base: stored.base,
+      ownStart: text.utf8Offset(ofCharacterAtOrAfterStored: stored.ownStart),
+      ownEnd: text.utf8Offset(ofCharacterAtOrAfterStored: stored.ownEnd),
       reachesEndOfInput: stored.reachesEndOfInput,
       mapping: OffsetMap(text))
   }
 
   /// `bytes` without a partial UTF-8 character at either end: a window's edges may cut one.
-  static func wholeCharacters(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+  /// An edge that is the input's own start or end is kept: a sequence cut there is invalid
+  /// (counted as undecodable) in every window that holds it, not only in those that also
+  /// hold some other invalid byte.
+  static func wholeCharacters(
+    _ bytes: UnsafeRawBufferPointer, startsInput: Bool = false, endsInput: Bool = false
+  ) -> UnsafeRawBufferPointer {
     var start = 0
-    while start < min(3, bytes.count) && bytes[start] & 0xC0 == 0x80 { start += 1 }
+    while !startsInput && start < min(3, bytes.count) && bytes[start] & 0xC0 == 0x80 {
+      start += 1
+    }
     var end = bytes.count
+    guard !endsInput else { return UnsafeRawBufferPointer(rebasing: bytes[start..<end]) }
     // Back over continuation bytes to the last lead byte; drop it if its sequence is short.
     var lead = end - 1
     while lead > start && lead > end - 4 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
@@ -284,22 +295,6 @@ public final class ChunkScanner {
       if end - lead < needed { end = lead }
     }
     return UnsafeRawBufferPointer(rebasing: bytes[start..<max(start, end)])
-  }
-
-  /// U+FFFD characters (EF BF BD) in `range` of the decoded window.
-  private func replacements(_ view: ChunkView, _ range: Range<Int>) -> Int {
-    guard let base = view.bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
-    var count = 0
-    var i = range.lowerBound
-    while i + 2 < range.upperBound {
-      if base[i] == 0xEF && base[i + 1] == 0xBF && base[i + 2] == 0xBD {
-        count += 1
-        i += 3
-      } else {
-        i += 1
-      }
-    }
-    return count
   }
 
   /// Fills each finding's chunk-local line, column and line start, walking the chunk once.

@@ -58,6 +58,9 @@ public struct BankBINTable: Sendable {
   private let groups: IntMap
   /// Bit n set when some BIN has n digits.
   private let binLengths: UInt16
+  /// `key(length, value)` of `entries[i]`, ascending: the entries of BINs that begin with given
+  /// digits are one contiguous run, found by binary search.
+  private let entryKeys: [Int]
 
   @inline(__always)
   private static func key(length: Int, value: Int) -> Int { length &* 10_000_000_000 &+ value }
@@ -77,6 +80,7 @@ public struct BankBINTable: Sendable {
     cardLengths = entries.map { UInt8($0.cardLength ?? 0) }
     luhnExempt = entries.map(\.isLuhnExempt)
     binDigitCounts = entries.map { UInt8($0.bin.utf8.count) }
+    entryKeys = entries.map { Self.key(length: $0.bin.utf8.count, value: Int($0.bin) ?? 0) }
     var firstSix = [UInt64](repeating: 0, count: 1_000_000 / 64 + 1)
     for entry in entries {
       let digits = entry.bin.utf8.map { Int($0) - 0x30 }
@@ -298,11 +302,50 @@ public struct BankBINTable: Sendable {
     bank: String, cardType: String?
   )? {
     guard cardDigits.count >= 6 else { return nil }
-    let first = String(decoding: cardDigits.prefix(6), as: UTF8.self)
-    let under = entries.filter { $0.bin.hasPrefix(first) || first.hasPrefix($0.bin) }
-    guard let one = under.first,
-      under.allSatisfy({ $0.bank == one.bank && $0.cardType == one.cardType })
-    else { return nil }
+    var six = 0
+    for byte in cardDigits.prefix(6) {
+      guard byte &- 0x30 < 10 else { return nil }
+      six = six * 10 + Int(byte &- 0x30)
+    }
+    // Every report describes each card it shows, so this runs once per card finding: the rows
+    // concerned are found through the keys (BINs shorter than six digits by their own key,
+    // longer ones as the run of keys between six's lowest and highest extension).
+    var one: BankBIN?
+    var agree = true
+    func take(_ index: Int) {
+      let entry = entries[index]
+      if let first = one {
+        if first.bank != entry.bank || first.cardType != entry.cardType { agree = false }
+      } else {
+        one = entry
+      }
+    }
+    var scale = 1
+    for length in 3...10 where binLengths & (1 << length) != 0 {
+      if length < 6 {
+        var value = six
+        for _ in length..<6 { value /= 10 }
+        if let group = groups.value(for: Self.key(length: length, value: value)) {
+          for index in (group >> 16)..<((group >> 16) + (group & 0xFFFF)) { take(index) }
+        }
+        continue
+      }
+      scale = 1
+      for _ in 6..<length { scale *= 10 }
+      let lower = Self.key(length: length, value: six * scale)
+      let upper = Self.key(length: length, value: (six + 1) * scale)
+      var low = 0
+      var high = entryKeys.count
+      while low < high {
+        let middle = (low + high) / 2
+        if entryKeys[middle] < lower { low = middle + 1 } else { high = middle }
+      }
+      while low < entryKeys.count && entryKeys[low] < upper {
+        take(low)
+        low += 1
+      }
+    }
+    guard let one, agree else { return nil }
     return (one.bank, one.cardType)
   }
 

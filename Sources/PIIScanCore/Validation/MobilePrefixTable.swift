@@ -41,6 +41,9 @@ public struct MobilePrefixTable: Sendable {
   /// Per entry: its number length, and 0x80 when numbers under it belong to persons — what
   /// ``allocation(_:)`` reads, so the scan's hot path copies no entry (and none of its strings).
   private let packed: [UInt8]
+  /// Per three-digit start (000–999): ``isDecidedByFirstThree(_:)``'s answer, worked out once
+  /// since every report asks it of every masked or shown mobile.
+  private let decidedByThree: [Bool]
 
   /// Parses the table text.
   ///
@@ -78,6 +81,7 @@ public struct MobilePrefixTable: Sendable {
     }
     self.entries = entries
     packed = entries.map { UInt8($0.length) | ($0.isPersonal ? 0x80 : 0) }
+    decidedByThree = Self.decisions(entries)
     byLength = (3...5).map { digits in
       PrefixSlots(
         values.enumerated().compactMap { entry, prefix in
@@ -131,11 +135,34 @@ public struct MobilePrefixTable: Sendable {
   /// may say which carrier it belongs to).
   public func isDecidedByFirstThree(_ digits: UnsafeRawBufferPointer) -> Bool {
     guard digits.count >= 3 else { return false }
-    let first = String(decoding: digits.prefix(3), as: UTF8.self)
-    let under = entries.filter { $0.prefix.hasPrefix(first) }
-    guard let one = under.first else { return true }
-    return under.allSatisfy { $0.carrierZh == one.carrierZh && $0.category == one.category }
-      && under.contains { $0.prefix == first }
+    var three = 0
+    for byte in digits.prefix(3) {
+      guard byte &- 0x30 < 10 else { return false }
+      three = three * 10 + Int(byte &- 0x30)
+    }
+    return decidedByThree[three]
+  }
+
+  /// For each three-digit start: true when no prefix begins with it, or when one is exactly it
+  /// and every prefix beginning with it names the same carrier and category.
+  private static func decisions(_ entries: [MobilePrefix]) -> [Bool] {
+    var first: [MobilePrefix?] = Array(repeating: nil, count: 1000)
+    var mixed = [Bool](repeating: false, count: 1000)
+    var exact = [Bool](repeating: false, count: 1000)
+    for entry in entries {
+      guard let three = Int(entry.prefix.prefix(3)), entry.prefix.utf8.count >= 3 else {
+        continue
+      }
+      if entry.prefix.utf8.count == 3 { exact[three] = true }
+      if let one = first[three] {
+        if one.carrierZh != entry.carrierZh || one.category != entry.category {
+          mixed[three] = true
+        }
+      } else {
+        first[three] = entry
+      }
+    }
+    return (0..<1000).map { first[$0] == nil || (!mixed[$0] && exact[$0]) }
   }
 
   /// The allocation of a mobile number (see the raw-buffer overload).
