@@ -150,9 +150,15 @@ enum DocumentNumbers {
       }
       guard (start..<zi).allSatisfy({ SoftText.isHan(text.scalars[$0]) }) else { return nil }
       var index = zi + 2
+      // Some series put one or two letters before the digits (南字第A123456号).
+      while index < end, index - (zi + 2) < 2, SoftText.isUpper(SoftText.upper(text.scalars[index]))
+      {
+        index += 1
+      }
+      let letters = index - (zi + 2)
       while index < end, SoftText.isDigit(text.scalars[index]) { index += 1 }
-      let digitCount = index - (zi + 2)
-      guard (6...10).contains(digitCount) else { return nil }
+      let digitCount = index - (zi + 2) - letters
+      guard (6...10).contains(digitCount + letters), digitCount >= 5 else { return nil }
       if index < end, text.scalars[index] == 0x53F7 { index += 1 }
       let issuer = text.string(start..<zi)
       let meaning = issuerLength == 1 ? v.militaryIssuers[text.scalars[start]] : nil

@@ -44,3 +44,21 @@ import Testing
         == ["粤BA03205 true", "川A·23047B true", "京A1234领 true"])
   }
 }
+
+/// Officer IDs whose number starts with one or two letters (issue 12, class 8).
+@Suite struct MilitaryOfficerLettersTests {
+  @Test func lettersBeforeTheDigitsAreStillAnOfficerID() {
+    let rules = try! RuleSet.embedded()
+    let settings = DetectionSettings(asOf: CivilDate(year: 2026, month: 11, day: 29)!)
+    func ids(_ text: String) -> [String] {
+      TextScan.findings(in: text, rules: rules, settings: settings)
+        .filter { $0.category.id == "cn_military_officer_id" }.map(\.value.string)
+    }
+    #expect(ids("军官证 南字第A123456号") == ["南字第A123456号"])
+    #expect(ids("军官证号：海字第AB12345号") == ["海字第AB12345号"])
+    #expect(ids("军官证 南字第1234567号") == ["南字第1234567号"])
+    // Three letters, or too few digits after the letters, is no officer ID.
+    #expect(ids("军官证 南字第ABC12345号").isEmpty)
+    #expect(ids("军官证 南字第AB1234号").isEmpty)
+  }
+}
