@@ -13,8 +13,8 @@ TEST_APT_PACKAGES := chromium fonts-noto-cjk libreoffice-calc-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/piiscan
 
-.PHONY: deps test-deps build run test patterns samples bench lint clean man completions fuzz \
-  fuzz-smoke fuzz-build
+.PHONY: deps test-deps build run test patterns samples bench bench-micro lint clean man \
+  completions fuzz fuzz-smoke fuzz-build
 
 # Installs the Debian packages the build needs, only when one is missing.
 deps:
@@ -60,6 +60,12 @@ samples:
 # Benchmarks/runs/ (Benchmarks/README.md). A quick one: make bench BENCH="--bytes 20M --runs 2".
 bench: build
 	Benchmarks/run $(BENCH)
+
+# Micro-benchmarks (Benchmarks/Micro, a package of its own on ordo-one/benchmark): the cost per
+# value of the byte kernel, each validator and each reporter. Only some of them:
+# make bench-micro BENCH_MICRO="--filter Luhn".
+bench-micro: deps
+	cd Benchmarks/Micro && $(SWIFT) package benchmark --target PIIScanMicro $(BENCH_MICRO)
 
 # Man pages (piiscan.1 and one per subcommand) from the command's own help, with
 # swift-argument-parser's generate-manual plugin, into .build/man/. The plugin builds piiscan
