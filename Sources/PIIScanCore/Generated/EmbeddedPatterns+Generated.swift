@@ -15,8 +15,11 @@ public enum EmbeddedPatterns {
   static let files: [(path: String, text: String)] = [
     ("cn-bank-card.toml", #"""
 # Bank card numbers (docs/VALIDATORS.md §5): a known BIN, the card length that BIN issues, and the Luhn
-# check. Legacy domestic BINs whose cards may fail Luhn are accepted at medium confidence; an
-# unknown BIN is reported only next to card context.
+# check. A BIN whose real cards are reported to fail Luhn (Patterns/tables/README.md) is accepted
+# failing it at medium confidence, and only next to card context; any other Luhn failure is
+# invalid, and without card context it is reported only on a BIN of six digits or more (19-digit
+# snowflake ids and order numbers begin with 103 or 9558 as often as cards do). An unknown BIN
+# is reported only next to card context.
 
 [category]
 id = "cn_bank_card"
@@ -47,18 +50,22 @@ match = [
   "银行卡号：6222021234567890128",
   "6222 0212 3456 7890 128",
   "卡号 6214830123456781",
-  "交行 60142812345678901",      # 17-digit legacy BOCOM BIN: Luhn fails, accepted at medium
+  "卡号 60142812345678901",      # 17-digit legacy BOCOM BIN: Luhn fails, excused next to 卡号
   "卡号6222021234567890128，编号1234567812345670",  # 卡号 labels the first number only
 ]
 invalid = [
   "卡号 6222021234567890127",    # Luhn fails on a UnionPay BIN
   "6222021234567890127",          # the same without context: a near miss is still reported
+  "交行 60142812345678901",      # the exempt BIN without card words: not excused
+  "卡号 6214831234567890",       # 621483 is a Luhn BIN: a failing number is no excused card
 ]
 nomatch = [
   "订单号 62220212345678901280001",
   "ICCID 89860012345678901234",
   "SIM卡号：8986038632818877365",  # an ICCID next to 卡号 is still not a bank card
   "device=354855960098605 account=x",  # a Luhn-valid IMEI (15 digits) is not a card
+  "order 1031234567890123457 done",  # 103 (农业银行) without card words: an order number
+  "id=9558123456789012340",  # a 4-digit BIN, Luhn fails, no card words
 ]
 
 """#),
@@ -333,7 +340,7 @@ invalid = [
   "身份证号：110101199003071234",   # check character should be 3
   "110101209901011239",             # born in 2099: after the scan date
   "110101199002301236",             # 30 February
-  "990101199001011230",             # region 990101 was never assigned
+  "身份证 990101199001011230",      # region 990101 was never assigned
   "{\"idcard\":\"620522195706023100\"}",  # checksum fails; also fits a 620522 card, but the key says ID
   "示例 11010519491231002X",        # the GB 11643 worked example: a known sample value
 ]
@@ -343,6 +350,7 @@ nomatch = [
   "trace a1101011990030712330f",
   "110101199003071233456",
   "1.10101199003071233",
+  "990101199001011230",             # a leading 9 and no ID words: no resident ID starts with 9
 ]
 
 """#),
@@ -523,6 +531,10 @@ nomatch = ["编号：11001002000052500348"]
 # Found by structure: the value of a field whose name the header dictionary
 # (its [category] headers) maps to cn_foreign_permanent_residence_id, checked by that category's grammar and
 # vocabulary (Sources/PIIScanCore/Soft/); and, where the grammar is strong, in free text.
+# The 18-digit form is also found anywhere by the number finder (NumberDetector.swift): a
+# number starting 9 that passes MOD 11-2 with a real birth date and a mainland accepting
+# province is this category, never a resident ID (no resident ID starts with 9); one that
+# fails is this category, invalid, where a context word below labels it.
 
 [category]
 id = "cn_foreign_permanent_residence_id"
@@ -543,11 +555,16 @@ category = "cn_foreign_permanent_residence_id"
 description = "外国人永久居留身份证: 3 letters and 12 digits (2004/2017), or 18 characters starting 9 (2023)."
 finder = "structure"
 validator = "foreign-permanent-residence"
-context = []
+context = ["永久居留", "永居证", "居留证", "permanent residence"]
 
 [rules.examples]
-match = ["永久居留证：USA110012345678"]
-invalid = []
+match = [
+  "永久居留证：USA110012345678",
+  "证件 931840198501010013 已核验",  # 2023 form by its structure: 9, 上海 31, MOD 11-2
+]
+invalid = [
+  "永居证号 931840198501010014",  # the check digit is wrong, and a context word names it
+]
 nomatch = ["编号：XYZ1"]
 
 """#),
