@@ -59,7 +59,7 @@ final class SoftDetector: Detector {
         if profile.format != .text && value.count >= 6 {
           FreeTextRecords.forEachPair(in: w, value, record: record) { key, _, pairValue, record in
             if let category = headerCategory(key) {
-              classifyField(
+              classifyPair(
                 category, Self.trimmed(pairValue, w), record: record, w: w, strong: strong,
                 into: &found)
             }
@@ -68,6 +68,14 @@ final class SoftDetector: Detector {
         return
       }
       let span = Self.trimmed(value, w)
+      if profile.format == .text || profile.format == .keyValue, category != .cnResidentID {
+        // A pair's value runs to the next key: when neither it nor its first token is of the
+        // key's kind, free text may still find what it holds ("户主:孔月凤（本人签字）。").
+        if classifyPair(category, span, record: record, w: w, strong: strong, into: &found) {
+          fieldSpans.append(span)
+        }
+        return
+      }
       if !span.isEmpty { fieldSpans.append(span) }
       if category == .cnResidentID {
         // "证件号码" columns hold every kind of identity document: what is no ID number may be
@@ -164,22 +172,54 @@ final class SoftDetector: Detector {
   /// The value `span` of a field whose name says `category` (a column, a key, a pair inside a
   /// cell), checked by that category's grammar. A strong value it overlaps wins, except for a
   /// record kind, which is reported alongside it.
+  ///
+  /// Returns whether the value passed as this category (valid, or invalid but of its kind).
+  /// When `judgeOverlapping` is false (the common case) a value overlapping a strong one is
+  /// not classified and false is returned; when true it is classified, but still not
+  /// reported, so the answer depends on the value's bytes alone, not on which strong findings
+  /// this chunk owns.
+  @discardableResult
   private func classifyField(
     _ category: SoftCategory, _ span: Range<Int>, record: Int, w: ByteWindow,
-    strong: [Range<Int>], into found: inout [Outcome]
-  ) {
+    strong: [Range<Int>], judgeOverlapping: Bool = false, into found: inout [Outcome]
+  ) -> Bool {
     guard !category.isStrongHeaderOnly, let rule = rules.fieldRuleObject(for: category),
-      !span.isEmpty, span.count <= Self.maxValueLength,
-      category.isRecordKind || !Self.overlaps(span, strong),
+      !span.isEmpty, span.count <= Self.maxValueLength
+    else { return false }
+    let hidden = !category.isRecordKind && Self.overlaps(span, strong)
+    guard !hidden || judgeOverlapping else { return false }
+    guard
       let verdict = SoftClassifier.classify(
         UnsafeRawBufferPointer(rebasing: w.bytes[span]), expected: category, asOf: settings.asOf),
       // A low-confidence failure means "not this kind of value at all": not a finding.
       verdict.valid || verdict.confidence != .low
-    else { return }
+    else { return false }
+    if hidden { return true }
     found.append(
       outcome(
         verdict, span: span, rule: rules.fieldRuleObject(for: verdict.category) ?? rule,
         record: record, in: w))
+    return true
+  }
+
+  /// The value of a `key：value` pair in text, which runs to the next key: when the whole
+  /// does not pass, its first token may ("name=阎恒浩 登录成功", "姓名：赵峰 男"). Returns whether
+  /// either passed, judged by the bytes alone (a strong value overlapping it only keeps it
+  /// from being reported).
+  @discardableResult
+  private func classifyPair(
+    _ category: SoftCategory, _ span: Range<Int>, record: Int, w: ByteWindow,
+    strong: [Range<Int>], into found: inout [Outcome]
+  ) -> Bool {
+    if classifyField(
+      category, span, record: record, w: w, strong: strong, judgeOverlapping: true, into: &found)
+    {
+      return true
+    }
+    let token = Self.trimmed(FreeTextRecords.firstToken(span, w), w)
+    guard token.count < span.count else { return false }
+    return classifyField(
+      category, token, record: record, w: w, strong: strong, judgeOverlapping: true, into: &found)
   }
 
   private func headerCategory(_ name: UnsafeRawBufferPointer) -> SoftCategory? {

@@ -1,5 +1,7 @@
 /// `姓名：张三` text (profiles, forms): a record is a block of lines up to a blank line, a field
-/// is the key before the first colon of a line (full-width or ASCII, within its first 40 bytes).
+/// is the key before the first colon of a line (full-width or ASCII, within its first 40 bytes),
+/// and every further `key：value` pair on the line (a one-line profile
+/// "姓名：赵峰，身份证：…，住址：…"; see ``FreeTextRecords/forEachPair``).
 enum KeyValueRecords: RecordFormat {
   static func forEachField(
     _ profile: InputProfile, in w: ByteWindow, owned: Range<Int>, _ body: FieldBody
@@ -20,14 +22,27 @@ enum KeyValueRecords: RecordFormat {
         if w[i] == 0x20 || w[i] == 0x2C || w[i] == 0x09 { break }
         i += 1
       }
-      guard let colonEnd, i > line.lowerBound else { return }
+      let record = blockStart(line.lowerBound, w) ?? line.lowerBound
+      guard let colonEnd, i > line.lowerBound else {
+        // No key at the line's start: its pairs, as in free text ("姓名=孙立|性别=男").
+        FreeTextRecords.forEachPair(
+          in: w, line, record: record, keysWithin: RecordReach.reach, body)
+        return
+      }
       var start = colonEnd
       while start < line.upperBound && (w[start] == 0x20 || w[start] == 0x09) { start += 1 }
       guard start < line.upperBound else { return }
-      let record = blockStart(line.lowerBound, w) ?? line.lowerBound
+      let end = FreeTextRecords.valueEnd(from: start, in: start..<line.upperBound, w)
       body(
         UnsafeRawBufferPointer(rebasing: w.bytes[line.lowerBound..<i]), RecordReach.empty,
-        start..<line.upperBound, record)
+        start..<end, record)
+      // The other pairs of a one-line profile, keys within reach of the line's start.
+      let used = end - line.lowerBound
+      if end < line.upperBound && used < RecordReach.reach {
+        FreeTextRecords.forEachPair(
+          in: w, end..<line.upperBound, record: record, keysWithin: RecordReach.reach - used,
+          body)
+      }
     }
   }
 
