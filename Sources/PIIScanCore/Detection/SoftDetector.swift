@@ -48,7 +48,9 @@ final class SoftDetector: Detector {
     var comboRow = ComboRow()
     profile.forEachField(in: w, owned: owned) { name, alternate, value, record in
       if name.elementsEqual(InputProfile.comboColumn) {
-        comboField(value, record: record, row: &comboRow, w: w, strong: strong, into: &found)
+        comboField(
+          value, record: record, row: &comboRow, inferred: profile.comboCategories, w: w,
+          strong: strong, into: &found)
         return
       }
       guard
@@ -100,14 +102,17 @@ final class SoftDetector: Detector {
   }
 
   /// A field of a combo list: a name by its own shape (all Han, a surname, 2–4 characters or a
-  /// dotted minority name); a password as the field right after the account, whatever its
+  /// dotted minority name), a full address by its grammar (province or city down to the road
+  /// and number), or as what the list's rows agree its position holds (`inferred`, from the
+  /// sniffed prefix); a password as the field right after the account, whatever its
   /// shape ("7758521" after a mobile is a password, not a QQ number). The account is the
   /// row's first field when it is an e-mail, a mobile (with or without +86) or a QQ-like
   /// number.
   private func comboField(
-    _ value: Range<Int>, record: Int, row: inout ComboRow, w: ByteWindow,
-    strong: [Range<Int>], into found: inout [Outcome]
+    _ value: Range<Int>, record: Int, row: inout ComboRow, inferred: [SoftCategory?],
+    w: ByteWindow, strong: [Range<Int>], into found: inout [Outcome]
   ) {
+    let position = row.record == record ? row.index : 0
     if row.record != record { row = ComboRow(record: record) }
     defer { row.index += 1 }
     let span = Self.trimmed(value, w)
@@ -138,10 +143,26 @@ final class SoftDetector: Detector {
       found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
       return
     }
+    if position < inferred.count, let category = inferred[position],
+      !category.isStrongHeaderOnly, category != .cnResidentID
+    {
+      if classifyField(category, span, record: record, w: w, strong: strong, into: &found) {
+        return
+      }
+    }
     if bytes.allSatisfy({ $0 >= 0x80 || $0 == 0x2E }),
       let rule = rules.fieldRuleObject(for: .personNameZh),
       let verdict = SoftClassifier.classify(bytes, expected: .personNameZh, asOf: settings.asOf),
       verdict.valid
+    {
+      found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
+      return
+    }
+    // A full address: Han characters and a number (路8号, 3栋502室).
+    if span.count >= 15, bytes[0] >= 0xE0, bytes.contains(where: ByteClass.isDigit),
+      let rule = rules.fieldRuleObject(for: .homeAddress),
+      let verdict = SoftClassifier.classify(bytes, expected: .homeAddress, asOf: settings.asOf),
+      verdict.valid, verdict.confidence == .high
     {
       found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
     }

@@ -30,6 +30,12 @@ public struct InputProfile: Sendable, Equatable {
   public var delimiterRun = 1
   /// Whether this is a spreadsheet's sheet text: columns are then cells, not characters.
   public var isSheet = false
+  /// Whether this is a combo list (`----` or `:` separated, rows of mixed layouts, no header):
+  /// its fields are read by their place and their own shape.
+  public var isCombo = false
+  /// For a combo list: the category of each field position that most rows agree on (a name
+  /// column, an address column), inferred from the rows of the sniffed prefix; nil elsewhere.
+  public var comboCategories: [SoftCategory?] = []
 
   public static let unstructured = InputProfile()
 
@@ -85,30 +91,49 @@ public struct InputProfile: Sendable, Equatable {
       profile.delimiter = nil
       profile.columns = []
     }
-    if profile.format == .text, let combo = sniffCombo(bytes) { profile = combo }
+    if profile.format == .text || profile.format == .keyValue, let combo = sniffCombo(bytes) {
+      profile = combo
+    }
     return profile
   }
 
   /// A combo list — `account----password----name` lines without a header. Rows of one list
   /// mix layouts (`email----pass----name`, `mobile----pass`, `name----ID`), so its columns are
   /// not named; each field is judged by its own shape and its neighbour (``comboColumn``).
+  ///
+  /// Fields are joined by `----` (two fields or more) or by `:` (three or more, so that
+  /// `key: value` text is no combo list), with no spaces in the line. Where most rows agree on
+  /// what a field position holds (a name, an address), ``comboCategories`` says so.
   static func sniffCombo(_ bytes: UnsafeRawBufferPointer) -> InputProfile? {
-    var combo = 0
-    var lines = 0
-    for line in bytes.split(separator: 0x0A).prefix(400) where !line.isEmpty {
-      lines += 1
-      let text = Array(line)
-      // Fields joined by "----", no spaces: credentials dumps, not log lines with "---".
-      if !text.contains(0x20), splitRuns(text, delimiter: 0x2D, run: 4).count >= 2 { combo += 1 }
+    let lines = bytes.split(separator: 0x0A).prefix(400).filter { !$0.isEmpty }
+    for (delimiter, run, fewest) in [(UInt8(0x2D), 4, 2), (UInt8(0x3A), 1, 3)] {
+      var rows: [[ArraySlice<UInt8>]] = []
+      var keyed = 0
+      for line in lines {
+        var text = Array(line)
+        if text.last == 0x0D { text.removeLast() }
+        // No spaces: credentials dumps, not log lines with "---" or "12:30:00".
+        guard !text.contains(0x20) else { continue }
+        let fields = splitRuns(text, delimiter: delimiter, run: run)
+        guard fields.count >= fewest else { continue }
+        if HeaderDictionary.isKnown(fields[0]) { keyed += 1 }
+        rows.append(fields.map { $0[...] })
+      }
+      guard rows.count >= 5, rows.count * 10 >= lines.count * 8, keyed * 5 < rows.count else {
+        continue
+      }
+      var profile = InputProfile()
+      profile.format = .delimited
+      profile.delimiter = delimiter
+      profile.delimiterRun = run
+      profile.isCombo = true
+      profile.columns = Array(repeating: comboColumn, count: 8)
+      profile.headerRow = false
+      let inferred = ColumnInference.infer(rows: rows, columnCount: 8)
+      if inferred.contains(where: { $0 != nil }) { profile.comboCategories = inferred }
+      return profile
     }
-    guard combo >= 5, combo * 10 >= lines * 8 else { return nil }
-    var profile = InputProfile()
-    profile.format = .delimited
-    profile.delimiter = 0x2D
-    profile.delimiterRun = 4
-    profile.columns = Array(repeating: comboColumn, count: 8)
-    profile.headerRow = false
-    return profile
+    return nil
   }
 
   /// The name of every column of a combo list: no header says what it holds.

@@ -58,7 +58,7 @@ enum DelimitedRecords: RecordFormat {
       }
       // A line of a combo list without a separator ("----") is no row of it (a file that
       // starts as a combo list may go on as anything).
-      if run > 1 && !w.containsRun(of: delimiter, run, in: line) { return }
+      if (run > 1 || profile.isCombo) && !w.containsRun(of: delimiter, run, in: line) { return }
       var i = line.lowerBound
       var column = 0
       while i <= line.upperBound && column < columns && i - line.lowerBound <= RecordReach.reach {
