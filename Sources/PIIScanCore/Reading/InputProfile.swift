@@ -62,22 +62,31 @@ public struct InputProfile: Sendable, Equatable {
     let isBinary = report.looksBinary || (!report.encoding.isUTF16 && looksBinary(text))
     // Structure is read from the text, decoded when the input is not UTF-8.
     var profile: InputProfile
+    let transcoder = Transcoder()
+    let utf8: UnsafeRawBufferPointer
     if report.encoding == .utf8 || report.encoding == .utf8BOM {
       var bytes = text
       if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
         bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
       }
+      utf8 = bytes
       profile = sniffText(bytes)
     } else {
-      let decoded = Transcoder().transcode(
-        text, encoding: report.encoding, mixedLines: report.mixedLines,
-        alignmentOrigin: report.bomLength & 1)
-      profile = sniffText(decoded.utf8)
+      utf8 =
+        transcoder.transcode(
+          text, encoding: report.encoding, mixedLines: report.mixedLines,
+          alignmentOrigin: report.bomLength & 1
+        ).utf8
+      profile = sniffText(utf8)
       profile.sql = SQLSchema()
     }
     // SQL statement offsets are stored offsets: read them from the stored bytes, which hold
     // the keywords as ASCII in every encoding but UTF-16.
     if profile.format == .sql && !report.encoding.isUTF16 { profile.sql.scan(prefix, base: 0) }
+    // Tables without a schema are named from their values, read from the decoded text (a
+    // dump whose lines mix UTF-8 and GBK names its columns by both kinds of line).
+    if profile.format == .sql { profile.sql.inferColumns(fromUTF8: utf8) }
+    withExtendedLifetime(transcoder) {}
     profile.encoding = report
     profile.isBinary = isBinary
     return profile
