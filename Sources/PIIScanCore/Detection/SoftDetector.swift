@@ -69,8 +69,18 @@ final class SoftDetector: Detector {
         }
         return
       }
-      let span = Self.trimmed(value, w)
+      var span = Self.trimmed(value, w)
       if profile.format == .text || profile.format == .keyValue, category != .cnResidentID {
+        if category == .communicationContent {
+          // A message runs on past its speakers' keys ("甲：在吗？；乙：好的") to the next key
+          // that names a field.
+          let start = span.lowerBound
+          let reach = min(w.count, start + FreeTextRecords.valueSearch)
+          let lineEnd = w.firstIndex(of: 0x0A, in: start..<reach) ?? reach
+          let end = FreeTextRecords.valueEnd(
+            from: start, in: start..<lineEnd, knownKeysOnly: true, w)
+          span = Self.trimmed(start..<end, w)
+        }
         // A pair's value runs to the next key: when neither it nor its first token is of the
         // key's kind, free text may still find what it holds ("户主:孔月凤（本人签字）。").
         if classifyPair(category, span, record: record, w: w, strong: strong, into: &found) {

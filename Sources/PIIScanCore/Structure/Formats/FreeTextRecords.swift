@@ -123,10 +123,10 @@ enum FreeTextRecords: RecordFormat {
   }
 
   /// Whether a key and its `=`, `:` or `：` start at `i`: at most ``maxKeyLength`` key bytes
-  /// holding a letter or a Han character, then the colon and something after it. A key with
-  /// Han characters must be one the header dictionary knows: the speakers of a chat
-  /// ("聊天记录：甲：在吗？；乙：好的") do not end the value they are part of.
-  static func keyFollows(at i: Int, before limit: Int, _ w: ByteWindow) -> Bool {
+  /// holding a letter or a Han character, then the colon and something after it. With
+  /// `knownOnly`, a key with Han characters must be one the header dictionary knows: the
+  /// speakers of a chat ("聊天记录：甲：在吗？；乙：好的") do not end the record they are part of.
+  static func keyFollows(at i: Int, before limit: Int, knownOnly: Bool, _ w: ByteWindow) -> Bool {
     var j = i
     var hasLetter = false
     var hasHan = false
@@ -135,7 +135,8 @@ enum FreeTextRecords: RecordFormat {
       if let end = colonEnd(at: j, w) {
         guard hasLetter && j > i && end < limit && !(w[end] == 0x2F && w[end + 1] == 0x2F)
         else { return false }
-        return !hasHan || HeaderDictionary.isKnown(UnsafeRawBufferPointer(rebasing: w.bytes[i..<j]))
+        return !knownOnly || !hasHan
+          || HeaderDictionary.isKnown(UnsafeRawBufferPointer(rebasing: w.bytes[i..<j]))
       }
       guard isKeyByte(b), b < 0x80 || separatorLength(startingAt: j, w) == 0 else { return false }
       if ByteClass.isLetter(b) { hasLetter = true }
@@ -148,9 +149,12 @@ enum FreeTextRecords: RecordFormat {
     return false
   }
 
-  /// Where the value starting at `start` ends: at the separators before the next key, else at
-  /// the range's end (no further than ``valueSearch`` bytes), trailing separators dropped.
-  static func valueEnd(from start: Int, in range: Range<Int>, _ w: ByteWindow) -> Int {
+  /// Where the value starting at `start` ends: at the separators before the next key (with
+  /// `knownKeysOnly`, the next key the header dictionary knows, or one of ASCII letters), else
+  /// at the range's end (no further than ``valueSearch`` bytes), trailing separators dropped.
+  static func valueEnd(
+    from start: Int, in range: Range<Int>, knownKeysOnly: Bool = false, _ w: ByteWindow
+  ) -> Int {
     let limit = min(range.upperBound, start + valueSearch)
     var j = start
     var end = limit
@@ -167,7 +171,7 @@ enum FreeTextRecords: RecordFormat {
         if more == 0 { break }
         k += more
       }
-      if keyFollows(at: k, before: range.upperBound, w) {
+      if keyFollows(at: k, before: range.upperBound, knownOnly: knownKeysOnly, w) {
         end = j
         break
       }
