@@ -26,6 +26,13 @@ public struct InputProfile: Sendable, Equatable {
   public var columns: [[UInt8]] = []
   /// Whether the first line is a header row (not a record).
   public var headerRow = true
+  /// Where the records start when title rows stand above the header row (an exported sheet's
+  /// title and date lines): the stored offset just past the header row; nil when the header
+  /// is the first line. Lines before it are no records.
+  public var headerEnd: Int64?
+  /// The header row as written (decoded, without its line end): a line equal to it further
+  /// down (the header repeated by a dump of several exports) is no record either.
+  public var headerLine: [UInt8] = []
   /// For combo lists: how many delimiter bytes in a row make a separator (`----`); 1 otherwise.
   public var delimiterRun = 1
   /// Whether this is a spreadsheet's sheet text: columns are then cells, not characters.
@@ -64,22 +71,28 @@ public struct InputProfile: Sendable, Equatable {
     var profile: InputProfile
     let transcoder = Transcoder()
     let utf8: UnsafeRawBufferPointer
+    // Where a position of the decoded prefix is in the stored input.
+    let stored: (Int) -> Int64
+    let textStart = prefix.baseAddress.map { text.baseAddress! - $0 } ?? 0
     if report.encoding == .utf8 || report.encoding == .utf8BOM {
       var bytes = text
       if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
         bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
       }
       utf8 = bytes
+      let start = textStart + (text.count - bytes.count)
+      stored = { Int64(start + $0) }
       profile = sniffText(bytes)
     } else {
-      utf8 =
-        transcoder.transcode(
-          text, encoding: report.encoding, mixedLines: report.mixedLines,
-          alignmentOrigin: report.bomLength & 1
-        ).utf8
+      let decoded = transcoder.transcode(
+        text, encoding: report.encoding, mixedLines: report.mixedLines,
+        alignmentOrigin: report.bomLength & 1)
+      utf8 = decoded.utf8
+      stored = { Int64(textStart + decoded.storedOffset(forUTF8: $0)) }
       profile = sniffText(utf8)
       profile.sql = SQLSchema()
     }
+    if let end = profile.headerEnd { profile.headerEnd = stored(Int(end)) }
     // SQL statement offsets are stored offsets: read them from the stored bytes, which hold
     // the keywords as ASCII in every encoding but UTF-16.
     if profile.format == .sql && !report.encoding.isUTF16 { profile.sql.scan(prefix, base: 0) }
@@ -221,6 +234,13 @@ public struct InputProfile: Sendable, Equatable {
       lines.append(start..<bytes.count)
     }
     guard lines.count >= (sheet ? 1 : 2) else { return profile }
+    // Title rows above the header (an export's title, its date): the header is then the first
+    // of the first five lines that splits like the line below it and names a column the
+    // dictionary knows.
+    if let title = titleRows(bytes, lines, sheet: sheet), title > 0 {
+      lines.removeFirst(title)
+      profile.headerEnd = Int64(lines.count > 1 ? lines[1].lowerBound : bytes.count)
+    }
     let header = UnsafeRawBufferPointer(rebasing: bytes[lines[0]])
     var best: (delimiter: UInt8, count: Int)?
     if sheet {
@@ -261,6 +281,7 @@ public struct InputProfile: Sendable, Equatable {
         && (name.isEmpty || !name.allSatisfy(ByteClass.isDigit))
     }
     if plausible && known.contains(true) {
+      profile.headerLine = Array(header)
       // A header row: columns it leaves unexplained are inferred from the rows below it.
       let inferred = ColumnInference.infer(
         rows: Array(rows.dropFirst()), columnCount: best.count, consider: { !known[$0] })
@@ -289,6 +310,30 @@ public struct InputProfile: Sendable, Equatable {
     profile.delimiter = best.delimiter
     profile.columns = names.indices.map { i in below[i].map(ColumnInference.header) ?? names[i] }
     return profile
+  }
+
+  /// How many title rows stand above the header row among the first five `lines`: the index of
+  /// the first line that splits into at least two fields, as many as the line below it (for a
+  /// sheet, whose rows stop at their last cell: at least as many), one of which the header
+  /// dictionary knows; nil when none does.
+  static func titleRows(_ bytes: UnsafeRawBufferPointer, _ lines: [Range<Int>], sheet: Bool)
+    -> Int?
+  {
+    for index in 0..<min(5, lines.count - 1) {
+      let line = UnsafeRawBufferPointer(rebasing: bytes[lines[index]])
+      let next = UnsafeRawBufferPointer(rebasing: bytes[lines[index + 1]])
+      for delimiter: UInt8 in sheet ? [0x09] : [0x2C, 0x09, 0x7C, 0x3B] {
+        let names = fields(line, delimiter)
+        let below = fields(next, delimiter).count
+        guard names.count >= 2, sheet ? below >= 2 : below == names.count else { continue }
+        let known = names.contains { range in
+          HeaderDictionary.isKnown(
+            Array(line[range]).filter { $0 != 0x22 && $0 != 0x20 && $0 != 0x0D })
+        }
+        if known { return index }
+      }
+    }
+    return nil
   }
 
   /// The byte ranges of the fields of `line`, split on `delimiter` outside double quotes.

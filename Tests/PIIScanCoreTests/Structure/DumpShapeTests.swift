@@ -192,12 +192,51 @@ import Testing
     #expect(names == ["", "姓名", "性别", ""])
   }
 
+  // MARK: - 12. A header row below title rows
+
+  static let titled = """
+    员工信息表
+    导出时间：2026-11-29,,,
+    姓名,性别,手机号,家庭住址
+    张伟,男,13912345670,北京市朝阳区建国路88号2单元301室
+    李娜,女,13812345679,上海市浦东新区世纪大道100号
+    姓名,性别,手机号,家庭住址
+    王芳,女,13712345678,江苏省南京市玄武区中山路100号
+
+    """
+
+  @Test func aHeaderRowBelowTitleRowsNamesTheColumns() {
+    let found = Self.scan(Array(Self.titled.utf8), name: "titled.csv")
+    for want in [
+      "person_name_zh 张伟", "gender 男", "home_address 北京市朝阳区建国路88号2单元301室",
+      "person_name_zh 李娜", "person_name_zh 王芳", "home_address 江苏省南京市玄武区中山路100号",
+    ] {
+      #expect(found.values.contains(want), "\(want) not in \(found.values)")
+    }
+    // The title, the header and the repeated header are no records: nothing on lines 1-3, 6.
+    for line in found.lines {
+      #expect(!line.contains(" L1 ") && !line.contains(" L2 ") && !line.contains(" L3 "), "\(line)")
+      #expect(!line.contains(" L6 "), "\(line)")
+    }
+  }
+
+  @Test func aSheetsHeaderRowBelowItsTitleIsFound() {
+    var text = Array("花名册\n\n工号\t姓名\t学历\nA01\t张伟\t本科\nA02\t李娜\t硕士\n".utf8)
+    let profile = text.withUnsafeMutableBytes {
+      InputProfile.sniffSheet(UnsafeRawBufferPointer($0))
+    }
+    #expect(profile.columns == [Array("工号".utf8), Array("姓名".utf8), Array("学历".utf8)])
+    // Records start after the header row's newline (byte 31 of the text).
+    #expect(profile.headerEnd == Int64(Array("花名册\n\n工号\t姓名\t学历\n".utf8).count))
+  }
+
   // MARK: - The same findings on every chunking
 
   static let shapes: [(name: String, bytes: [UInt8])] = [
     ("profiles.txt", Array(profiles.utf8)), ("combo-dash.txt", Array(combo("----").utf8)),
     ("combo-colon.txt", Array(combo(":").utf8)), ("combo-bar.txt", Array(combo("|").utf8)),
     ("no-schema.sql", schemalessSQL()), ("no-schema-gbk.sql", schemalessSQL(gbkEvery: 2)),
+    ("titled.csv", Array(titled.utf8)),
   ]
 
   @Test(arguments: [1, 7, 64, 333, 4096])

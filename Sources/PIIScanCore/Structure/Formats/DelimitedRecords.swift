@@ -50,11 +50,21 @@ enum DelimitedRecords: RecordFormat {
     let columns = profile.columns.count
     let run = profile.delimiterRun
     RecordReach.forEachLine(w, owned) { line in
-      // The header row names the columns; it is no record.
-      if profile.headerRow && w.startsInput
-        && (line.lowerBound == 0 || (line.lowerBound == 3 && w[0] == 0xEF))
-      {
-        return
+      // The header row names the columns; it is no record, nor are title rows above it, nor
+      // the header repeated further down (a dump of several exports).
+      if profile.headerRow {
+        if let end = profile.headerEnd {
+          if w.absolute(line.lowerBound) < end { return }
+        } else if w.startsInput
+          && (line.lowerBound == 0 || (line.lowerBound == 3 && w[0] == 0xEF))
+        {
+          return
+        }
+        if line.count == profile.headerLine.count && !line.isEmpty
+          && profile.headerLine.withUnsafeBytes({ $0.elementsEqual(w.bytes[line]) })
+        {
+          return
+        }
       }
       // A line of a combo list without a separator ("----") is no row of it (a file that
       // starts as a combo list may go on as anything).
