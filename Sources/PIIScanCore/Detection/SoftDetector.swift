@@ -326,9 +326,12 @@ final class SoftDetector: Detector {
       let end = w.firstIndex(of: 0x0A, in: start..<w.count) ?? w.count
       let line = start..<min(end, start + RecordReach.reach)
       start = end + 1
-      guard Self.mayHoldFreeText(w, line) else { continue }
+      // Names without a cue word are looked for on lines that hold a trigger character or a
+      // strong value's shape (a line naming no one in prose is the common case, and the
+      // cheap one).
+      guard Self.mayHoldFreeText(w, line) || Self.mayHoldPersonalValue(w, line) else { continue }
       for (range, verdict) in FreeTextExtractor.extract(
-        line: UnsafeRawBufferPointer(rebasing: w.bytes[line]))
+        line: UnsafeRawBufferPointer(rebasing: w.bytes[line]), unlabelledNames: true)
       {
         let span = (line.lowerBound + range.lowerBound)..<(line.lowerBound + range.upperBound)
         guard let rule = rules.fieldRuleObject(for: verdict.category),
@@ -363,6 +366,29 @@ final class SoftDetector: Detector {
         if w[i + 3] &- 0x41 < 26 && b >= 0xE4 && b <= 0xE9 { return true }
       }
       i += b >= 0xF0 ? 4 : 3
+    }
+    return false
+  }
+
+  /// Whether a line of Chinese text holds the shape of a strong value: an `@` or a run of at
+  /// least seven ASCII digits, and a Han character (by its lead byte). Bytes alone decide, so a
+  /// line cut by a chunk boundary is judged alike on both sides.
+  static func mayHoldPersonalValue(_ w: ByteWindow, _ line: Range<Int>) -> Bool {
+    var han = false
+    var strong = false
+    var digits = 0
+    var i = line.lowerBound
+    while i < line.upperBound {
+      let b = w[i]
+      if ByteClass.isDigit(b) {
+        digits += 1
+        if digits >= 7 { strong = true }
+      } else {
+        digits = 0
+        if b == 0x40 { strong = true } else if b >= 0xE4 && b <= 0xE9 { han = true }
+      }
+      if han && strong { return true }
+      i += 1
     }
     return false
   }
