@@ -1,8 +1,8 @@
 import Glibc
 
-// Soft values in the shapes dumps put them (issue 12, items 9-11): one-line profiles with
+// Soft values in the shapes dumps put them (issue 12, items 9-11, 13): one-line profiles with
 // several pairs, combo lists whose fields hold a name and an address, and SQL inserts without
-// their CREATE TABLE, some lines in GB18030.
+// their CREATE TABLE, some lines in GB18030; and names in prose without a cue word.
 
 extension SampleSet {
   /// What each of these files holds, for the README.
@@ -28,6 +28,10 @@ extension SampleSet {
       "tab-separated list without a header: `name`, `ID`, `mobile`, `address`, `education`"
     ),
     (
+      "text/prose_names.txt",
+      "news-style prose with names and no cue word before them (`{name}表示`, `记者{name}`, `请联系{name}，电话…`, `{name}女士`), half of them on a line with a mobile or an ID number and half alone; between them sentences full of surname-initial words (周末, 高中, 黄金, 王国, 林业, 方法, 高兴…), labelled as decoys"
+    ),
+    (
       "sql/noschema.sql",
       "`INSERT INTO … VALUES` extended inserts of two tables with no `CREATE TABLE` and no column list (`t_member`: id, name, gender, ID, mobile, address, education, marital status, register time; `t_express`: waybill number, receiver, mobile, address, weight); every third line is written in GB18030, the others in UTF-8; NULLs unlabelled"
     ),
@@ -43,7 +47,57 @@ extension SampleContext {
       delimitedSoftList(path: "text/combo_bar.txt", separator: "|", lines: 40, layout: .bar),
       delimitedSoftList(path: "text/combo_tab.txt", separator: "\t", lines: 40, layout: .tab),
       schemalessSQL(members: 60, parcels: 40),
+      proseWithNames(lines: 90),
     ]
+  }
+
+  /// Sentences naming someone without a cue word; `{n}` is the name, `{m}` a mobile, `{i}` an
+  /// ID number, `{w:…}` a surname-initial word (a decoy).
+  static let namedSentences: [String] = [
+    "{n}表示，如有问题可拨打{m}咨询。", "记者{n}报道，当事人身份证号{i}已核实。", "请联系{n}，电话{m}。",
+    "{n}女士的手机{m}已停用。", "经查{n}于{w:周末}办理了手续，登记号码{m}。", "{n}先生留下的号码是{m}。",
+    "{n}表示，{w:周末}的活动照常举行。", "记者{n}从现场发回报道。", "{n}女士{w:马上}赶到了医院。",
+    "{n}认为{w:方法}还需改进。", "{n}说，{w:黄金}价格今年涨了不少。", "据{n}介绍，{w:林业}部门已经介入。",
+  ]
+
+  /// Sentences whose surname-initial words are no names.
+  static let surnameWordSentences: [String] = [
+    "{w:王国}的历史很长，{w:高中}课本里也有记载。", "{w:周末}天气不错，大家都很{w:高兴}。",
+    "{w:林业}局的{w:方法}值得推广，{w:黄金}周期间游客很多。", "{w:江南}水乡的{w:白天}格外热闹。",
+    "{w:于是}我们{w:马上}出发，{w:安全}第一。", "{w:常见}问题请看{w:程序}说明。",
+    "{w:金融}市场的{w:毛病}不少，{w:许多}人选择观望。", "{w:宋体}字号太小，{w:严格}来说不合规范。",
+  ]
+
+  /// `text/prose_names.txt`: names in running text without cue words, among surname words.
+  func proseWithNames(lines: Int) -> LabelledText {
+    let path = "text/prose_names.txt"
+    var rng = generator(for: path)
+    var doc = LabelledText(path: path)
+    for _ in 0..<lines {
+      for _ in 0..<rng.int(1...2) {
+        let named = rng.chance(4_000)
+        let template = rng.pick(named ? Self.namedSentences : Self.surnameWordSentences)
+        var p = person(&rng)
+        // Han names only: a dotted minority name is found by its own shape.
+        while p.name.contains("·") { p = person(&rng) }
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+          doc.write(String(rest[..<open]))
+          let close = rest[open...].firstIndex(of: "}")!
+          let slot = rest[rest.index(after: open)..<close]
+          rest = rest[rest.index(after: close)...]
+          switch slot {
+          case "n": doc.plant(Planted(p.name, .personName))
+          case "m": doc.plant(plants.mobile(p.mobile, style: .plain))
+          case "i": doc.plant(plants.residentID(p, using: &rng))
+          default: doc.decoy(String(slot.dropFirst(2)), .surnameWord)
+          }
+        }
+        doc.write(String(rest))
+      }
+      doc.newline()
+    }
+    return doc
   }
 
   /// `text/oneline_profiles.txt`: a person per line, every pair on it.
