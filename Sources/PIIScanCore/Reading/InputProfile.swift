@@ -30,6 +30,8 @@ public struct InputProfile: Sendable, Equatable {
   /// title and date lines): the stored offset just past the header row; nil when the header
   /// is the first line. Lines before it are no records.
   public var headerEnd: Int64?
+  /// Whether quoted cells may span lines: some line of the sniffed prefix leaves a quote open.
+  public var multilineCells = false
   /// The header row as written (decoded, without its line end): a line equal to it further
   /// down (the header repeated by a dump of several exports) is no record either.
   public var headerLine: [UInt8] = []
@@ -250,10 +252,19 @@ public struct InputProfile: Sendable, Equatable {
       best = (0x09, widest)
     } else {
       let second = UnsafeRawBufferPointer(rebasing: bytes[lines[1]])
+      // When the first row's quoted cell spans lines, the first row below whose quotes are
+      // balanced and that starts no cell of its own.
+      let whole = lines.dropFirst().prefix(8).first { line in
+        bytes[line].filter { $0 == 0x22 }.count % 2 == 0 && bytes[line].first != 0x22
+          && fields(UnsafeRawBufferPointer(rebasing: bytes[line]), 0x2C).count > 1
+      }
+      let spans = second.filter { $0 == 0x22 }.count % 2 == 1
+      let below = spans ? whole.map { UnsafeRawBufferPointer(rebasing: bytes[$0]) } : nil
       for delimiter: UInt8 in [0x2C, 0x09, 0x7C, 0x3B] {
         let count = fields(header, delimiter).count
         // A header and its first row split into the same number of fields.
-        if count >= 2, count == fields(second, delimiter).count, count > (best?.count ?? 1) {
+        let rowCount = fields(below ?? second, delimiter).count
+        if count >= 2, count == rowCount, count > (best?.count ?? 1) {
           best = (delimiter, count)
         }
       }
@@ -280,6 +291,9 @@ public struct InputProfile: Sendable, Equatable {
       (sheet || !name.isEmpty) && name.count <= 64
         && (name.isEmpty || !name.allSatisfy(ByteClass.isDigit))
     }
+    profile.multilineCells =
+      best.delimiter != 0x09 && !sheet
+      && lines.contains { line in bytes[line].filter { $0 == 0x22 }.count % 2 == 1 }
     if plausible && known.contains(true) {
       profile.headerLine = Array(header)
       // A header row: columns it leaves unexplained are inferred from the rows below it.

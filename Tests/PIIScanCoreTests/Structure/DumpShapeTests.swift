@@ -230,13 +230,42 @@ import Testing
     #expect(profile.headerEnd == Int64(Array("花名册\n\n工号\t姓名\t学历\n".utf8).count))
   }
 
+  // MARK: - 12. Quoted cells spanning lines
+
+  static let multiline = """
+    姓名,备注,家庭住址,学历
+    张伟,"多次投诉
+    已转主管
+    待回访",北京市朝阳区建国路88号2单元301室,本科
+    李娜,正常,上海市浦东新区世纪大道100号,硕士
+    王芳,"客户说""勿扰""
+    稍后再联系",江苏省南京市玄武区中山路100号,大专
+
+    """
+
+  @Test func aCellSpanningLinesKeepsTheColumnsOfItsRow() {
+    let found = Self.scan(Array(Self.multiline.utf8), name: "multiline.csv")
+    for want in [
+      "person_name_zh 张伟", "home_address 北京市朝阳区建国路88号2单元301室", "education 本科",
+      "person_name_zh 李娜", "person_name_zh 王芳", "home_address 江苏省南京市玄武区中山路100号",
+      "education 大专",
+    ] {
+      #expect(found.values.contains(want), "\(want) not in \(found.values)")
+    }
+    // The continuation lines' text is the remark's, never a name under 姓名.
+    #expect(found.lines.filter { $0.contains("person-name") }.count == 3, "\(found.lines)")
+    // The address after a cell of three lines belongs to its row (record at the row's start).
+    let row = Array("姓名,备注,家庭住址,学历\n".utf8).count
+    #expect(found.lines.contains { $0.contains("home-address") && $0.hasSuffix(" R\(row)") })
+  }
+
   // MARK: - The same findings on every chunking
 
   static let shapes: [(name: String, bytes: [UInt8])] = [
     ("profiles.txt", Array(profiles.utf8)), ("combo-dash.txt", Array(combo("----").utf8)),
     ("combo-colon.txt", Array(combo(":").utf8)), ("combo-bar.txt", Array(combo("|").utf8)),
     ("no-schema.sql", schemalessSQL()), ("no-schema-gbk.sql", schemalessSQL(gbkEvery: 2)),
-    ("titled.csv", Array(titled.utf8)),
+    ("titled.csv", Array(titled.utf8)), ("multiline.csv", Array(multiline.utf8)),
   ]
 
   @Test(arguments: [1, 7, 64, 333, 4096])
