@@ -32,6 +32,10 @@ extension SampleSet {
       "news-style prose with names and no cue word before them (`{name}表示`, `记者{name}`, `请联系{name}，电话…`, `{name}女士`), half of them on a line with a mobile or an ID number and half alone; between them sentences full of surname-initial words (周末, 高中, 黄金, 王国, 林业, 方法, 高兴…), labelled as decoys"
     ),
     (
+      "csv/export_titled.csv",
+      "an exported sheet saved as CSV: a title row and an export-date row above the header (序号,姓名,性别,手机号,家庭住址,学历,备注), remarks quoted over two or three lines (a mobile on a continuation line), and a second export appended with its header repeated"
+    ),
+    (
       "sql/noschema.sql",
       "`INSERT INTO … VALUES` extended inserts of two tables with no `CREATE TABLE` and no column list (`t_member`: id, name, gender, ID, mobile, address, education, marital status, register time; `t_express`: waybill number, receiver, mobile, address, weight); every third line is written in GB18030, the others in UTF-8; NULLs unlabelled"
     ),
@@ -48,7 +52,39 @@ extension SampleContext {
       delimitedSoftList(path: "text/combo_tab.txt", separator: "\t", lines: 40, layout: .tab),
       schemalessSQL(members: 60, parcels: 40),
       proseWithNames(lines: 90),
+      titledExport(rows: 50),
     ]
+  }
+
+  /// `csv/export_titled.csv`: title rows above the header, remarks spanning lines, and a
+  /// second export with its header repeated.
+  func titledExport(rows: Int) -> LabelledText {
+    let path = "csv/export_titled.csv"
+    var rng = generator(for: path)
+    var doc = LabelledText(path: path)
+    let header = ["序号", "姓名", "性别", "手机号", "家庭住址", "学历", "备注"].map(plainText)
+    doc.csvRow([plainText("会员信息导出")] + Array(repeating: [], count: 6))
+    doc.csvRow([plainText("导出时间：2026-11-29 09:30")] + Array(repeating: [], count: 6))
+    doc.csvRow(header)
+    for n in 1...rows {
+      if n == rows / 2 + 1 { doc.csvRow(header) }
+      let p = person(&rng)
+      var remark: [Piece] = []
+      switch rng.below(5) {
+      case 0: remark = plainText("多次来电\n已转主管处理")
+      case 1:
+        let mobile = mobileCell(p, &rng, styled: false)
+        remark = [.text("原号码停用\n新号码 ")] + plantedValue(mobile) + [.text("\n待核实")]
+      case 2: remark = plainText("VIP")
+      default: remark = []
+      }
+      doc.csvRow([
+        plainText(String(n)), soft(.personName, p.name), soft(.gender, p.gender.zh),
+        plantedValue(mobileCell(p, &rng, styled: false)), soft(.homeAddress, p.homeAddress),
+        soft(.education, p.education), remark,
+      ])
+    }
+    return doc
   }
 
   /// Sentences naming someone without a cue word; `{n}` is the name, `{m}` a mobile, `{i}` an
