@@ -326,12 +326,12 @@ final class SoftDetector: Detector {
       let end = w.firstIndex(of: 0x0A, in: start..<w.count) ?? w.count
       let line = start..<min(end, start + RecordReach.reach)
       start = end + 1
-      // Names without a cue word are looked for on lines that hold a trigger character or a
-      // strong value's shape (a line naming no one in prose is the common case, and the
-      // cheap one).
-      guard Self.mayHoldFreeText(w, line) || Self.mayHoldPersonalValue(w, line) else { continue }
+      // Names without a cue word are looked for only in sentences that hold a strong value's
+      // shape: a line naming no one is the common case in prose, and must stay the cheap one.
+      let (trigger, personal) = Self.freeTextGate(w, line)
+      guard trigger || personal else { continue }
       for (range, verdict) in FreeTextExtractor.extract(
-        line: UnsafeRawBufferPointer(rebasing: w.bytes[line]), unlabelledNames: true)
+        line: UnsafeRawBufferPointer(rebasing: w.bytes[line]), unlabelledNames: personal)
       {
         let span = (line.lowerBound + range.lowerBound)..<(line.lowerBound + range.upperBound)
         guard let rule = rules.fieldRuleObject(for: verdict.category),
@@ -370,27 +370,53 @@ final class SoftDetector: Detector {
     return false
   }
 
-  /// Whether a line of Chinese text holds the shape of a strong value: an `@` or a run of at
-  /// least seven ASCII digits, and a Han character (by its lead byte). Bytes alone decide, so a
-  /// line cut by a chunk boundary is judged alike on both sides.
-  static func mayHoldPersonalValue(_ w: ByteWindow, _ line: Range<Int>) -> Bool {
-    var han = false
+  /// What a line offers the free-text grammar, in one pass: whether it holds a trigger
+  /// character (``mayHoldFreeText(_:_:)``), and whether it is a sentence of Chinese prose
+  /// holding the shape of a strong value, where names without a cue word are looked for: an `@`
+  /// or a run of at least seven ASCII digits (single spaces or hyphens between groups allowed),
+  /// and a full-width comma, full stop, semicolon or colon (log lines and records have ASCII
+  /// punctuation). Bytes alone decide, so a line cut by a chunk boundary is judged alike on
+  /// both sides.
+  static func freeTextGate(_ w: ByteWindow, _ line: Range<Int>) -> (trigger: Bool, personal: Bool) {
+    guard let base = w.bytes.baseAddress, !line.isEmpty else { return (false, false) }
+    let bytes = base.assumingMemoryBound(to: UInt8.self)
+    let end = min(line.upperBound, w.count)
+    var trigger = false
     var strong = false
+    var prose = false
     var digits = 0
     var i = line.lowerBound
-    while i < line.upperBound {
-      let b = w[i]
-      if ByteClass.isDigit(b) {
-        digits += 1
-        if digits >= 7 { strong = true }
-      } else {
-        digits = 0
-        if b == 0x40 { strong = true } else if b >= 0xE4 && b <= 0xE9 { han = true }
+    while i < end {
+      let b = bytes[i]
+      if b < 0xE0 {
+        if b &- 0x30 < 10 {
+          digits += 1
+          if digits >= 7 { strong = true }
+        } else if b == 0x40 {
+          strong = true
+        } else if !((b == 0x20 || b == 0x2D) && digits > 0) {
+          // A grouped number (151 3504 5522, 010-8612…) counts as one run.
+          digits = 0
+        }
+        i += 1
+        continue
       }
-      if han && strong { return true }
-      i += 1
+      digits = 0
+      guard i + 2 < end else { break }
+      let code = UInt32(b) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+      switch code {
+      case 0xE58FB7, 0xE69D91, 0xE7BB84, 0xE5A793, 0xE88194, 0xE694B6, 0xE688B7, 0xE69CBA,
+        0xE68C81, 0xE682A3, 0xE5AD97, 0xE68AA4, 0xE8AF81:
+        trigger = true
+      case 0xEFBC8C, 0xEFBC9B, 0xEFBC9A, 0xE38082:  // ，；：。
+        prose = true
+      default:
+        if i + 3 < end && bytes[i + 3] &- 0x41 < 26 && b >= 0xE4 && b <= 0xE9 { trigger = true }
+      }
+      if trigger && strong && prose { break }
+      i += b >= 0xF0 ? 4 : 3
     }
-    return false
+    return (trigger, strong && prose)
   }
 
   /// `value` without spaces or quotes at either end.

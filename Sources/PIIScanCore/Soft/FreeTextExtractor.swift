@@ -242,20 +242,21 @@ public enum FreeTextExtractor {
     _ text: ScalarText, at index: Int, end: Int, vocabulary v: SoftVocabulary
   ) -> Range<Int>? {
     let s = text.scalars
+    // The surname first: most characters are none, and the lookup is the cheapest test.
+    let surname: Int
+    if let key = SoftText.pack(text, index, 1), let rank = v.singleSurnames.value(key),
+      rank < frequentSurnames
+    {
+      surname = v.isCompoundSurname(text, index) ? 2 : 1
+    } else if v.isCompoundSurname(text, index) {
+      surname = 2
+    } else {
+      return nil
+    }
     var leftWord = false
     if index > 0 && SoftText.isHan(s[index - 1]) {
       leftWord = nameLeftContext.contains { ends(text, with: $0, at: index) }
       guard leftWord else { return nil }
-    }
-    let surname: Int
-    if v.isCompoundSurname(text, index) {
-      surname = 2
-    } else if let key = SoftText.pack(text, index, 1), let rank = v.singleSurnames.value(key),
-      rank < frequentSurnames
-    {
-      surname = 1
-    } else {
-      return nil
     }
     if v.trap(in: text, at: index, end: end) != nil { return nil }
     let given = index + surname

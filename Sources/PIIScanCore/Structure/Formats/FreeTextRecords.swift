@@ -29,22 +29,29 @@ enum FreeTextRecords: RecordFormat {
   ) {
     var i = range.lowerBound
     let separatorsEnd = range.lowerBound + min(keysWithin, range.count)
+    // The next pair's key and colon, when the value before it found them.
+    var next: (key: Int, colon: Int)?
     while i < separatorsEnd {
       guard let valueStart = colonEnd(at: i, w), valueStart <= range.upperBound else {
         i += 1
         continue
       }
-      let (keyStart, hasLetter) = keyStart(before: i, lowest: range.lowerBound, w)
+      let (keyStart, hasLetter) =
+        next?.colon == i ? (next!.key, true) : keyStart(before: i, lowest: range.lowerBound, w)
+      // Not a key ("12:00", "http://"): no value is looked for.
+      guard hasLetter && keyStart < i && !(w[valueStart] == 0x2F && w[valueStart + 1] == 0x2F)
+      else {
+        i = valueStart
+        continue
+      }
       var start = valueStart
       while start < range.upperBound && w[start] == 0x20 { start += 1 }
-      let end = valueEnd(from: start, in: range, w)
-      if hasLetter && keyStart < i && end > start
-        && !(w[valueStart] == 0x2F && w[valueStart + 1] == 0x2F)
-      {
+      let end = valueEnd(from: start, in: range, w, next: &next)
+      if end > start {
         body(
           UnsafeRawBufferPointer(rebasing: w.bytes[keyStart..<i]), RecordReach.empty,
           start..<end, record)
-        i = max(valueStart, end)
+        i = max(valueStart, next?.colon ?? end)
       } else {
         i = valueStart
       }
@@ -122,60 +129,49 @@ enum FreeTextRecords: RecordFormat {
     return (keyStart, hasLetter)
   }
 
-  /// Whether a key and its `=`, `:` or `：` start at `i`: at most ``maxKeyLength`` key bytes
-  /// holding a letter or a Han character, then the colon and something after it. With
-  /// `knownOnly`, a key with Han characters must be one the header dictionary knows: the
-  /// speakers of a chat ("聊天记录：甲：在吗？；乙：好的") do not end the record they are part of.
-  static func keyFollows(at i: Int, before limit: Int, knownOnly: Bool, _ w: ByteWindow) -> Bool {
-    var j = i
-    var hasLetter = false
-    var hasHan = false
-    while j < limit && j - i <= maxKeyLength {
-      let b = w[j]
-      if let end = colonEnd(at: j, w) {
-        guard hasLetter && j > i && end < limit && !(w[end] == 0x2F && w[end + 1] == 0x2F)
-        else { return false }
-        return !knownOnly || !hasHan
-          || HeaderDictionary.isKnown(UnsafeRawBufferPointer(rebasing: w.bytes[i..<j]))
-      }
-      guard isKeyByte(b), b < 0x80 || separatorLength(startingAt: j, w) == 0 else { return false }
-      if ByteClass.isLetter(b) { hasLetter = true }
-      if b >= 0x80 {
-        hasLetter = true
-        hasHan = true
-      }
-      j += 1
-    }
-    return false
-  }
-
   /// Where the value starting at `start` ends: at the separators before the next key (with
   /// `knownKeysOnly`, the next key the header dictionary knows, or one of ASCII letters), else
   /// at the range's end (no further than ``valueSearch`` bytes), trailing separators dropped.
+  ///
+  /// Found colon first: each `=`, `:` or `：` after the value's start is looked at, and the
+  /// key before it (``keyStart(before:lowest:_:)``) must follow a separator; so a value without
+  /// a later pair costs one pass over its bytes.
   static func valueEnd(
     from start: Int, in range: Range<Int>, knownKeysOnly: Bool = false, _ w: ByteWindow
   ) -> Int {
-    let limit = min(range.upperBound, start + valueSearch)
-    var j = start
+    var next: (key: Int, colon: Int)?
+    return valueEnd(from: start, in: range, knownKeysOnly: knownKeysOnly, w, next: &next)
+  }
+
+  /// ``valueEnd(from:in:knownKeysOnly:_:)``, also giving the key and colon of the pair that
+  /// ends the value (nil when it runs to the range's end).
+  static func valueEnd(
+    from start: Int, in range: Range<Int>, knownKeysOnly: Bool = false, _ w: ByteWindow,
+    next: inout (key: Int, colon: Int)?
+  ) -> Int {
+    next = nil
+    let limit = min(range.upperBound, start + valueSearch, w.count)
     var end = limit
-    while j < limit {
-      let length = separatorLength(startingAt: j, w)
-      guard length > 0 else {
-        j += 1
+    var c = start
+    guard let base = w.bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return start }
+    while c < limit {
+      let b = base[c]
+      guard b == 0x3D || b == 0x3A || (b == 0xEF && w[c + 1] == 0xBC && w[c + 2] == 0x9A) else {
+        c += 1
         continue
       }
-      // A run of separators, then a key?
-      var k = j + length
-      while k < limit {
-        let more = separatorLength(startingAt: k, w)
-        if more == 0 { break }
-        k += more
-      }
-      if keyFollows(at: k, before: range.upperBound, knownOnly: knownKeysOnly, w) {
-        end = j
+      let after = c + (b == 0xEF ? 3 : 1)
+      let (key, hasLetter) = keyStart(before: c, lowest: start, w)
+      if hasLetter, key < c, key > start, separatorLength(endingAt: key - 1, w) > 0,
+        after < range.upperBound, !(w[after] == 0x2F && w[after + 1] == 0x2F),
+        !knownKeysOnly || !hasHan(key..<c, w)
+          || HeaderDictionary.isKnown(UnsafeRawBufferPointer(rebasing: w.bytes[key..<c]))
+      {
+        end = key
+        next = (key, c)
         break
       }
-      j = k
+      c = after
     }
     // No separator at the value's end.
     while end > start {
@@ -184,6 +180,16 @@ enum FreeTextRecords: RecordFormat {
       end -= length
     }
     return end
+  }
+
+  /// Whether `range` holds a byte of a non-ASCII character.
+  private static func hasHan(_ range: Range<Int>, _ w: ByteWindow) -> Bool {
+    var i = range.lowerBound
+    while i < range.upperBound {
+      if w[i] >= 0x80 { return true }
+      i += 1
+    }
+    return false
   }
 
   /// The first token of a value (up to its first separator, bracket or full stop): what a
