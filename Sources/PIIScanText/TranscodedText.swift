@@ -15,15 +15,24 @@ public struct TranscodedText {
   /// The decoded text.
   public let utf8: UnsafeRawBufferPointer
   /// The number of invalid bytes or sequences that were replaced by U+FFFD.
-  public let invalidCount: Int
+  public var invalidCount: Int { invalid.count }
 
-  /// The transcoder whose buffers `utf8` and `anchors` point into, held so that they stay
-  /// allocated.
+  /// The transcoder whose buffers `utf8`, `anchors` and `invalid` point into, held so that
+  /// they stay allocated.
   let owner: Transcoder
   let stored: UnsafeRawBufferPointer
   let anchors: AnchorBuffer
+  /// The stored offset of each replaced byte or sequence, increasing.
+  let invalid: PositionBuffer
   let phase: Int
   let table: GB18030Table?
+
+  /// The number of replaced bytes or sequences whose first byte lies in `range` of the stored
+  /// bytes. A U+FFFD the input holds as such is a character, not a replacement, and is never
+  /// counted; a window's parts are counted apart without counting a sequence twice.
+  public func invalidCount(inStored range: Range<Int>) -> Int {
+    invalid.count(in: range)
+  }
 
   /// The UTF-8 position of stored position `storedOffset`.
   ///
@@ -34,6 +43,24 @@ public struct TranscodedText {
   public func utf8Offset(forStored storedOffset: Int) -> Int {
     var position = MappedPosition.start
     return advance(&position, toStored: storedOffset)
+  }
+
+  /// The UTF-8 position of the first character whose stored bytes start at or after
+  /// `storedOffset` (clamped to `0...stored.count`): a position inside a character is rounded
+  /// up to the next one.
+  ///
+  /// This is how a cut inside a character (a line longer than a chunk, cut at a fixed offset)
+  /// gives the character to the side that holds its first byte, as the stored bytes read
+  /// undecoded do.
+  public func utf8Offset(ofCharacterAtOrAfterStored storedOffset: Int) -> Int {
+    let target = min(max(storedOffset, 0), stored.count)
+    var position = MappedPosition.start
+    let down = advance(&position, toStored: target)
+    guard position.stored < target, down < utf8.count else { return down }
+    // Inside the character at `down`: step over its UTF-8 (the decoded text is valid UTF-8,
+    // one decoded character for each stored one).
+    let lead = utf8[down]
+    return min(utf8.count, down + (lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4))
   }
 
   /// The stored position of UTF-8 position `utf8Offset`.

@@ -22,9 +22,12 @@ import Glibc
 /// Every stored byte belongs to exactly one decoded character, so the stored range of a
 /// finding has no gaps and the two mappings are inverse on character boundaries.
 ///
-/// **Mixed lines** are decided line by line within the window: a line cut by the window's
-/// start or end is decided from the part inside it (like any position before the first line
-/// start, the scanner does not use it).
+/// **Mixed lines** are decided unit by unit: a line, or for a line longer than
+/// ``MixedLineUnits/wholeLineLimit`` each of its segments, cut at places that depend only on
+/// the stored bytes and their absolute offsets (``MixedLineUnits``). How a byte decodes thus
+/// depends only on the unit holding it, never on where the window starts or ends, as long as
+/// the window holds that whole unit; a unit cut by the window's start or end is decided from
+/// the part inside it, far enough from the owned range for the scanner not to use it.
 ///
 /// **Windows that start mid-character.** Decoding always starts at the window's first byte.
 /// For GB18030, a window that starts inside a multi-byte character decodes its first bytes
@@ -56,6 +59,8 @@ public final class Transcoder {
   private var output: UnsafeMutableRawPointer
   private var outputCapacity: Int
   private var anchors: AnchorBuffer
+  /// Where the last call replaced bytes; handed to each call's ``DecodeState`` and back.
+  private var invalidPositions: PositionBuffer
   private let table: GB18030Table?
 
   public convenience init() {
@@ -67,12 +72,14 @@ public final class Transcoder {
     outputCapacity = 4096
     output = UnsafeMutableRawPointer.allocate(byteCount: outputCapacity, alignment: 64)
     anchors = AnchorBuffer(capacity: 256)
+    invalidPositions = PositionBuffer(capacity: 64)
     self.table = table
   }
 
   deinit {
     output.deallocate()
     anchors.deallocate()
+    invalidPositions.deallocate()
   }
 
   /// Decodes all of `stored` into UTF-8 held by the transcoder.
@@ -85,7 +92,9 @@ public final class Transcoder {
   ///   offsets are stored offsets; the caller skips the BOM), else a repaired copy.
   /// - `.gb18030`: GB18030 (GBK, GB2312); with `mixedLines`, each line is decoded as UTF-8 or
   ///   GB18030, whichever explains it (see ``EncodingReport/mixedLines``). `mixedLines` with
-  ///   `.utf8` does the same.
+  ///   `.utf8` does the same. A line longer than ``MixedLineUnits/wholeLineLimit`` is decided
+  ///   in segments instead, cut where ``MixedLineUnits`` says from the absolute offsets: pass
+  ///   `base` (the other overload) when `stored` is not the start of its input.
   /// - `.utf16le`, `.utf16be`: code units start at even offsets (see the other overload).
   public func transcode(
     _ stored: UnsafeRawBufferPointer, encoding: TextEncoding, mixedLines: Bool
@@ -102,21 +111,28 @@ public final class Transcoder {
   /// decodes as U+FEFF, as a mark that stands does, so the text after it starts where it would
   /// after any mark, and the rest decodes in `encoding`. Ignored unless `stored` starts with
   /// `FF FE` or `FE FF` and `encoding` is not UTF-16.
+  ///
+  /// `base`: the absolute offset of `stored`'s first byte in its input. Only mixed-line
+  /// decoding reads it, to cut long lines at the same places in every window (so that how a
+  /// byte decodes depends only on the stored bytes near it, never on where the window starts).
   public func transcode(
     _ stored: UnsafeRawBufferPointer, encoding: TextEncoding, mixedLines: Bool,
-    alignmentOrigin: Int, markLength: Int = 0
+    alignmentOrigin: Int, markLength: Int = 0, base: Int64 = 0
   ) -> TranscodedText {
     anchors.count = 0
+    invalidPositions.count = 0
     let count = stored.count
-    guard count > 0, let base = stored.baseAddress else {
+    guard count > 0, let start = stored.baseAddress else {
       return TranscodedText(
-        utf8: UnsafeRawBufferPointer(start: nil, count: 0), invalidCount: 0, owner: self,
-        stored: stored, anchors: anchors, phase: 0, table: table)
+        utf8: UnsafeRawBufferPointer(start: nil, count: 0), owner: self, stored: stored,
+        anchors: anchors, invalid: invalidPositions, phase: 0, table: table)
     }
-    let bytes = base.assumingMemoryBound(to: UInt8.self)
+    let bytes = start.assumingMemoryBound(to: UInt8.self)
     var phase = alignmentOrigin & 1
-    var state = DecodeState(written: 0, invalid: 0)
-    var start = 0
+    var state = DecodeState(written: 0, positions: invalidPositions)
+    // The buffer may grow during the call: keep the one the state ends with.
+    defer { invalidPositions = state.positions }
+    var from = 0
     if markLength == 2, count >= 2, !encoding.isUTF16, bytes[0] ^ bytes[1] == 0x01,
       bytes[0] & 0xFE == 0xFE
     {
@@ -124,34 +140,34 @@ public final class Transcoder {
       reserve(count)
       phase = 0
       decodeRegion(bytes[0] == 0xFF ? .utf16le : .utf16be, bytes, 0, 2, 0, &state)
-      start = 2
+      from = 2
     }
 
     switch encoding {
     case .utf8, .utf8BOM:
       if mixedLines {
         reserve(count)
-        decodeLines(bytes, start, count, &state)
+        decodeLines(bytes, from, count, base, &state)
         break
       }
-      if UTF8Check.firstInvalid(bytes, start, count) == nil {
-        if start == 0 {
+      if UTF8Check.firstInvalid(bytes, from, count) == nil {
+        if from == 0 {
           anchors.append(utf8: 0, stored: 0, mode: .copy)
           return TranscodedText(
-            utf8: stored, invalidCount: 0, owner: self, stored: stored, anchors: anchors,
-            phase: 0, table: table)
+            utf8: stored, owner: self, stored: stored, anchors: anchors,
+            invalid: state.positions, phase: 0, table: table)
         }
-        decodeRegion(.copy, bytes, start, count, phase, &state)
+        decodeRegion(.copy, bytes, from, count, phase, &state)
         break
       }
       reserve(count)
-      decodeRegion(.utf8Repaired, bytes, start, count, phase, &state)
+      decodeRegion(.utf8Repaired, bytes, from, count, phase, &state)
     case .gb18030:
       reserve(count)
       if mixedLines {
-        decodeLines(bytes, start, count, &state)
+        decodeLines(bytes, from, count, base, &state)
       } else {
-        decodeRegion(.gb18030, bytes, start, count, phase, &state)
+        decodeRegion(.gb18030, bytes, from, count, phase, &state)
       }
     case .utf16le:
       reserve(count)
@@ -161,9 +177,8 @@ public final class Transcoder {
       decodeRegion(.utf16be, bytes, 0, count, phase, &state)
     }
     return TranscodedText(
-      utf8: UnsafeRawBufferPointer(start: output, count: state.written),
-      invalidCount: state.invalid, owner: self, stored: stored, anchors: anchors, phase: phase,
-      table: table)
+      utf8: UnsafeRawBufferPointer(start: output, count: state.written), owner: self,
+      stored: stored, anchors: anchors, invalid: state.positions, phase: phase, table: table)
   }
 
   /// Makes room for the UTF-8 of `count` stored bytes (at most 3 bytes per stored byte, plus
@@ -179,13 +194,13 @@ public final class Transcoder {
   }
 
   /// Decodes input whose lines may each be UTF-8 or GB18030 (0x0A is never part of a GB18030
-  /// or UTF-8 multi-byte character, so lines can be told apart before decoding), each line as
-  /// ``LineKind/decide(utf8:gb18030Invalid:)`` says.
-  ///
-  /// A GBK line costs one UTF-8 check and one decoding: it is decoded as GB18030 and the
-  /// decoding's invalid count is the one the decision asks for (undone if UTF-8 wins).
+  /// or UTF-8 multi-byte character, so lines can be told apart before decoding), each unit
+  /// (a line, or a segment of a long line: see ``MixedLineUnits``) as
+  /// ``LineKind/decide(utf8:gb18030Invalid:)`` says. `base` is the absolute offset of
+  /// `bytes[0]`, which places the segments.
   private func decodeLines(
-    _ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int, _ state: inout DecodeState
+    _ bytes: UnsafePointer<UInt8>, _ start: Int, _ count: Int, _ base: Int64,
+    _ state: inout DecodeState
   ) {
     var lineStart = start
     while lineStart < count {
@@ -195,30 +210,47 @@ public final class Transcoder {
       } else {
         lineEnd = count
       }
-      if let validUTF8, validUTF8(bytes + lineStart, lineEnd - lineStart) {
-        decodeRegion(.copy, bytes, lineStart, lineEnd, 0, &state)
-        lineStart = lineEnd
-        continue
-      }
-      let saved = (state: state, anchors: anchors.count)
-      var decodedAsGB18030 = false
-      let kind = LineKind.decide(utf8: TextStatistics.utf8(bytes, lineStart, lineEnd)) {
-        decodeRegion(.gb18030, bytes, lineStart, lineEnd, 0, &state)
-        decodedAsGB18030 = true
-        return state.invalid - saved.state.invalid
-      }
-      if kind == .gb18030 && decodedAsGB18030 {
-        lineStart = lineEnd
-        continue
-      }
-      state = saved.state
-      anchors.count = saved.anchors
-      switch kind {
-      case .utf8: decodeRegion(.copy, bytes, lineStart, lineEnd, 0, &state)
-      case .utf8Repaired: decodeRegion(.utf8Repaired, bytes, lineStart, lineEnd, 0, &state)
-      case .gb18030: decodeRegion(.gb18030, bytes, lineStart, lineEnd, 0, &state)
+      if lineEnd - lineStart <= MixedLineUnits.wholeLineLimit {
+        decodeUnit(bytes, lineStart, lineEnd, &state)
+      } else {
+        var from = lineStart
+        while from < lineEnd {
+          let to = MixedLineUnits.segmentEnd(bytes, from: from, lineEnd: lineEnd, base: base)
+          decodeUnit(bytes, from, to, &state)
+          from = to
+        }
       }
       lineStart = lineEnd
+    }
+  }
+
+  /// Decodes one unit of mixed-line input, `bytes[start..<end]`, as UTF-8 or GB18030.
+  ///
+  /// A GBK unit costs one UTF-8 check and one decoding: it is decoded as GB18030 and the
+  /// decoding's invalid count is the one the decision asks for (undone if UTF-8 wins).
+  private func decodeUnit(
+    _ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ state: inout DecodeState
+  ) {
+    if let validUTF8, validUTF8(bytes + start, end - start) {
+      decodeRegion(.copy, bytes, start, end, 0, &state)
+      return
+    }
+    let saved = (written: state.written, invalid: state.invalid, anchors: anchors.count)
+    var decodedAsGB18030 = false
+    let kind = LineKind.decide(utf8: TextStatistics.utf8(bytes, start, end)) {
+      decodeRegion(.gb18030, bytes, start, end, 0, &state)
+      decodedAsGB18030 = true
+      return state.invalid - saved.invalid
+    }
+    if kind == .gb18030 && decodedAsGB18030 { return }
+    // Undo the trial decoding (the position buffer itself may have grown: keep it).
+    state.written = saved.written
+    state.positions.count = saved.invalid
+    anchors.count = saved.anchors
+    switch kind {
+    case .utf8: decodeRegion(.copy, bytes, start, end, 0, &state)
+    case .utf8Repaired: decodeRegion(.utf8Repaired, bytes, start, end, 0, &state)
+    case .gb18030: decodeRegion(.gb18030, bytes, start, end, 0, &state)
     }
   }
 
@@ -314,8 +346,8 @@ public final class Transcoder {
       let character = StoredCharacter.gb18030(bytes, index, end, table)
       out.storeBytes(of: character.packed.littleEndian, toByteOffset: written, as: UInt32.self)
       written &+= character.utf8Length
+      if !character.isValid { state.positions.append(index) }
       index &+= character.storedLength
-      if !character.isValid { state.invalid &+= 1 }
     }
     state.written = written
     return index
@@ -337,8 +369,8 @@ public final class Transcoder {
       let character = StoredCharacter.utf8(bytes, index, end).character
       out.storeBytes(of: character.packed.littleEndian, toByteOffset: written, as: UInt32.self)
       written &+= character.utf8Length
+      if !character.isValid { state.positions.append(index) }
       index &+= character.storedLength
-      if !character.isValid { state.invalid &+= 1 }
     }
     state.written = written
     return index
@@ -375,8 +407,8 @@ public final class Transcoder {
         bytes, index, end, bigEndian: bigEndian, phase: phase)
       out.storeBytes(of: character.packed.littleEndian, toByteOffset: written, as: UInt32.self)
       written &+= character.utf8Length
+      if !character.isValid { state.positions.append(index) }
       index &+= character.storedLength
-      if !character.isValid { state.invalid &+= 1 }
     }
     state.written = written
     return index
@@ -390,7 +422,56 @@ extension Transcoder: Sendable {}
 /// The running totals of one transcode call.
 struct DecodeState {
   var written: Int
-  var invalid: Int
+  /// The stored offset of every replaced (invalid) byte or sequence, in increasing order.
+  var positions: PositionBuffer
+  /// How many bytes or sequences were replaced so far.
+  var invalid: Int { positions.count }
+}
+
+/// A growable list of stored offsets in plain memory, reused from call to call (a replaced
+/// sequence is rare, so appending sits off the decoders' fast paths).
+struct PositionBuffer {
+  var storage: UnsafeMutablePointer<Int>
+  var capacity: Int
+  var count = 0
+
+  init(capacity: Int) {
+    self.capacity = capacity
+    storage = .allocate(capacity: capacity)
+  }
+
+  func deallocate() { storage.deallocate() }
+
+  @inline(__always)
+  mutating func append(_ position: Int) {
+    if count == capacity { grow() }
+    storage[count] = position
+    count &+= 1
+  }
+
+  private mutating func grow() {
+    let newCapacity = capacity * 2
+    let newStorage = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+    newStorage.update(from: storage, count: count)
+    storage.deallocate()
+    storage = newStorage
+    capacity = newCapacity
+  }
+
+  /// How many positions lie in `range` (binary search: the positions are increasing).
+  func count(in range: Range<Int>) -> Int {
+    firstIndex(atLeast: range.upperBound) - firstIndex(atLeast: range.lowerBound)
+  }
+
+  private func firstIndex(atLeast value: Int) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if storage[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
 }
 
 /// How the stored bytes after an anchor are decoded.

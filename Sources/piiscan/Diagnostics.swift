@@ -20,8 +20,8 @@ final class Diagnostics {
     emit("piiscan: \(path): \(message)")
   }
 
-  func emit(_ line: String) {
-    var bytes = Array((line + "\n").utf8)
+  func emit(_ line: String, newline: Bool = true) {
+    var bytes = Array((newline ? line + "\n" : line).utf8)
     _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
   }
 }
@@ -30,10 +30,13 @@ final class Diagnostics {
 final class CommandSink: FindingSink {
   let diagnostics: Diagnostics
   let progress: ProgressMeter?
+  /// Leave out notes (skipped on purpose); warnings and errors are always printed.
+  let quiet: Bool
 
-  init(diagnostics: Diagnostics, progress: ProgressMeter?) {
+  init(diagnostics: Diagnostics, progress: ProgressMeter?, quiet: Bool = false) {
     self.diagnostics = diagnostics
     self.progress = progress
+    self.quiet = quiet
   }
 
   func receive(_ batch: FindingBatch) {}
@@ -46,6 +49,7 @@ final class CommandSink: FindingSink {
       progress?.finish()
       switch notice.severity {
       case .error: diagnostics.error(input.displayName, notice.message)
+      case .note where quiet: break
       case .note, .warning: diagnostics.note(input.displayName, notice.message)
       }
     case .progress(let bytes):

@@ -12,8 +12,10 @@ struct PIIScanCommand: ParsableCommand {
       validators (MOD 11-2, birth date, region code, allocated prefixes, BIN + Luhn). Values \
       are masked in every report unless --reveal is given; inputs are only ever read.
 
-      Exit status: 0 nothing found, 1 personal information found, 2 some input could not be \
-      read (the rest was still scanned).
+      Exit status: 0 nothing fails the run, 1 valid personal information found (after the \
+      allowlist and the baseline), 2 some input could not be read (the rest was still \
+      scanned) or the configuration is wrong, 64 a usage error. piiscan help scan has the \
+      details; docs/CI.md shows piiscan as a CI gate.
       """,
     version: PIIScanVersion.current,
     subcommands: [ScanCommand.self, SizeCommand.self, CheckCommand.self, PatternsCommand.self],

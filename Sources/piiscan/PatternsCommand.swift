@@ -30,12 +30,17 @@ struct PatternsCommand: ParsableCommand {
     let out = ReportStream(descriptor: 1)
     defer { out.flush() }
     if !test {
-      for rule in rules.rules {
+      // Columns as wide as their longest entry: ids are printed whole, never cut.
+      func width(_ texts: [String]) -> Int { (texts.map(\.count).max() ?? 0) + 2 }
+      let engines = rules.rules.map { "\($0.finder.rawValue)/\($0.validator.name)" }
+      let idWidth = width(rules.rules.map(\.id))
+      let categoryWidth = width(rules.rules.map(\.category.id))
+      let engineWidth = width(engines)
+      for (rule, engine) in zip(rules.rules, engines) {
         var line =
-          rule.id.padding(toLength: 28, withPad: " ", startingAt: 0)
-          + rule.category.id.padding(toLength: 28, withPad: " ", startingAt: 0)
-          + "\(rule.finder.rawValue)/\(rule.validator.name)".padding(
-            toLength: 26, withPad: " ", startingAt: 0)
+          rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+          + rule.category.id.padding(toLength: categoryWidth, withPad: " ", startingAt: 0)
+          + engine.padding(toLength: engineWidth, withPad: " ", startingAt: 0)
           + rule.description
         if rule.isUser { line += "  [\(rule.file); \(Self.engine(rule))]" }
         out.write(line + "\n")

@@ -14,26 +14,210 @@ struct ScanCommand: ParsableCommand {
     discussion: """
       With no PATH, or with -, reads standard input. Directories are walked recursively in \
       sorted order; symbolic links found in a walk are not followed unless --follow is given, \
-      and FIFOs, sockets and devices found in a walk are skipped.
+      and FIFOs, sockets and devices found in a walk are skipped. A walk leaves out dotfiles \
+      and dot-directories (--hidden reads them), .git, paths that .piiscanignore files (and \
+      .gitignore files inside a git repository) ignore (--no-ignore reads them), paths that \
+      --glob excludes and files over --max-filesize; each is counted in the summary. Paths \
+      named on the command line are always read, but --glob and --max-filesize apply to them.
+
+      Settings not given here come from piiscan.toml (this directory, or a parent up to the \
+      repository's root; --config FILE, --no-config), which can also hold an [allowlist] and \
+      a fingerprint key (docs/CI.md). --baseline REPORT leaves out every finding an earlier \
+      report holds; --write-baseline FILE writes one.
 
       Output is the same, byte for byte, whatever --threads and --chunk-size are.
 
       --patterns DIR adds your own rules (staff numbers, contract numbers, customer ids…): \
       each is a PCRE2 regex whose every match is a value of a category you name, with \
-      context words and examples. They are checked before anything is read: a rule that is \
-      wrong is reported with its file, its id and what to change, and the exit status is 2. \
-      --only and --except take their categories too.
+      context words and examples. They are checked before anything is read.
 
-      Exit status: 0 nothing found, 1 personal information found (masked values and \
-      organisation codes do not count), 2 some input could not be read (or a --patterns \
-      rule is wrong, and nothing was read).
+      Exit status:
+        0   nothing fails the run: no valid personal finding remains (invalid values, \
+      published sample values and informational categories are reported but do not count \
+      unless --fail-on invalid; allowlisted and baselined findings do not count)
+        1   a valid personal finding remains (also when the reader of the output went away, \
+      as with | head)
+        2   some input could not be read (the rest was still scanned), or the configuration, \
+      a --patterns rule, the baseline or the output file is wrong (nothing was scanned)
+        64  a usage error: an unknown option, a bad value, options that do not go together
       """)
 
-  @OptionGroup(title: "Input")
-  var input: InputOptions
+  @OptionGroup var input: InputOptions
+  @OptionGroup(title: "Output") var output: OutputOptions
 
-  @Option(name: .shortAndLong, help: "Output format: text, jsonl, json or csv.")
-  var format: OutputFormat = .text
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, jsonl, json, csv, sarif
+  }
+
+  enum Color: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+  }
+
+  func validate() throws {
+    if output.count && output.format == .sarif {
+      throw ValidationError("--count has no SARIF form: use --format text, jsonl, json or csv")
+    }
+    if output.quiet && output.stats {
+      throw ValidationError("--quiet and --stats do not go together")
+    }
+  }
+
+  func run() throws {
+    signal(SIGPIPE, SIG_IGN)
+    let started = Self.now()
+    let diagnostics = Diagnostics()
+    let settings = try input.settings()
+    let format = output.format ?? settings.config?.format.flatMap(Format.init) ?? .text
+    if output.count && format == .sarif {
+      throw ValidationError("--count has no SARIF form (piiscan.toml asks for sarif)")
+    }
+    let failOn =
+      output.failOn ?? settings.config?.failOn.flatMap(ScanAggregate.FailOn.init) ?? .valid
+    let asOfDate = settings.asOfDate
+    let rules = try settings.rules()
+    let allowlist: Allowlist?
+    let baseline: Baseline?
+    do {
+      allowlist = try settings.config.map { try Allowlist($0.allowlist, ruleSet: rules) }
+      baseline = try output.baseline.map { try Baseline.load(path: $0) }
+    } catch {
+      diagnostics.emit("piiscan: \(error)")
+      diagnostics.emit("piiscan: nothing was scanned")
+      throw ExitCode(2)
+    }
+    var walk = settings.walk()
+    // The run's own reports are never read: an earlier one found in a walk (CI writes
+    // piiscan.sarif into the directory it scans) is left out; one named as an input is refused.
+    let reports = [output.output, output.writeBaseline, output.baseline].compactMap { $0 }
+    for path in reports {
+      let (kept, dropped) = CommandSupport.leavingOut(path, from: walk.inputs)
+      if dropped.contains(where: { input.paths.contains($0.path) }) {
+        throw ValidationError(
+          "\(path) is one of the inputs and a report of this run (--output, --baseline, "
+            + "--write-baseline); inputs are never written or read as reports")
+      }
+      walk.inputs = kept
+      walk.filtered.ignored += dropped.count
+    }
+    let inputs = walk.inputs
+    let file = try CommandSupport.openOutput(output.output, diagnostics: diagnostics)
+    let out = file?.stream ?? ReportStream(descriptor: 1)
+    let (fingerprints, _) = settings.fingerprints
+    let presenter = FindingPresenter(
+      reveal: output.reveal, asOf: asOfDate, fingerprints: fingerprints)
+    let aggregate = ScanAggregate(failOn: failOn)
+    var extra: [(name: String, value: String)] = [("fail_on", failOn.rawValue)]
+    if !(allowlist?.isEmpty ?? true) { extra.append(("allowlist", "on")) }
+    if let baseline { extra.append(("baseline", baseline.path)) }
+    extra.append(("reveal", String(output.reveal)))
+    let metadata = RunMetadata(
+      toolVersion: PIIScanVersion.current, rulesetSHA256: rules.sha256, asOf: asOfDate.description,
+      configuration: settings.described(extra: extra))
+    let summary = {
+      RunSummary(aggregate: aggregate, filtered: walk.filtered, seconds: Self.now() - started)
+    }
+    let color = Self.colorOutput(output.color, descriptor: file == nil ? 1 : -1)
+    let reporter: Reporter
+    if output.count {
+      reporter = CountReporter(out: out, format: format.plain, aggregate: aggregate)
+    } else {
+      switch format {
+      case .text:
+        let text = TextReporter(out: out, presenter: presenter)
+        text.color = color
+        reporter = text
+      case .jsonl: reporter = JSONReporter(out: out, presenter: presenter, asArray: false)
+      case .json:
+        reporter = JSONDocumentReporter(
+          out: out, presenter: presenter, metadata: metadata, summary: summary)
+      case .csv: reporter = CSVReporter(out: out, presenter: presenter)
+      case .sarif:
+        reporter = SARIFReporter(
+          out: out, presenter: presenter, metadata: metadata, aggregate: aggregate,
+          summary: summary)
+      }
+    }
+    // The baseline written is a masked JSON Lines report of what the allowlist leaves.
+    let baselineFile = try CommandSupport.openOutput(output.writeBaseline, diagnostics: diagnostics)
+    let baselineWriter = baselineFile.map {
+      JSONReporter(
+        out: $0.stream,
+        presenter: FindingPresenter(reveal: false, asOf: asOfDate, fingerprints: fingerprints),
+        asArray: false)
+    }
+    let meter = settings.progressMeter(for: inputs, enabled: output.progress && !output.quiet)
+    let sink = SuppressingSink(
+      allowlist: allowlist, baseline: baseline, fingerprints: fingerprints, aggregate: aggregate,
+      beforeBaseline: baselineWriter,
+      downstream: SinkFanout([
+        aggregate, reporter,
+        CommandSink(diagnostics: diagnostics, progress: meter, quiet: output.quiet),
+      ]))
+    InputOptions.reportSkipped(walk.skipped, to: sink)
+    let configuration = settings.configuration(locate: !output.count)
+    ScanPipeline(rules: rules, configuration: configuration).run(inputs: inputs, sink: sink)
+    reporter.finish()
+    baselineWriter?.finish()
+    meter?.finish()
+
+    for (target, name) in [(file, output.output), (baselineFile, output.writeBaseline)] {
+      do {
+        try target?.commit()
+      } catch {
+        diagnostics.error(name ?? "<stdout>", error.message)
+        throw ExitCode(2)
+      }
+    }
+    if let error = out.error {
+      diagnostics.error(output.output ?? "<stdout>", error.message)
+      throw ExitCode(2)
+    }
+    if !output.quiet && (output.stats || isatty(2) == 1) {
+      diagnostics.emit(
+        summary().text(color: Self.colorOutput(output.color, descriptor: 2)), newline: false)
+    }
+    // A closed pipe (`| head`) ends the output quietly; the status still says what was found.
+    if diagnostics.errored { throw ExitCode(2) }
+    if aggregate.failing > 0 { throw ExitCode(1) }
+  }
+
+  /// Whether to colour what goes to `descriptor` (-1: a file, never coloured): --color
+  /// always or never, or with auto a terminal when NO_COLOR is unset or empty and TERM is
+  /// not dumb.
+  static func colorOutput(_ choice: Color, descriptor: Int32) -> Bool {
+    switch choice {
+    case .always: return true
+    case .never: return false
+    case .auto:
+      let environment = ProcessInfo.processInfo.environment
+      if !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb" {
+        return false
+      }
+      return descriptor >= 0 && isatty(descriptor) == 1
+    }
+  }
+
+  /// Seconds on a monotonic clock.
+  static func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+}
+
+/// How `scan` reports: format and destination, what fails the run, baselines, the summary.
+struct OutputOptions: ParsableArguments {
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Output format (default: text).", valueName: "format"))
+  var format: ScanCommand.Format?
+
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Write the report to this file instead of standard output.", valueName: "file"))
+  var output: String?
 
   @Flag(help: "Print values in full instead of masked.")
   var reveal = false
@@ -41,55 +225,54 @@ struct ScanCommand: ParsableCommand {
   @Flag(help: "Print per-file, per-category counts instead of findings.")
   var count = false
 
-  @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-  var output: String?
+  @Option(
+    help: ArgumentHelp(
+      "Leave out every finding whose fingerprint this earlier report (JSON, JSON Lines or "
+        + "SARIF) holds.",
+      valueName: "report"))
+  var baseline: String?
 
-  func run() throws {
-    signal(SIGPIPE, SIG_IGN)
-    let diagnostics = Diagnostics()
-    let asOfDate = input.asOfDate
-    let rules = try input.rules()
-    let (inputs, skipped) = input.resolveInputs()
+  @Option(
+    help: ArgumentHelp(
+      "Also write a baseline (a masked JSON Lines report) of the findings, for --baseline.",
+      valueName: "file"))
+  var writeBaseline: String?
 
-    if let output { try CommandSupport.refuseToOverwriteInput(output, inputs: inputs) }
-    let file = try CommandSupport.openOutput(output, diagnostics: diagnostics)
-    let out = file?.stream ?? ReportStream(descriptor: 1)
-    let presenter = FindingPresenter(reveal: reveal, asOf: asOfDate)
-    let aggregate = ScanAggregate()
-    let reporter: Reporter
-    if count {
-      reporter = CountReporter(out: out, format: format, aggregate: aggregate)
-    } else {
-      switch format {
-      case .text: reporter = TextReporter(out: out, presenter: presenter)
-      case .jsonl: reporter = JSONReporter(out: out, presenter: presenter, asArray: false)
-      case .json: reporter = JSONReporter(out: out, presenter: presenter, asArray: true)
-      case .csv: reporter = CSVReporter(out: out, presenter: presenter)
-      }
-    }
-    let meter = input.progressMeter(for: inputs)
-    let sink = SinkFanout([
-      aggregate, reporter, CommandSink(diagnostics: diagnostics, progress: meter),
-    ])
-    InputOptions.reportSkipped(skipped, to: sink)
-    let configuration = input.configuration(locate: !count)
-    ScanPipeline(rules: rules, configuration: configuration).run(inputs: inputs, sink: sink)
-    reporter.finish()
-    meter?.finish()
+  @Option(
+    help: ArgumentHelp(
+      "Which findings fail the run: valid ones (default), or invalid ones too (of personal "
+        + "categories; informational ones never fail it).",
+      valueName: "which"))
+  var failOn: ScanAggregate.FailOn?
 
-    do {
-      try file?.commit()
-    } catch {
-      diagnostics.error(output ?? "<stdout>", error.message)
-      throw ExitCode(2)
+  @Flag(name: .shortAndLong, help: "No summary, no progress, no notes on standard error.")
+  var quiet = false
+
+  @Flag(help: "Print the end-of-run summary on standard error even when it is not a terminal.")
+  var stats = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Colour the text format and the summary (auto: on a terminal, unless NO_COLOR is set).",
+      valueName: "when"))
+  var color: ScanCommand.Color = .auto
+
+  @Flag(inversion: .prefixedNo, help: "Show progress on standard error when it is a terminal.")
+  var progress = true
+}
+
+extension ScanAggregate.FailOn: ExpressibleByArgument {}
+
+extension ScanCommand.Format {
+  /// The format `--count` writes (it has no SARIF form).
+  var plain: OutputFormat {
+    switch self {
+    case .text: .text
+    case .jsonl: .jsonl
+    case .json: .json
+    case .csv: .csv
+    case .sarif: .jsonl
     }
-    if let error = out.error {
-      diagnostics.error(output ?? "<stdout>", error.message)
-      throw ExitCode(2)
-    }
-    // A closed pipe (`| head`) ends the output quietly; the status still says what was found.
-    if diagnostics.errored { throw ExitCode(2) }
-    if aggregate.personal > 0 { throw ExitCode(1) }
   }
 }
 
@@ -175,13 +358,28 @@ enum CommandSupport {
   }
 
   /// "500M", "64G", "1T", or bytes.
-  static func parseSize(_ text: String) -> Int64? {
-    let units: [Character: Int64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
-    guard let last = text.uppercased().last else { return nil }
-    if let unit = units[last], let value = Double(text.dropLast()), value > 0 {
-      return Int64(value * Double(unit))
+  static func parseSize(_ text: String) -> Int64? { SizeText.parse(text) }
+
+  /// `inputs` without those that are the file at `path` (same device and inode), and those.
+  static func leavingOut(
+    _ path: String, from inputs: [ScanInput]
+  ) -> (kept: [ScanInput], dropped: [ScanInput]) {
+    var target = stat()
+    guard stat(path, &target) == 0 else { return (inputs, []) }
+    var kept: [ScanInput] = []
+    var dropped: [ScanInput] = []
+    for input in inputs {
+      var info = stat()
+      if input.kind != .standardInput,
+        input.location.withCString({ stat($0, &info) }) == 0, info.st_dev == target.st_dev,
+        info.st_ino == target.st_ino
+      {
+        dropped.append(input)
+      } else {
+        kept.append(input)
+      }
     }
-    return Int64(text).flatMap { $0 > 0 ? $0 : nil }
+    return (kept, dropped)
   }
 
   /// Fails when `output` already exists and is one of the inputs: evidence is never written.

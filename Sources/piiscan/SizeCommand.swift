@@ -35,8 +35,7 @@ struct SizeCommand: ParsableCommand {
       state file) could not be read, 64 a usage error.
       """)
 
-  @OptionGroup(title: "Input")
-  var input: InputOptions
+  @OptionGroup var input: InputOptions
 
   @Option(name: .shortAndLong, help: "Report format: text, json, md or csv.")
   var format: SizeFormat = .text
@@ -47,7 +46,7 @@ struct SizeCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
 
-  @Option(help: "The tier of a bare bank card: 50 (财产信息, the default) or 5000.")
+  @Option(help: "The tier of a bare bank card: 50 (财产信息) or 5000.")
   var bankCardTier: Int = 50
 
   @Flag(help: "Halve the thresholds (Art. 5 ①(八): information obtained in office or service).")
@@ -79,6 +78,9 @@ struct SizeCommand: ParsableCommand {
   @Option(help: "Masked samples kept per category (valid and invalid each).")
   var samples: Int = 5
 
+  @Flag(inversion: .prefixedNo, help: "Show progress on standard error when it is a terminal.")
+  var progress = true
+
   enum SizeFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, md, csv
 
@@ -103,7 +105,7 @@ struct SizeCommand: ParsableCommand {
       guard let parsed = Self.parseRange(range) else {
         throw ValidationError("--range must be START:END in bytes, START < END, not \"\(range)\"")
       }
-      let chunk = Int64(input.chunkSize)
+      let chunk = Int64(input.performance.chunkSize ?? ChunkLayout.defaultChunkSize)
       guard parsed.lowerBound % chunk == 0,
         parsed.upperBound % chunk == 0 || parsed.upperBound == .max
       else {
@@ -130,7 +132,8 @@ struct SizeCommand: ParsableCommand {
     signal(SIGPIPE, SIG_IGN)
     let started = Self.timestamp()
     let diagnostics = Diagnostics()
-    let rules = try input.rules()
+    let settings = try input.settings()
+    let rules = try settings.rules()
     let language = lang ?? Self.languageFromEnvironment()
     let budget = memory.flatMap(CommandSupport.parseSize).map(Int.init) ?? Self.defaultMemory()
 
@@ -144,7 +147,7 @@ struct SizeCommand: ParsableCommand {
     defer { temporary.remove() }
     SizingTemporaryDirectory.installInterruptHandlers()
 
-    let asOf = input.asOfDate
+    let asOf = settings.asOfDate
     let configuration = SizingConfiguration(
       categories: SizingSink.categories(of: rules), reasonCodes: SizingSink.reasonCodes,
       asOf: SizingDate(year: asOf.year, month: asOf.month, day: asOf.day)!,
@@ -162,18 +165,19 @@ struct SizeCommand: ParsableCommand {
         throw ExitCode(2)
       }
     } else {
-      let (inputs, skipped) = input.resolveInputs()
+      let walk = settings.walk()
+      let inputs = walk.inputs
       if let output { try CommandSupport.refuseToOverwriteInput(output, inputs: inputs) }
       let sizing = SizingSink(
         aggregate: SizingAggregate(
           configuration: configuration, memoryBudget: budget, directory: temporary))
       let aggregate = ScanAggregate()
-      let meter = input.progressMeter(for: inputs)
+      let meter = settings.progressMeter(for: inputs, enabled: progress)
       let sink = SinkFanout([
         aggregate, sizing, CommandSink(diagnostics: diagnostics, progress: meter),
       ])
-      InputOptions.reportSkipped(skipped, to: sink)
-      var scan = input.configuration(locate: true)
+      InputOptions.reportSkipped(walk.skipped, to: sink)
+      var scan = settings.configuration(locate: true)
       scan.hashInputs = range == nil
       scan.range = range.flatMap(Self.parseRange)
       ScanPipeline(rules: rules, configuration: scan).run(inputs: inputs, sink: sink)
@@ -195,9 +199,12 @@ struct SizeCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
+    // The configuration in force rides with the command: the file and its hash, the filters.
+    let described = settings.described(extra: []).map { "\($0.name)=\($0.value)" }
     let run = SizingRunInfo(
-      command: CommandLine.arguments.joined(separator: " "), started: started,
-      ended: Self.timestamp(), threads: input.threads, shards: nil)
+      command: CommandLine.arguments.joined(separator: " ") + " ["
+        + described.joined(separator: "; ") + "]",
+      started: started, ended: Self.timestamp(), threads: settings.threads, shards: nil)
     let report: SizingReport
     do {
       report = try total.report(

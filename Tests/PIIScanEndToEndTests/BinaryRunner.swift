@@ -26,14 +26,19 @@ enum Binary {
     var stdoutData: Data
   }
 
-  /// Runs `name` with `arguments` in the package root, feeding `input` on standard input.
-  static func run(_ arguments: [String], program name: String = "piiscan", input: Data? = nil)
-    throws -> Result
-  {
+  /// Runs `name` with `arguments` in the package root (or `directory`), feeding `input` on
+  /// standard input; `environment` is added to the test's own.
+  static func run(
+    _ arguments: [String], program name: String = "piiscan", input: Data? = nil,
+    directory: URL? = nil, environment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent(name)
     process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
+    process.currentDirectoryURL = directory ?? packageRoot
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

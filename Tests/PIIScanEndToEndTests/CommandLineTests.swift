@@ -169,7 +169,8 @@ import Testing
     ]).stdout
     let csv = try Binary.run(["scan", "samples/data/text", "--format", "csv", "--as-of", Self.asOf])
       .stdout
-    let array = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]
+    let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+    let array = document["findings"] as! [[String: Any]]
     let lines = jsonl.split(separator: "\n")
     #expect(array.count == lines.count)
     // A header, then at least a line per finding (quoted fields may hold line breaks).

@@ -6,6 +6,19 @@ final class OffsetMap {
   init(_ text: TranscodedText) { self.text = text }
 }
 
+/// A fixed block of bytes a detector owns for as long as it lives: scratch space that the hot
+/// path writes without allocating or counting references (a `let` of a final class).
+final class ScratchBytes {
+  let base: UnsafeMutablePointer<UInt8>
+
+  init(count: Int) {
+    base = .allocate(capacity: count)
+    base.initialize(repeating: 0, count: count)
+  }
+
+  deinit { base.deallocate() }
+}
+
 /// Byte classes used by the detectors (ASCII only; every byte ≥ 0x80 is "other").
 enum ByteClass {
   @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
@@ -26,9 +39,10 @@ struct ByteWindow {
   /// Absolute offset, in the stored input, of `bytes[0]` (of the stored window, when `bytes`
   /// is a decoded copy).
   var base: Int64 = 0
-  /// For text decoded from GB18030 or UTF-16: maps positions in `bytes` to stored ones. A
-  /// reference, so that copying the window (done per candidate) copies three words.
-  var mapping: OffsetMap? = nil
+  /// For text decoded from GB18030 or UTF-16: maps positions in `bytes` to stored ones.
+  /// Unowned: a window lives only while its ``ChunkView`` (which holds the map) does, and so
+  /// copying one — done per candidate — counts no reference.
+  unowned(unsafe) var mapping: OffsetMap? = nil
 
   var count: Int { bytes.count }
 

@@ -41,31 +41,34 @@ public struct ChunkResult: Sendable {
 /// locations. Owns every per-worker buffer, so a scan allocates only for what it finds.
 public final class ChunkScanner {
   private let kernel = CandidateKernel()
-  private let transcoder: Transcoder = {
+  /// Made on the first window that is not UTF-8: its GB18030 table costs more to build than
+  /// the rest of start-up, and most inputs never need it.
+  private lazy var transcoder: Transcoder = {
     let transcoder = Transcoder()
     transcoder.validUTF8 = { piiscan_valid_utf8($0, $1) != 0 }
     return transcoder
   }()
-  /// The detectors, in the order they run: strong ones, then the soft one (which gives way
-  /// to the strong values found before it).
-  private var detectors: [any Detector]
+  // The detectors, in the order they run: strong ones, then the soft one (which gives way
+  // to the strong values found before it). Held by their own types, not as `any Detector`,
+  // so that their calls are direct and their state is reached without a box.
+  private var numbers: NumberDetector?
+  private var emails: EmailDetector?
+  private var regexes: RegexDetector?
+  private var soft: SoftDetector?
   private var candidates = Candidates()
   private var outcomes: [Outcome] = []
   /// Whether to compute lines, columns and records (not needed for `--count`).
   public let locate: Bool
 
   public init(rules: RuleSet, settings: DetectionSettings, locate: Bool = true) {
-    let all: [any Detector] = [
-      NumberDetector(rules: rules, settings: settings),
-      EmailDetector(rules: rules, settings: settings),
-      // Users' regex rules before the soft detector: a soft value (a name, a document
-      // number) gives way to what a user's rule says a value is, as it does to a built-in
-      // strong one.
-      RegexDetector(rules: rules, settings: settings),
-      SoftDetector(rules: rules, settings: settings),
-    ]
-    detectors = all.filter(\.isEnabled)
-    wantsCandidates = all[0].isEnabled || all[1].isEnabled
+    func enabled<D: Detector>(_ detector: D) -> D? { detector.isEnabled ? detector : nil }
+    numbers = enabled(NumberDetector(rules: rules, settings: settings))
+    emails = enabled(EmailDetector(rules: rules, settings: settings))
+    // Users' regex rules before the soft detector: a soft value (a name, a document number)
+    // gives way to what a user's rule says a value is, as it does to a built-in strong one.
+    regexes = enabled(RegexDetector(rules: rules, settings: settings))
+    soft = enabled(SoftDetector(rules: rules, settings: settings))
+    wantsCandidates = numbers != nil || emails != nil
     self.locate = locate
     outcomes.reserveCapacity(1024)
   }
@@ -108,11 +111,9 @@ public final class ChunkScanner {
     result.ownedBytes = stored.ownEnd - stored.ownStart
     result.ownedEnd = stored.absolute(stored.ownEnd)
     if let mapping = view.mapping, mapping.text.invalidCount > 0 {
-      // The window's count less the replacements in its context, outside the owned range.
-      result.undecodable = max(
-        0,
-        mapping.text.invalidCount - replacements(view, 0..<view.ownStart)
-          - replacements(view, view.ownEnd..<view.bytes.count))
+      // The replacements whose stored bytes start in the owned range: each is counted by one
+      // chunk, and a U+FFFD the input holds is no replacement.
+      result.undecodable = mapping.text.invalidCount(inStored: stored.ownStart..<stored.ownEnd)
     }
     guard let base = view.bytes.baseAddress else { return result }
     outcomes.removeAll(keepingCapacity: true)
@@ -135,13 +136,10 @@ public final class ChunkScanner {
       from = to
     }
     let chunk = ChunkContext(view: view, profile: profile, candidates: candidates)
-    for index in detectors.indices {
-      let before = outcomes.count
-      detectors[index].detect(chunk, found: &outcomes, stopped: &result.stoppedSearches)
-      if outcomes.count > before && !Self.isSorted(outcomes) {
-        outcomes.sort(by: Outcome.precedes)
-      }
-    }
+    if numbers != nil { run(&numbers!, chunk, &result) }
+    if emails != nil { run(&emails!, chunk, &result) }
+    if regexes != nil { run(&regexes!, chunk, &result) }
+    if soft != nil { run(&soft!, chunk, &result) }
 
     result.findings.reserveCapacity(outcomes.count)
     for outcome in outcomes {
@@ -198,9 +196,42 @@ public final class ChunkScanner {
     return result
   }
 
-  private static func isSorted(_ outcomes: [Outcome]) -> Bool {
-    var index = 1
-    while index < outcomes.count {
+  /// Runs one detector on the chunk and keeps the outcomes in order.
+  @inline(__always)
+  private func run<D: Detector>(
+    _ detector: inout D, _ chunk: ChunkContext, _ result: inout ChunkResult
+  ) {
+    let before = outcomes.count
+    detector.detect(chunk, found: &outcomes, stopped: &result.stoppedSearches)
+    guard outcomes.count > before else { return }
+    // What came before is in order; put the new ones in order and merge the two.
+    if !Self.isSorted(outcomes[before...]) { outcomes[before...].sort(by: Outcome.precedes) }
+    guard before > 0, Outcome.precedes(outcomes[before], outcomes[before - 1]) else { return }
+    merged.removeAll(keepingCapacity: true)
+    merged.reserveCapacity(outcomes.count)
+    var i = 0
+    var j = before
+    while i < before && j < outcomes.count {
+      // On a tie the earlier detector's outcome goes first, as a stable sort would put it.
+      if Outcome.precedes(outcomes[j], outcomes[i]) {
+        merged.append(outcomes[j])
+        j += 1
+      } else {
+        merged.append(outcomes[i])
+        i += 1
+      }
+    }
+    merged.append(contentsOf: outcomes[i..<before])
+    merged.append(contentsOf: outcomes[j...])
+    swap(&outcomes, &merged)
+  }
+
+  /// The buffer ``run(_:_:_:)`` merges into.
+  private var merged: [Outcome] = []
+
+  private static func isSorted(_ outcomes: ArraySlice<Outcome>) -> Bool {
+    var index = outcomes.startIndex + 1
+    while index < outcomes.endIndex {
       if Outcome.precedes(outcomes[index], outcomes[index - 1]) { return false }
       index += 1
     }
@@ -215,7 +246,8 @@ public final class ChunkScanner {
     if encoding == .utf8 || encoding == .utf8BOM {
       // A UTF-8 file may hold GBK further on than its profile read ("an old system's dump
       // appended to a new one"): a window that is not valid UTF-8 is decoded line by line.
-      let whole = Self.wholeCharacters(stored.bytes)
+      let whole = Self.wholeCharacters(
+        stored.bytes, startsInput: stored.base == 0, endsInput: stored.reachesEndOfInput)
       if mixed == false
         && (whole.isEmpty
           || piiscan_valid_utf8(whole.baseAddress!.assumingMemoryBound(to: UInt8.self), whole.count)
@@ -229,19 +261,31 @@ public final class ChunkScanner {
     let text = transcoder.transcode(
       stored.bytes, encoding: encoding, mixedLines: mixed,
       alignmentOrigin: Int((Int64(report.bomLength) - stored.base) & 1),
-      markLength: report.bomContradicted && stored.base == 0 ? report.bomLength : 0)
+      markLength: report.bomContradicted && stored.base == 0 ? report.bomLength : 0,
+      base: stored.base)
+    // A cut inside a character (a line longer than a chunk) gives it to the chunk that holds
+    // its first byte, as it does when the window is read undecoded.
     return ChunkView(
-      bytes: text.utf8, base: stored.base, ownStart: text.utf8Offset(forStored: stored.ownStart),
-      ownEnd: text.utf8Offset(forStored: stored.ownEnd),
+      bytes: text.utf8, base: stored.base,
+      ownStart: text.utf8Offset(ofCharacterAtOrAfterStored: stored.ownStart),
+      ownEnd: text.utf8Offset(ofCharacterAtOrAfterStored: stored.ownEnd),
       reachesEndOfInput: stored.reachesEndOfInput,
       mapping: OffsetMap(text))
   }
 
   /// `bytes` without a partial UTF-8 character at either end: a window's edges may cut one.
-  static func wholeCharacters(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+  /// An edge that is the input's own start or end is kept: a sequence cut there is invalid
+  /// (counted as undecodable) in every window that holds it, not only in those that also
+  /// hold some other invalid byte.
+  static func wholeCharacters(
+    _ bytes: UnsafeRawBufferPointer, startsInput: Bool = false, endsInput: Bool = false
+  ) -> UnsafeRawBufferPointer {
     var start = 0
-    while start < min(3, bytes.count) && bytes[start] & 0xC0 == 0x80 { start += 1 }
+    while !startsInput && start < min(3, bytes.count) && bytes[start] & 0xC0 == 0x80 {
+      start += 1
+    }
     var end = bytes.count
+    guard !endsInput else { return UnsafeRawBufferPointer(rebasing: bytes[start..<end]) }
     // Back over continuation bytes to the last lead byte; drop it if its sequence is short.
     var lead = end - 1
     while lead > start && lead > end - 4 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
@@ -251,22 +295,6 @@ public final class ChunkScanner {
       if end - lead < needed { end = lead }
     }
     return UnsafeRawBufferPointer(rebasing: bytes[start..<max(start, end)])
-  }
-
-  /// U+FFFD characters (EF BF BD) in `range` of the decoded window.
-  private func replacements(_ view: ChunkView, _ range: Range<Int>) -> Int {
-    guard let base = view.bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
-    var count = 0
-    var i = range.lowerBound
-    while i + 2 < range.upperBound {
-      if base[i] == 0xEF && base[i + 1] == 0xBF && base[i + 2] == 0xBD {
-        count += 1
-        i += 3
-      } else {
-        i += 1
-      }
-    }
-    return count
   }
 
   /// Fills each finding's chunk-local line, column and line start, walking the chunk once.

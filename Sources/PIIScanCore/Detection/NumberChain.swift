@@ -4,9 +4,12 @@
 struct NumberChain {
   static let maxGroups = 6
 
-  // Int32 storage keeps the chain at 56 bytes: it is built and passed for every candidate.
-  private var startStorage = InlineArray<6, Int32>(repeating: 0)
-  private var lengthStorage = InlineArray<6, Int32>(repeating: 0)
+  // Built and passed for every candidate, so it is kept to three words of plain integers:
+  // group k starts `offsets` byte k after `first` and has `lengths` byte k digits (a chain
+  // spans at most DetectionLimits.maxChainBytes, so both fit a byte).
+  private var first: Int = 0
+  private var offsets: UInt64 = 0
+  private var lengthBytes: UInt64 = 0
   private(set) var count = 0
   /// The separator between groups (' ' or '-'), or 0 for a single group.
   private(set) var separator: UInt8 = 0
@@ -15,12 +18,12 @@ struct NumberChain {
 
   /// Builds the chain that starts at the digit group at `start`.
   init(window w: ByteWindow, start: Int) {
+    first = start
     var i = start
     while true {
       var j = i
       while ByteClass.isDigit(w[j]) { j += 1 }
-      startStorage[count] = Int32(i)
-      lengthStorage[count] = Int32(j - i)
+      set(count, start: i, length: j - i)
       count += 1
       let next = w[j]
       guard count < NumberChain.maxGroups, next == 0x20 || next == 0x2D,
@@ -36,18 +39,28 @@ struct NumberChain {
 
   /// A chain of one group.
   init(window w: ByteWindow, start: Int, length: Int) {
-    startStorage[0] = Int32(start)
-    lengthStorage[0] = Int32(length)
+    first = start
+    set(0, start: start, length: length)
     count = 1
     if (w[start + length] | 0x20) == 0x78, !ByteClass.isAlphanumeric(w[start + length + 1]) {
       trailingX = true
     }
   }
 
+  @inline(__always) private mutating func set(_ k: Int, start: Int, length: Int) {
+    // A run longer than a byte holds is longer than any value: kept at 255, it fits no shape.
+    offsets |= UInt64(truncatingIfNeeded: min(start - first, 255)) << (8 * UInt64(k))
+    lengthBytes |= UInt64(min(length, 255)) << (8 * UInt64(k))
+  }
+
   /// Start of group `k` in the window.
-  @inline(__always) func starts(_ k: Int) -> Int { Int(startStorage[k]) }
+  @inline(__always) func starts(_ k: Int) -> Int {
+    first + Int(truncatingIfNeeded: (offsets >> (8 * UInt64(k))) & 0xFF)
+  }
   /// Digits in group `k`.
-  @inline(__always) func lengths(_ k: Int) -> Int { Int(lengthStorage[k]) }
+  @inline(__always) func lengths(_ k: Int) -> Int {
+    Int(truncatingIfNeeded: (lengthBytes >> (8 * UInt64(k))) & 0xFF)
+  }
 
   var start: Int { starts(0) }
   /// End of the last digit group (before a trailing X).

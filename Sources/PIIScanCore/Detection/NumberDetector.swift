@@ -8,8 +8,11 @@ import PIIScanPCRE2
 /// against each enabled validator in priority order, and keeps the first valid interpretation,
 /// else the first invalid one. A chain that fits no shape falls back to the run alone. Values are
 /// never taken from inside a longer alphanumeric token, a decimal number or an e-mail address.
+///
+/// It runs for every digit run of a chunk, so it allocates nothing, copies no table entry and
+/// counts nothing by reference: digits are gathered into a scratch buffer it owns, validators
+/// read that buffer, and the tables are held directly (docs/ARCHITECTURE.md, Performance).
 struct NumberDetector: Detector {
-  private let rules: RuleSet
   private let settings: DetectionSettings
   private let id18: Rule?
   private let id15: Rule?
@@ -21,13 +24,20 @@ struct NumberDetector: Detector {
   private let bankCard: Rule?
   private let extensionPattern: PCRE2Pattern
   private let patternScratch = PCRE2MatchScratch()
-  private var digits: [UInt8] = []
+  /// The digits of the candidate being looked at (``digitBytes``), then room for a landline's
+  /// number and value (``Layout``).
+  private let scratch = ScratchBytes(count: Layout.total)
+  private var digitCount = 0
+  private let regions = RegionCodeTable.shared
+  private let prefixes = MobilePrefixTable.shared
+  private let areaCodes = LandlineAreaCodes.shared
+  private let bins = BankBINTable.shared
+  private let samples = KnownSampleValues.shared
   private var w = ByteWindow(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
   /// Positions before this were consumed by an earlier finding.
   private var consumedUntil = 0
 
   init(rules: RuleSet, settings: DetectionSettings) {
-    self.rules = rules
     self.settings = settings
     id18 = rules.rule(for: .residentID18)
     id15 = rules.rule(for: .residentID15)
@@ -37,7 +47,6 @@ struct NumberDetector: Detector {
     mobileMasked = rules.rule(for: .mobileMasked)
     landline = rules.rule(for: .landline)
     bankCard = rules.rule(for: .bankCard)
-    digits.reserveCapacity(32)
     do {
       // A landline extension written after the number: "转123", "分机 123", "ext. 123", "x123".
       extensionPattern = try PCRE2Pattern(
@@ -94,108 +103,29 @@ struct NumberDetector: Detector {
       }
       return
     }
-    let chainStart = walkBack(from: start)
+    let chainStart = w.chainStart(of: start, notBefore: consumedUntil)
     let chain = NumberChain(window: w, start: chainStart)
-    if couldBeValue(chain), let outcome = classify(chain) {
+    if w.couldBeValue(chain), let outcome = classify(chain) {
       out.append(outcome)
       consumedUntil = outcome.span.upperBound
       return
     }
     if chain.count > 1 || chainStart != start {
       let single = NumberChain(window: w, start: start, length: length)
-      if couldBeValue(single), let outcome = classify(single) {
+      if w.couldBeValue(single), let outcome = classify(single) {
         out.append(outcome)
         consumedUntil = outcome.span.upperBound
       }
     }
   }
 
-  /// The start of the chain holding the run at `start`: earlier groups of one or two digits
-  /// ("86", "10") joined by a separator. A longer earlier group is a run of its own, already
-  /// looked at.
-  private func walkBack(from start: Int) -> Int {
-    var s = start
-    for _ in 0..<2 {
-      let separator = w[s - 1]
-      guard separator == 0x20 || separator == 0x2D, ByteClass.isDigit(w[s - 2]) else { break }
-      var k = s - 2
-      while ByteClass.isDigit(w[k - 1]) { k -= 1 }
-      guard s - 1 - k <= 2, k >= consumedUntil else { break }
-      s = k
-    }
-    return s
-  }
-
-  // MARK: Boundaries
-
-  /// Whether the byte before `start` lets a value start there.
-  private func boundedBefore(_ start: Int) -> Bool {
-    let b = w[start - 1]
-    if ByteClass.isAlphanumeric(b) || b == 0x40 { return false }
-    // The fraction of a decimal number ("116.4073981234", "1.3800138000").
-    if b == 0x2E && ByteClass.isDigit(w[start - 2]) { return false }
-    // A group of a hyphenated alphanumeric token: a UUID's last group, "SKU-2024-...".
-    if b == 0x2D && isInsideHyphenatedToken(before: start - 1) { return false }
-    return true
-  }
-
-  /// Whether the hyphen at `hyphen` joins this value to a token with letters in it
-  /// ("b6a9-041256372875", "ORD-..."), looking back over at most 40 bytes of it.
-  /// A run of hyphens ("----" in combo lists) separates fields rather than joining a token.
-  private func isInsideHyphenatedToken(before hyphen: Int) -> Bool {
-    var i = hyphen - 1
-    let lowest = hyphen - 40
-    while i >= lowest {
-      let b = w[i]
-      if ByteClass.isLetter(b) { return true }
-      if b == 0x2D {
-        if !ByteClass.isAlphanumeric(w[i - 1]) { return false }
-      } else if !ByteClass.isDigit(b) {
-        return false
-      }
-      i -= 1
-    }
-    return false
-  }
-
-  /// Whether the byte at `end` lets a value end there.
-  private func boundedAfter(_ end: Int) -> Bool {
-    let b = w[end]
-    if ByteClass.isAlphanumeric(b) || b == 0x40 { return false }
-    if b == 0x2E && ByteClass.isDigit(w[end + 1]) {
-      // "13812345678.0": a spreadsheet's float artefact, still the number.
-      return w[end + 1] == 0x30 && !ByteClass.isDigit(w[end + 2])
-    }
-    return true
-  }
-
-  private func bounded(_ span: Range<Int>) -> Bool {
-    boundedBefore(span.lowerBound) && boundedAfter(span.upperBound)
-  }
-
   /// Whether a context word of rule `rule` labels the value at `start` (see ``ValueContext``).
-  private func hasContext(_ rule: Rule, before start: Int) -> Bool {
+  @inline(__always) private func hasContext(_ rule: Rule, before start: Int) -> Bool {
     if settings.assumeContext { return true }
     return ValueContext.labels(rule.context, valueAt: start, in: w, profile: profile)
   }
 
   // MARK: Classification
-
-  /// A necessary condition for any shape below, cheap enough to run on every chain: dates
-  /// ("2019-07-14"), versions and short codes stop here.
-  private func couldBeValue(_ c: NumberChain) -> Bool {
-    let total = c.digitCount + (c.trailingX ? 1 : 0)
-    // Mobiles (11, +2/+4 for 86/0086), landlines (10-12, + country code and extension),
-    // ID numbers (15, 18), cards (15-19).
-    if total >= 10 && total <= 26 { return true }
-    // A local number after a bracketed area code: "(0755)8612 3456".
-    if total == 7 || total == 8 {
-      var p = c.start - 1
-      if w[p] == 0x20 { p -= 1 }
-      return w[p] == 0x29 || w[p] == 0x89
-    }
-    return false
-  }
 
   private mutating func classify(_ c: NumberChain) -> Outcome? {
     var firstInvalid: Outcome?
@@ -230,42 +160,65 @@ struct NumberDetector: Detector {
     return firstInvalid
   }
 
+  /// Where ``scratch`` keeps what: the candidate's digits, then a landline's area code and
+  /// local number side by side (for the table) and its value (`AREA-LOCAL`).
+  private enum Layout {
+    static let digits = 0
+    static let number = 64
+    static let value = 96
+    static let total = 128
+  }
+
+  /// The candidate's digits, as gathered by ``collectDigits(_:from:)``.
+  @inline(__always) private var digitBytes: UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: scratch.base + Layout.digits, count: digitCount)
+  }
+
+  @inline(__always) private func digit(_ i: Int) -> UInt8 { scratch.base[Layout.digits + i] }
+
+  /// Gathers the digits of groups `first...` of `c` into the scratch buffer.
   private mutating func collectDigits(_ c: NumberChain, from first: Int = 0) {
-    digits.removeAll(keepingCapacity: true)
-    c.appendDigits(w, groups: first..<c.count, to: &digits)
+    digitCount = 0
+    guard let window = w.bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+    let out = scratch.base + Layout.digits
+    for k in first..<c.count {
+      // A chain's groups lie inside the window (they were read through it) and hold at most
+      // DetectionLimits.maxChainBytes digits, well within the scratch buffer's first 64 bytes.
+      let n = c.lengths(k)
+      (out + digitCount).update(from: window + c.starts(k), count: n)
+      digitCount += n
+    }
   }
 
-  private func valueString() -> FindingValue { FindingValue(digits) }
-
-  /// Whether `digits` is a published sample value of `category`. A hash set of the samples
-  /// answers "no" without building a string.
-  private func isKnownSample(_ category: String) -> Bool {
-    guard NumberDetector.sampleHashes.contains(NumberDetector.hash(digits)) else { return false }
-    return KnownSampleValues.shared.note(
-      for: String(decoding: digits, as: UTF8.self), category: category) != nil
+  /// Drops the first `n` gathered digits (a country code written without a separator).
+  private mutating func dropDigits(_ n: Int) {
+    let out = scratch.base + Layout.digits
+    for i in 0..<(digitCount - n) { out[i] = out[i + n] }
+    digitCount -= n
   }
 
-  private static let sampleHashes = Set(
-    KnownSampleValues.shared.allEntries.map { hash(Array($0.value.utf8)) })
+  @inline(__always) private func valueString() -> FindingValue { FindingValue(digitBytes) }
 
-  /// FNV-1a over the bytes.
-  private static func hash(_ bytes: [UInt8]) -> UInt64 {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    return h
+  /// Whether the digits are a published sample value of `category` (a bit filter answers
+  /// "no" without building a string).
+  @inline(__always) private func isKnownSample(_ category: String) -> Bool {
+    samples.contains(digitBytes, category: category)
   }
 
   // MARK: Resident ID numbers
 
   private mutating func residentID18(_ c: NumberChain) -> Outcome? {
     let span = c.start..<(c.end + (c.trailingX ? 1 : 0))
-    guard bounded(span) else { return nil }
+    guard w.bounded(span) else { return nil }
     collectDigits(c)
-    if c.trailingX { digits.append(0x58) }
-    let check = ResidentID.check18(digits, asOf: settings.asOf)
+    if c.trailingX {
+      scratch.base[Layout.digits + digitCount] = 0x58
+      digitCount += 1
+    }
+    let check = ResidentID.verdict18(digitBytes, asOf: settings.asOf, regions: regions)
     let value = valueString()
     guard let rule = check.isResidencePermit ? permit : id18 else { return nil }
-    if check.failures.isEmpty {
+    if check.failureCount == 0 {
       if isKnownSample("cn_resident_id") {
         return Outcome(
           rule: rule, span: span, value: value, valid: false, reasonCode: .knownSample,
@@ -278,7 +231,7 @@ struct NumberDetector: Detector {
     // A number that fails one check is an ID with a typo, a fabricated or a truncated one;
     // one failing several is some other 18-digit number, unless the context says ID.
     let context = hasContext(rule, before: span.lowerBound)
-    guard check.failures.count == 1 || context else { return nil }
+    guard check.failureCount == 1 || context else { return nil }
     return Outcome(
       rule: rule, span: span, value: value, valid: false, reasonCode: check.reasonCode,
       confidence: context ? .high : .medium)
@@ -287,11 +240,11 @@ struct NumberDetector: Detector {
   private mutating func residentID15(_ c: NumberChain) -> Outcome? {
     guard let rule = id15 else { return nil }
     let span = c.start..<c.end
-    guard bounded(span) else { return nil }
+    guard w.bounded(span) else { return nil }
     collectDigits(c)
-    let check = ResidentID.check15(digits, asOf: settings.asOf)
+    let check = ResidentID.verdict15(digitBytes, asOf: settings.asOf, regions: regions)
     let context = hasContext(rule, before: span.lowerBound)
-    if check.failures.isEmpty {
+    if check.failureCount == 0 {
       let value = valueString()
       if isKnownSample("cn_resident_id_15") {
         return Outcome(
@@ -310,43 +263,12 @@ struct NumberDetector: Detector {
 
   // MARK: Mobile numbers
 
-  /// The span start of a "+86"/"0086"/"86-" prefix written before a chain's digits, and the
-  /// index of the first group after it.
-  private func countryPrefix(_ c: NumberChain) -> (spanStart: Int, firstGroup: Int, skip: Int)? {
-    let plus = w[c.start - 1] == 0x2B
-    if c.count >= 2 {
-      if c.group(0, is: "86", in: w) && (plus || c.separator == 0x2D) {
-        return (plus ? c.start - 1 : c.start, 1, 0)
-      }
-      if c.group(0, is: "0086", in: w) { return (c.start, 1, 0) }
-    } else {
-      let n = c.lengths(0)
-      if plus && n >= 12 && w[c.start] == 0x38 && w[c.start + 1] == 0x36 {
-        return (c.start - 1, 0, 2)
-      }
-      if n >= 14 && w[c.start] == 0x30 && w[c.start + 1] == 0x30 && w[c.start + 2] == 0x38
-        && w[c.start + 3] == 0x36
-      {
-        return (c.start, 0, 4)
-      }
-    }
-    // "(+86)138…" and "(+86) 138…"
-    var p = c.start - 1
-    if w[p] == 0x20 { p -= 1 }
-    if w[p] == 0x29 && w[p - 1] == 0x36 && w[p - 2] == 0x38 && w[p - 3] == 0x2B
-      && w[p - 4] == 0x28
-    {
-      return (p - 4, 0, 0)
-    }
-    return nil
-  }
-
   private mutating func mobileNumber(_ c: NumberChain) -> Outcome? {
     guard let rule = mobile else { return nil }
     var spanStart = c.start
     var first = 0
     var skip = 0
-    if let prefix = countryPrefix(c) {
+    if let prefix = w.countryPrefix(c) {
       (spanStart, first, skip) = prefix
     }
     let sig = c.signature(from: first)
@@ -361,18 +283,19 @@ struct NumberDetector: Detector {
     }
     guard shapeOK else { return nil }
     let span = spanStart..<c.end
-    guard bounded(span) else { return nil }
+    guard w.bounded(span) else { return nil }
     collectDigits(c, from: first)
-    if skip > 0 { digits.removeFirst(skip) }
-    guard digits[0] == 0x31, digits[1] >= 0x33 else { return nil }
+    if skip > 0 { dropDigits(skip) }
+    guard digit(0) == 0x31, digit(1) >= 0x33 else { return nil }
     let value = valueString()
     let flags: FindingFlags = spanStart != c.start || first > 0 || skip > 0 ? .countryCode : []
-    guard let prefix = MobilePrefixTable.shared.lookup(digits) else {
+    let allocation = prefixes.allocation(digitBytes)
+    if allocation == .unallocated {
       return Outcome(
         rule: rule, span: span, value: value, valid: false, reasonCode: .prefixUnallocated,
         confidence: hasContext(rule, before: span.lowerBound) ? .high : .medium, flags: flags)
     }
-    if !prefix.isPersonal {
+    if allocation == .nonPersonal {
       return Outcome(
         rule: rule, span: span, value: value, valid: false, reasonCode: .prefixNonPersonal,
         confidence: .medium, flags: flags)
@@ -390,43 +313,52 @@ struct NumberDetector: Detector {
   // MARK: Landlines
 
   private mutating func landlineNumber(_ c: NumberChain) -> Outcome? {
-    guard landline != nil else { return nil }
+    guard let rule = landline else { return nil }
     typealias S = NumberChain
+    // The area code then the local number, side by side in the scratch buffer.
+    let number = scratch.base + Layout.number
+    var areaCount = 0
     var spanStart = c.start
-    var area: [UInt8] = []
     var localFirst = 0
     var extensionGroup: Int? = nil
     var separated = true
+    func appendArea(_ range: Range<Int>) {
+      for i in range {
+        number[areaCount] = w[i]
+        areaCount += 1
+      }
+    }
 
     // "(0755)12345678", "（0755） 1234 5678"
-    if let paren = parenthesisedAreaCode(before: c.start) {
+    if let paren = w.parenthesisedAreaCode(before: c.start) {
       spanStart = paren.spanStart
-      area = paren.area
-    } else if let prefix = countryPrefix(c), prefix.skip == 0, prefix.firstGroup == 1,
+      appendArea(paren.digits)
+    } else if let prefix = w.countryPrefix(c), prefix.skip == 0, prefix.firstGroup == 1,
       c.count >= 3, c.lengths(1) == 2 || c.lengths(1) == 3
     {
       // "+86-10-12345678", "+86 755 12345678": the area code without its trunk 0.
       spanStart = prefix.spanStart
-      area = [0x30]
-      for i in c.starts(1)..<c.starts(1) + c.lengths(1) { area.append(w[i]) }
+      number[0] = 0x30
+      areaCount = 1
+      appendArea(c.starts(1)..<c.starts(1) + c.lengths(1))
       localFirst = 2
     } else if c.count >= 2, w[c.start] == 0x30, c.lengths(0) == 3 || c.lengths(0) == 4 {
-      for i in c.start..<c.start + c.lengths(0) { area.append(w[i]) }
+      appendArea(c.start..<c.start + c.lengths(0))
       localFirst = 1
     } else if c.count == 1, w[c.start] == 0x30, (10...12).contains(c.lengths(0)) {
       // Written without a separator: the area code table decides where it ends.
       collectDigits(c)
-      guard let code = LandlineAreaCodes.shared.lookup(digits) else { return nil }
-      let areaLength = code.code.utf8.count
-      let localLength = digits.count - areaLength
+      let areaLength = areaCodes.codeLength(digitBytes)
+      guard areaLength > 0 else { return nil }
+      let localLength = digitCount - areaLength
       guard localLength == 8 || (localLength == 7 && areaLength == 4) else { return nil }
-      area = Array(digits[0..<areaLength])
       separated = false
+      areaCount = areaLength
     } else {
       return nil
     }
 
-    var local: [UInt8] = []
+    var localCount = 0
     if separated {
       let rest = c.signature(from: localFirst)
       if rest == S.shape(7) || rest == S.shape(8) || rest == S.shape(4, 4) || rest == S.shape(3, 4)
@@ -440,12 +372,16 @@ struct NumberDetector: Detector {
         return nil
       }
       for k in localFirst..<(extensionGroup ?? c.count) {
-        for i in c.starts(k)..<c.starts(k) + c.lengths(k) { local.append(w[i]) }
+        for i in c.starts(k)..<c.starts(k) + c.lengths(k) {
+          number[areaCount + localCount] = w[i]
+          localCount += 1
+        }
       }
     } else {
-      local = Array(digits[area.count...])
+      number.update(from: scratch.base + Layout.digits, count: digitCount)
+      localCount = digitCount - areaCount
     }
-    if area.count == 3 && local.count != 8 { return nil }
+    if areaCount == 3 && localCount != 8 { return nil }
 
     var spanEnd = c.end
     var extensionDigits: Range<Int>?
@@ -456,20 +392,28 @@ struct NumberDetector: Detector {
       extensionDigits = digitsRange
     }
     let span = spanStart..<spanEnd
-    guard bounded(span) else { return nil }
-    guard let rule = landline else { return nil }
+    guard w.bounded(span) else { return nil }
 
-    digits.removeAll(keepingCapacity: true)
-    digits.append(contentsOf: area)
-    digits.append(0x2D)
-    digits.append(contentsOf: local)
+    // The value: AREA-LOCAL.
+    let value = scratch.base + Layout.value
+    value.update(from: number, count: areaCount)
+    value[areaCount] = 0x2D
+    (value + areaCount + 1).update(from: number + areaCount, count: localCount)
     var outcome = Outcome(
-      rule: rule, span: span, value: valueString(), valid: true, reasonCode: nil,
+      rule: rule, span: span,
+      value: FindingValue(UnsafeRawBufferPointer(start: value, count: areaCount + 1 + localCount)),
+      valid: true, reasonCode: nil,
       confidence: separated ? .high : .medium, flags: separated ? [] : .unseparated)
-    if let extensionDigits { outcome.aux = Finding.packExtension(extensionDigits.map { w[$0] }) }
-    let known = LandlineAreaCodes.shared.lookup(area + local)
-    let areaMatches = known.map { $0.code.utf8.elementsEqual(area) } ?? false
-    let firstLocal = local[0]
+    if let extensionDigits {
+      let window = w
+      outcome.aux = Finding.packExtension(extensionDigits.lazy.map { window[$0] })
+    }
+    // The table's code for the whole number must be the one written (not a shorter or longer
+    // code that the digits happen to begin with).
+    let areaMatches =
+      areaCodes.codeLength(UnsafeRawBufferPointer(start: number, count: areaCount + localCount))
+      == areaCount
+    let firstLocal = number[areaCount]
     if !areaMatches {
       guard separated else { return nil }
       outcome.valid = false
@@ -484,37 +428,9 @@ struct NumberDetector: Detector {
     return outcome
   }
 
-  /// An area code in parentheses right before `start`: "(0755)", "（010） ".
-  private func parenthesisedAreaCode(before start: Int) -> (spanStart: Int, area: [UInt8])? {
-    var p = start - 1
-    if w[p] == 0x20 { p -= 1 }
-    // ')' or the full-width '）' (EF BC 89)
-    let closeLength: Int
-    if w[p] == 0x29 {
-      closeLength = 1
-    } else if w[p] == 0x89 && w[p - 1] == 0xBC && w[p - 2] == 0xEF {
-      closeLength = 3
-    } else {
-      return nil
-    }
-    let digitsEnd = p - closeLength + 1
-    var k = digitsEnd
-    while ByteClass.isDigit(w[k - 1]) && digitsEnd - k < 5 { k -= 1 }
-    let n = digitsEnd - k
-    guard n == 3 || n == 4, w[k] == 0x30 else { return nil }
-    // '(' or '（' (EF BC 88)
-    if w[k - 1] == 0x28 {
-      return (k - 1, (k..<digitsEnd).map { w[$0] })
-    }
-    if w[k - 1] == 0x88 && w[k - 2] == 0xBC && w[k - 3] == 0xEF {
-      return (k - 3, (k..<digitsEnd).map { w[$0] })
-    }
-    return nil
-  }
-
   /// An extension written after a landline ("转123", "ext 123"): the whole written range and
   /// the range of its digits.
-  private func writtenExtension(at end: Int) -> (Range<Int>, Range<Int>)? {
+  @inline(__always) private func writtenExtension(at end: Int) -> (Range<Int>, Range<Int>)? {
     let b = w[end]
     guard
       b == 0x20 || b == 0x09 || b == 0x23 || (b | 0x20) == 0x65 || (b | 0x20) == 0x78 || b >= 0xE5
@@ -540,18 +456,18 @@ struct NumberDetector: Detector {
       || sig == S.shape(4, 4, 4, 4, 1) || sig == S.shape(4, 4, 4, 3) || sig == S.shape(4, 6, 5)
     guard single || grouped else { return nil }
     let span = c.start..<c.end
-    guard bounded(span) else { return nil }
+    guard w.bounded(span) else { return nil }
     collectDigits(c)
-    let luhn = Luhn.isValid(digits)
+    let luhn = Luhn.isValid(digitBytes)
     let value = valueString()
-    let n = digits.count
+    let n = digitCount
     // 15-digit numbers are IMEIs and other Luhn-checked serials far more often than cards:
     // only a BIN known to issue 15-digit cards (AmEx co-brands) makes one a card.
-    let bin = BankBINTable.shared.lookup(digits)
-    if n == 15 && bin?.cardLength != 15 { return nil }
+    let bin = bins.entryIndex(digitBytes)
+    if n == 15 && bin.flatMap(bins.cardLength(at:)) != 15 { return nil }
     guard let bin else {
       // 89… is the telecom industry's identifier (SIM ICCIDs are 89 86 …), never a bank's.
-      if digits[0] == 0x38 && digits[1] == 0x39 { return nil }
+      if digit(0) == 0x38 && digit(1) == 0x39 { return nil }
       guard hasContext(rule, before: span.lowerBound) else { return nil }
       return Outcome(
         rule: rule, span: span, value: value, valid: luhn, reasonCode: .unknownBIN,
@@ -562,7 +478,7 @@ struct NumberDetector: Detector {
         rule: rule, span: span, value: value, valid: false, reasonCode: .knownSample,
         confidence: .high)
     }
-    let lengthOK = bin.cardLength.map { $0 == n } ?? true
+    let lengthOK = bins.cardLength(at: bin).map { $0 == n } ?? true
     if !lengthOK {
       guard hasContext(rule, before: span.lowerBound) else { return nil }
       return Outcome(
@@ -573,7 +489,7 @@ struct NumberDetector: Detector {
       return Outcome(
         rule: rule, span: span, value: value, valid: true, reasonCode: nil, confidence: .high)
     }
-    if BankBINTable.shared.isLegacyLuhnExempt(bin, length: n) {
+    if bins.isLegacyLuhnExempt(at: bin, length: n) {
       return Outcome(
         rule: rule, span: span, value: value, valid: true, reasonCode: nil, confidence: .medium)
     }
@@ -596,7 +512,7 @@ struct NumberDetector: Detector {
     if (w[end] | 0x20) == 0x78 && !ByteClass.isAlphanumeric(w[end + 1]) { end += 1 }
     let total = end - start
     let span = start..<end
-    guard bounded(span) else { return nil }
+    guard w.bounded(span) else { return nil }
     if total == 11, length == 3, maskCount >= 4, end - i >= 2, let mobileMasked,
       w[start] == 0x31, w[start + 1] >= 0x33
     {
@@ -611,6 +527,146 @@ struct NumberDetector: Detector {
     }
     return nil
   }
+}
+
+/// The window's boundary and shape rules for numbers: pure functions of its bytes, kept on the
+/// window so that the detector's hot path never copies the detector to call them.
+extension ByteWindow {
+  /// The start of the chain holding the run at `start`: earlier groups of one or two digits
+  /// ("86", "10") joined by a separator. A longer earlier group is a run of its own, already
+  /// looked at, and no group before `consumedUntil` (an earlier value's).
+  func chainStart(of start: Int, notBefore consumedUntil: Int) -> Int {
+    var s = start
+    for _ in 0..<2 {
+      let separator = self[s - 1]
+      guard separator == 0x20 || separator == 0x2D, ByteClass.isDigit(self[s - 2]) else { break }
+      var k = s - 2
+      while ByteClass.isDigit(self[k - 1]) { k -= 1 }
+      guard s - 1 - k <= 2, k >= consumedUntil else { break }
+      s = k
+    }
+    return s
+  }
+
+  /// Whether the byte before `start` lets a value start there.
+  func boundedBefore(_ start: Int) -> Bool {
+    let b = self[start - 1]
+    if ByteClass.isAlphanumeric(b) || b == 0x40 { return false }
+    // The fraction of a decimal number ("116.4073981234", "1.3800138000").
+    if b == 0x2E && ByteClass.isDigit(self[start - 2]) { return false }
+    // A group of a hyphenated alphanumeric token: a UUID's last group, "SKU-2024-...".
+    if b == 0x2D && isInsideHyphenatedToken(before: start - 1) { return false }
+    return true
+  }
+
+  /// Whether the hyphen at `hyphen` joins this value to a token with letters in it
+  /// ("b6a9-041256372875", "ORD-..."), looking back over at most 40 bytes of it.
+  /// A run of hyphens ("----" in combo lists) separates fields rather than joining a token.
+  func isInsideHyphenatedToken(before hyphen: Int) -> Bool {
+    var i = hyphen - 1
+    let lowest = hyphen - 40
+    while i >= lowest {
+      let b = self[i]
+      if ByteClass.isLetter(b) { return true }
+      if b == 0x2D {
+        if !ByteClass.isAlphanumeric(self[i - 1]) { return false }
+      } else if !ByteClass.isDigit(b) {
+        return false
+      }
+      i -= 1
+    }
+    return false
+  }
+
+  /// Whether the byte at `end` lets a value end there.
+  func boundedAfter(_ end: Int) -> Bool {
+    let b = self[end]
+    if ByteClass.isAlphanumeric(b) || b == 0x40 { return false }
+    if b == 0x2E && ByteClass.isDigit(self[end + 1]) {
+      // "13812345678.0": a spreadsheet's float artefact, still the number.
+      return self[end + 1] == 0x30 && !ByteClass.isDigit(self[end + 2])
+    }
+    return true
+  }
+
+  func bounded(_ span: Range<Int>) -> Bool {
+    boundedBefore(span.lowerBound) && boundedAfter(span.upperBound)
+  }
+
+  /// A necessary condition for any shape below, cheap enough to run on every chain: dates
+  /// ("2019-07-14"), versions and short codes stop here.
+  func couldBeValue(_ c: NumberChain) -> Bool {
+    let total = c.digitCount + (c.trailingX ? 1 : 0)
+    // Mobiles (11, +2/+4 for 86/0086), landlines (10-12, + country code and extension),
+    // ID numbers (15, 18), cards (15-19).
+    if total >= 10 && total <= 26 { return true }
+    // A local number after a bracketed area code: "(0755)8612 3456".
+    if total == 7 || total == 8 {
+      var p = c.start - 1
+      if self[p] == 0x20 { p -= 1 }
+      return self[p] == 0x29 || self[p] == 0x89
+    }
+    return false
+  }
+
+  /// The span start of a "+86"/"0086"/"86-" prefix written before a chain's digits, and the
+  /// index of the first group after it.
+  func countryPrefix(_ c: NumberChain) -> (spanStart: Int, firstGroup: Int, skip: Int)? {
+    let plus = self[c.start - 1] == 0x2B
+    if c.count >= 2 {
+      if c.group(0, is: "86", in: self) && (plus || c.separator == 0x2D) {
+        return (plus ? c.start - 1 : c.start, 1, 0)
+      }
+      if c.group(0, is: "0086", in: self) { return (c.start, 1, 0) }
+    } else {
+      let n = c.lengths(0)
+      if plus && n >= 12 && self[c.start] == 0x38 && self[c.start + 1] == 0x36 {
+        return (c.start - 1, 0, 2)
+      }
+      if n >= 14 && self[c.start] == 0x30 && self[c.start + 1] == 0x30 && self[c.start + 2] == 0x38
+        && self[c.start + 3] == 0x36
+      {
+        return (c.start, 0, 4)
+      }
+    }
+    // "(+86)138…" and "(+86) 138…"
+    var p = c.start - 1
+    if self[p] == 0x20 { p -= 1 }
+    if self[p] == 0x29 && self[p - 1] == 0x36 && self[p - 2] == 0x38 && self[p - 3] == 0x2B
+      && self[p - 4] == 0x28
+    {
+      return (p - 4, 0, 0)
+    }
+    return nil
+  }
+
+  /// An area code in parentheses right before `start`: "(0755)", "（010） ", as the span's start
+  /// and the window range of the code's digits.
+  func parenthesisedAreaCode(before start: Int) -> (spanStart: Int, digits: Range<Int>)? {
+    var p = start - 1
+    if self[p] == 0x20 { p -= 1 }
+    // ')' or the full-width '）' (EF BC 89)
+    let closeLength: Int
+    if self[p] == 0x29 {
+      closeLength = 1
+    } else if self[p] == 0x89 && self[p - 1] == 0xBC && self[p - 2] == 0xEF {
+      closeLength = 3
+    } else {
+      return nil
+    }
+    let digitsEnd = p - closeLength + 1
+    var k = digitsEnd
+    while ByteClass.isDigit(self[k - 1]) && digitsEnd - k < 5 { k -= 1 }
+    let n = digitsEnd - k
+    guard n == 3 || n == 4, self[k] == 0x30 else { return nil }
+    // '(' or '（' (EF BC 88)
+    if self[k - 1] == 0x28 { return (k - 1, k..<digitsEnd) }
+    if self[k - 1] == 0x88 && self[k - 2] == 0xBC && self[k - 3] == 0xEF {
+      return (k - 3, k..<digitsEnd)
+    }
+    return nil
+  }
+
 }
 
 /// Names of the card types in the BIN table.

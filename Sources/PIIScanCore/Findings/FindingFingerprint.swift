@@ -49,17 +49,27 @@ public struct FindingFingerprint: Sendable {
     hasher.combine(0)
     finding.value.withBytes { hasher.combine($0) }
     let (a, b) = hasher.finalize()
-    return Self.hex(a) + Self.hex(b)
+    return Self.hex(a, b)
   }
 
-  private static func hex(_ word: UInt64) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var bytes = [UInt8](repeating: 0, count: 16)
-    for i in 0..<8 {
-      let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(i)))
-      bytes[2 * i] = digits[Int(byte >> 4)]
-      bytes[2 * i + 1] = digits[Int(byte & 15)]
+  /// The 32 lower-case hex digits of `a` then `b`, each word least significant byte first;
+  /// written straight into the string's storage (every report line carries one).
+  private static func hex(_ a: UInt64, _ b: UInt64) -> String {
+    String(unsafeUninitializedCapacity: 32) { buffer in
+      for half in 0..<2 {
+        let word = half == 0 ? a : b
+        for i in 0..<8 {
+          let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(i)))
+          buffer[16 * half + 2 * i] = hexDigit(byte >> 4)
+          buffer[16 * half + 2 * i + 1] = hexDigit(byte & 15)
+        }
+      }
+      return 32
     }
-    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  @inline(__always)
+  private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+    nibble < 10 ? 0x30 + nibble : 0x57 + nibble
   }
 }

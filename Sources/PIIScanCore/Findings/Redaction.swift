@@ -44,6 +44,7 @@ public enum Redaction {
       for i in first..<(count - last) { bytes[i] = 0x2A }
       return String(decoding: bytes, as: UTF8.self)
     }
+    if let masked = keepScalars(value, first: first, last: last) { return masked }
     let characters = Array(value)
     guard characters.count > first + last else {
       return characters.count <= 1
@@ -52,6 +53,68 @@ public enum Redaction {
     return String(characters[..<first])
       + String(repeating: "*", count: characters.count - first - last)
       + String(characters[(characters.count - last)...])
+  }
+
+  /// ``keep(_:first:last:)`` for text in which every Unicode scalar is a character of its own —
+  /// printable ASCII, CJK ideographs, CJK punctuation, full-width forms, the middle dot —, which
+  /// is nearly every Chinese value, counted without grapheme breaking (the report thread masks
+  /// every finding). Nil for anything else, which takes the general path.
+  private static func keepScalars(_ value: String, first: Int, last: Int) -> String? {
+    // One pass to check the scalars and find their UTF-8 offsets at the kept ends.
+    var count = 0
+    var offset = 0
+    var headEnd = 0
+    for scalar in value.unicodeScalars {
+      switch scalar.value {
+      case 0x20...0x7E, 0xB7, 0x3001...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E:
+        break
+      default:
+        return nil
+      }
+      count += 1
+      offset += UTF8.width(scalar)
+      if count == first { headEnd = offset }
+    }
+    let total = offset
+    guard count > first + last else {
+      guard count > 1, let head = value.unicodeScalars.first else { return "*" }
+      return String(head) + String(repeating: "*", count: count - 1)
+    }
+    // The last `last` scalars: walk back over UTF-8 continuation bytes.
+    let utf8 = value.utf8
+    var tailStart = total
+    if last > 0 {
+      var index = utf8.endIndex
+      var seen = 0
+      var bytes = 0
+      while seen < last {
+        index = utf8.index(before: index)
+        bytes += 1
+        if utf8[index] & 0xC0 != 0x80 { seen += 1 }
+      }
+      tailStart = total - bytes
+    }
+    let stars = count - first - last
+    let length = headEnd + stars + (total - tailStart)
+    // Nil (the general path) only for a string without contiguous UTF-8 storage.
+    return utf8.withContiguousStorageIfAvailable { source in
+      String(unsafeUninitializedCapacity: length) { target in
+        var k = 0
+        for i in 0..<headEnd {
+          target[k] = source[i]
+          k += 1
+        }
+        for _ in 0..<stars {
+          target[k] = 0x2A
+          k += 1
+        }
+        for i in tailStart..<total {
+          target[k] = source[i]
+          k += 1
+        }
+        return k
+      }
+    }
   }
 
   /// "0755-12345678" → "0755-****5678".

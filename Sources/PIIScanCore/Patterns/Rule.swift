@@ -220,39 +220,97 @@ public final class Rule: Sendable {
 }
 
 /// A rule's context words, searched for in small windows before candidates.
+///
+/// Candidates in a dense dump are tens of bytes apart and almost every one asks whether its
+/// rule's words stand before it, so the search is laid out for that question: the words sit in
+/// one flat byte array, and a bitmap over the first two bytes of every word (both cases for
+/// ASCII letters) rejects nearly every position with one load. Chinese words start with a
+/// UTF-8 lead byte that most Chinese characters share; their second byte tells them apart.
 public struct ContextWords: Sendable {
   /// The words, lower-cased UTF-8.
   public let words: [[UInt8]]
-  /// Which bytes start a word (ASCII letters in both cases): most window bytes start none,
-  /// so the search rarely compares more than one byte.
-  private let starts: [Bool]
+  /// Every word's bytes, one after another; word `i` is `flat[ends[i - 1]..<ends[i]]`.
+  private let flat: [UInt8]
+  private let ends: [Int]
+  /// Bit `first << 8 | second` is set when a word starts with those two bytes.
+  private let pairs: [UInt64]
+  /// Whether a one-byte word exists (compared on its own, without the pair bitmap).
+  private let singles: [Bool]
 
   public init(_ words: [String]) {
     self.words = words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
-    var starts = [Bool](repeating: false, count: 256)
+    var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
+    var singles = [Bool](repeating: false, count: 256)
+    var flat: [UInt8] = []
+    var ends: [Int] = []
     for word in self.words {
-      starts[Int(word[0])] = true
-      if word[0] &- 0x61 < 26 { starts[Int(word[0] - 0x20)] = true }
+      flat += word
+      ends.append(flat.count)
+      let firsts = Self.cases(word[0])
+      if word.count == 1 {
+        for first in firsts { singles[Int(first)] = true }
+        continue
+      }
+      for first in firsts {
+        for second in Self.cases(word[1]) {
+          let key = Int(first) << 8 | Int(second)
+          pairs[key >> 6] |= 1 << UInt64(key & 63)
+        }
+      }
     }
-    self.starts = starts
+    self.flat = flat
+    self.ends = ends
+    self.pairs = pairs
+    self.singles = singles
+  }
+
+  /// A lower-case ASCII letter and its upper case; any other byte alone.
+  private static func cases(_ byte: UInt8) -> [UInt8] {
+    byte &- 0x61 < 26 ? [byte, byte - 0x20] : [byte]
   }
 
   public var isEmpty: Bool { words.isEmpty }
 
   /// Whether a word occurs in `range` of `window`, ASCII letters compared without case.
   func occur(in window: ByteWindow, _ range: Range<Int>) -> Bool {
-    guard !words.isEmpty else { return false }
-    var i = range.lowerBound
-    while i < range.upperBound {
-      if starts[Int(window[i])] {
-        for word in words where i + word.count <= range.upperBound {
-          var k = 0
-          while k < word.count && ByteClass.lowercased(window[i + k]) == word[k] { k += 1 }
-          if k == word.count { return true }
+    guard !ends.isEmpty, !range.isEmpty else { return false }
+    let lower = max(range.lowerBound, 0)
+    let upper = min(range.upperBound, window.bytes.count)
+    guard lower < upper, let base = window.bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+    else { return false }
+    return pairs.withUnsafeBufferPointer { pairs in
+      singles.withUnsafeBufferPointer { singles in
+        var i = lower
+        while i < upper {
+          let first = Int(base[i])
+          let second = i + 1 < upper ? Int(base[i + 1]) : 0x100
+          let key = first << 8 | second
+          if (second < 0x100 && pairs[key >> 6] & (1 << UInt64(key & 63)) != 0)
+            || singles[first]
+          {
+            if matchAt(i, base, upper) { return true }
+          }
+          i += 1
         }
+        return false
       }
-      i += 1
     }
-    return false
+  }
+
+  /// Whether some word starts at `i` and ends at or before `upper`.
+  private func matchAt(_ i: Int, _ base: UnsafePointer<UInt8>, _ upper: Int) -> Bool {
+    flat.withUnsafeBufferPointer { flat in
+      var begin = 0
+      for end in ends {
+        let length = end - begin
+        if i + length <= upper {
+          var k = 0
+          while k < length && ByteClass.lowercased(base[i + k]) == flat[begin + k] { k += 1 }
+          if k == length { return true }
+        }
+        begin = end
+      }
+      return false
+    }
   }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import PIIScanPCRE2
+import Synchronization
 import TOMLKit
 
 /// The compiled rules of one scan: checked once, shared read-only by every worker.
@@ -11,14 +12,15 @@ public struct RuleSet: Sendable {
   public let categoryList: [Category]
   /// SHA-256 of every file the rules were read from (the embedded Patterns/ and users' files),
   /// before any restriction.
-  private let filesDigest: String
+  private let filesDigest: FilesDigest
 
   /// SHA-256 of the rule set in force: of every file the rules and their tables came from,
   /// and of the ids of the rules `--only` and `--except` leave in. Reports carry it, so a
   /// figure can be tied to the rules that made it.
   public var sha256: String {
     var hasher = SHA256()
-    hasher.update(data: Array((filesDigest + "\n" + rules.map(\.id).joined(separator: ",")).utf8))
+    hasher.update(
+      data: Array((filesDigest.hex + "\n" + rules.map(\.id).joined(separator: ",")).utf8))
     return Self.hex(hasher.finalize())
   }
 
@@ -46,7 +48,7 @@ public struct RuleSet: Sendable {
   public init(files: [(path: String, text: String)]) throws(PatternLoadError) {
     let (rules, problems) = RuleSet.check(files.map { ($0.path, $0.text, false) })
     if !problems.isEmpty { throw PatternLoadError(problems: problems) }
-    self.init(rules: rules, filesDigest: RuleSet.digest(user: files))
+    self.init(rules: rules, filesDigest: FilesDigest(user: files))
   }
 
   /// The built-in rules plus the rules of a user's files (`--patterns`), checked together:
@@ -68,7 +70,7 @@ public struct RuleSet: Sendable {
     let files =
       embeddedFiles().map { ($0.path, $0.text, false) } + user.map { ($0.path, $0.text, true) }
     var (rules, problems) = check(files)
-    let set = RuleSet(rules: rules, filesDigest: "")
+    let set = RuleSet(rules: rules, filesDigest: FilesDigest(fixed: ""))
     if checkExamples {
       for result in set.runExamples(settings: settings, userOnly: true) {
         guard let failure = result.failure else { continue }
@@ -81,7 +83,7 @@ public struct RuleSet: Sendable {
       }
     }
     if !problems.isEmpty { throw PatternLoadError(problems: problems) }
-    return RuleSet(rules: set.rules, filesDigest: RuleSet.digest(user: user))
+    return RuleSet(rules: set.rules, filesDigest: FilesDigest(user: user))
   }
 
   /// What a regex rule's pattern may do, so that its matches never depend on where the input
@@ -369,11 +371,11 @@ public struct RuleSet: Sendable {
     return sound ? pattern : nil
   }
 
-  private init(filesDigest: String, rules: [Rule]) {
+  private init(filesDigest: FilesDigest, rules: [Rule]) {
     self.init(rules: rules, filesDigest: filesDigest)
   }
 
-  private init(rules: [Rule], filesDigest: String) {
+  private init(rules: [Rule], filesDigest: FilesDigest) {
     self.rules = rules
     self.filesDigest = filesDigest
     var index: [ValidatorKind: Int] = [:]
@@ -404,7 +406,7 @@ public struct RuleSet: Sendable {
   /// The rules shipped in the binary (Patterns/*.toml).
   public static func embedded() throws(PatternLoadError) -> RuleSet {
     let set = try RuleSet(files: embeddedFiles())
-    return RuleSet(rules: set.rules, filesDigest: RuleSet.digest(user: []))
+    return RuleSet(rules: set.rules, filesDigest: FilesDigest(user: []))
   }
 
   static func embeddedFiles() -> [(path: String, text: String)] {
@@ -471,5 +473,32 @@ public struct RuleSet: Sendable {
       }
     }
     return "\(error)"
+  }
+}
+
+/// The digest of the files a rule set was read from (``RuleSet/digest(user:)``), made the first
+/// time a report asks for it: hashing every embedded table costs more than the rest of start-up,
+/// and most runs never print it.
+final class FilesDigest: Sendable {
+  private let user: [(path: String, text: String)]
+  private let value: Mutex<String?>
+
+  init(user: [(path: String, text: String)]) {
+    self.user = user
+    value = Mutex(nil)
+  }
+
+  init(fixed: String) {
+    user = []
+    value = Mutex(fixed)
+  }
+
+  var hex: String {
+    value.withLock { value in
+      if let value { return value }
+      let digest = RuleSet.digest(user: user)
+      value = digest
+      return digest
+    }
   }
 }

@@ -13,8 +13,12 @@ public struct ChunkLayout: Sendable, Hashable {
   /// and look-ahead is bounded well below this (see ``DetectionLimits``).
   public static let overlap = 4096
 
-  /// The default nominal chunk size.
-  public static let defaultChunkSize = 8 << 20
+  /// The default nominal chunk size: 2 MiB. A chunk's findings are held until it is emitted in
+  /// order, and a dense dump carries one value per ~40 bytes, so memory grows with the chunk
+  /// size times the chunks in flight (2 × threads + 1). On 80 MB of dense rows with two
+  /// threads, JSON Lines peaked at 230 MB with 8 MiB chunks and 98 MB with 2 MiB ones, at the
+  /// same CPU time; the overlap re-read (2 × 4 KiB per chunk) stays under 0.4%.
+  public static let defaultChunkSize = 2 << 20
 
   /// Nominal chunk size in bytes (at least 1).
   public let chunkSize: Int

@@ -49,9 +49,14 @@ public protocol Reporter: FindingSink {
 
 /// `path:line:column: category value (valid|invalid: reason, confidence) key=value …` — one
 /// line per finding, for people. Notices go to standard error (by the command).
+///
+/// With ``color`` (a terminal: `--color`), the location is dimmed, the category bold and the
+/// verdict red for a valid value, yellow for an invalid one.
 public final class TextReporter: Reporter {
   private let out: ReportStream
   private let presenter: FindingPresenter
+  /// Colour with ANSI escapes.
+  public var color = false
 
   public init(out: ReportStream, presenter: FindingPresenter) {
     self.out = out
@@ -62,13 +67,17 @@ public final class TextReporter: Reporter {
     let name = batch.input.displayName
     for finding in batch.findings {
       let description = presenter.describe(finding)
-      var line = "\(name):\(finding.line):\(finding.column): "
-      line += finding.category.id + " " + presenter.value(finding)
+      let (dim, bold, red, yellow, reset) =
+        color
+        ? ("\u{1B}[2m", "\u{1B}[1m", "\u{1B}[31m", "\u{1B}[33m", "\u{1B}[0m")
+        : ("", "", "", "", "")
+      var line = "\(dim)\(name):\(finding.line):\(finding.column):\(reset) "
+      line += bold + finding.category.id + reset + " " + presenter.value(finding)
       if finding.valid {
-        line += " (valid, \(finding.confidence.rawValue))"
+        line += " \(red)(valid, \(finding.confidence.rawValue))\(reset)"
       } else {
         let reason = description.reason(reveal: presenter.reveal) ?? "?"
-        line += " (invalid: \(reason), \(finding.confidence.rawValue))"
+        line += " \(yellow)(invalid: \(reason), \(finding.confidence.rawValue))\(reset)"
       }
       for (key, value) in presenter.details(description) { line += " \(key)=\(value)" }
       out.append(line)

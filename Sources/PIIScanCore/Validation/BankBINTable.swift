@@ -47,10 +47,18 @@ public struct BankBINTable: Sendable {
   private let entries: [BankBIN]
   /// `entries[i].cardLength`, 0 when unknown (read without copying the entry).
   private let cardLengths: [UInt8]
+  /// `entries[i].isLuhnExempt`.
+  private let luhnExempt: [Bool]
+  /// One bit per 6-digit prefix, set when some BIN is a prefix of it or begins with it: a clear
+  /// bit answers "no BIN" for a number with one load (most long numbers in a dump are no card).
+  private let firstSix: [UInt64]
   /// key(binLength, value) → (start << 16) | count into `entries`.
   private let groups: IntMap
   /// Bit n set when some BIN has n digits.
   private let binLengths: UInt16
+  /// `key(length, value)` of `entries[i]`, ascending: the entries of BINs that begin with given
+  /// digits are one contiguous run, found by binary search.
+  private let entryKeys: [Int]
 
   @inline(__always)
   private static func key(length: Int, value: Int) -> Int { length &* 10_000_000_000 &+ value }
@@ -68,6 +76,18 @@ public struct BankBINTable: Sendable {
       try Self.parse(bytes, source: source)
     }
     cardLengths = entries.map { UInt8($0.cardLength ?? 0) }
+    luhnExempt = entries.map(\.isLuhnExempt)
+    entryKeys = entries.map { Self.key(length: $0.bin.utf8.count, value: Int($0.bin) ?? 0) }
+    var firstSix = [UInt64](repeating: 0, count: 1_000_000 / 64 + 1)
+    for entry in entries {
+      let digits = entry.bin.utf8.map { Int($0) - 0x30 }
+      var low = 0
+      for index in 0..<6 { low = low * 10 + (index < digits.count ? digits[index] : 0) }
+      var span = 1
+      for _ in digits.count..<max(6, digits.count) { span *= 10 }
+      for six in low..<(low + span) { firstSix[six >> 6] |= 1 << UInt64(six & 63) }
+    }
+    self.firstSix = firstSix
   }
 
   /// One row as read: its BIN and bank are byte ranges of the table.
@@ -207,13 +227,30 @@ public struct BankBINTable: Sendable {
   /// - Parameter cardDigits: the card number as ASCII digits.
   /// - Returns: nil when no BIN matches or a byte is not a digit.
   public func lookup(_ cardDigits: UnsafeRawBufferPointer) -> BankBIN? {
+    entryIndex(cardDigits).map { entries[$0] }
+  }
+
+  /// The row ``lookup(_:)`` gives, as an index for ``cardLength(at:)`` and
+  /// ``isLegacyLuhnExempt(at:length:)``: the scan's hot path copies no entry (nor its strings).
+  func entryIndex(_ cardDigits: UnsafeRawBufferPointer) -> Int? {
     let count = cardDigits.count
-    guard count >= 3, !cardDigits.contains(where: { ValidationBytes.digit($0) == nil }) else {
-      return nil
-    }
+    guard count >= 3, let base = cardDigits.baseAddress?.assumingMemoryBound(to: UInt8.self)
+    else { return nil }
     var binLength = min(count, 10)
     // The prefix of `binLength` digits; dropping its last digit gives the next shorter one.
-    guard var prefix = ValidationBytes.number(cardDigits, 0, binLength) else { return nil }
+    var prefix = 0
+    var bad: UInt8 = 0
+    for index in 0..<count {
+      let digit = base[index] &- 0x30
+      bad |= digit > 9 ? 1 : 0
+      if index < binLength { prefix = prefix &* 10 &+ Int(digit) }
+    }
+    guard bad == 0 else { return nil }
+    if count >= 6 {
+      var six = prefix
+      for _ in 6..<binLength { six /= 10 }
+      guard firstSix[six >> 6] & (1 << UInt64(six & 63)) != 0 else { return nil }
+    }
     var unknownLength = -1
     var otherLength = -1
     while binLength >= 3 {
@@ -222,7 +259,7 @@ public struct BankBINTable: Sendable {
       {
         for index in (group >> 16)..<((group >> 16) + (group & 0xFFFF)) {
           let cardLength = Int(cardLengths[index])
-          if cardLength == count { return entries[index] }
+          if cardLength == count { return index }
           if cardLength == 0 {
             if unknownLength < 0 { unknownLength = index }
           } else if otherLength < 0 {
@@ -234,7 +271,19 @@ public struct BankBINTable: Sendable {
       binLength -= 1
     }
     let best = unknownLength >= 0 ? unknownLength : otherLength
-    return best >= 0 ? entries[best] : nil
+    return best >= 0 ? best : nil
+  }
+
+  /// The card length of row `index`, nil when the table does not say.
+  @inline(__always)
+  func cardLength(at index: Int) -> Int? {
+    cardLengths[index] == 0 ? nil : Int(cardLengths[index])
+  }
+
+  /// ``isLegacyLuhnExempt(_:length:)`` for row `index`.
+  @inline(__always)
+  func isLegacyLuhnExempt(at index: Int, length: Int) -> Bool {
+    luhnExempt[index] && Int(cardLengths[index]) == length
   }
 
   /// The entry for a card number (see the raw-buffer overload).
@@ -245,11 +294,50 @@ public struct BankBINTable: Sendable {
     bank: String, cardType: String?
   )? {
     guard cardDigits.count >= 6 else { return nil }
-    let first = String(decoding: cardDigits.prefix(6), as: UTF8.self)
-    let under = entries.filter { $0.bin.hasPrefix(first) || first.hasPrefix($0.bin) }
-    guard let one = under.first,
-      under.allSatisfy({ $0.bank == one.bank && $0.cardType == one.cardType })
-    else { return nil }
+    var six = 0
+    for byte in cardDigits.prefix(6) {
+      guard byte &- 0x30 < 10 else { return nil }
+      six = six * 10 + Int(byte &- 0x30)
+    }
+    // Every report describes each card it shows, so this runs once per card finding: the rows
+    // concerned are found through the keys (BINs shorter than six digits by their own key,
+    // longer ones as the run of keys between six's lowest and highest extension).
+    var one: BankBIN?
+    var agree = true
+    func take(_ index: Int) {
+      let entry = entries[index]
+      if let first = one {
+        if first.bank != entry.bank || first.cardType != entry.cardType { agree = false }
+      } else {
+        one = entry
+      }
+    }
+    var scale = 1
+    for length in 3...10 where binLengths & (1 << length) != 0 {
+      if length < 6 {
+        var value = six
+        for _ in length..<6 { value /= 10 }
+        if let group = groups.value(for: Self.key(length: length, value: value)) {
+          for index in (group >> 16)..<((group >> 16) + (group & 0xFFFF)) { take(index) }
+        }
+        continue
+      }
+      scale = 1
+      for _ in 6..<length { scale *= 10 }
+      let lower = Self.key(length: length, value: six * scale)
+      let upper = Self.key(length: length, value: (six + 1) * scale)
+      var low = 0
+      var high = entryKeys.count
+      while low < high {
+        let middle = (low + high) / 2
+        if entryKeys[middle] < lower { low = middle + 1 } else { high = middle }
+      }
+      while low < entryKeys.count && entryKeys[low] < upper {
+        take(low)
+        low += 1
+      }
+    }
+    guard let one, agree else { return nil }
     return (one.bank, one.cardType)
   }
 

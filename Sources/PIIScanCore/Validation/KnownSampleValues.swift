@@ -27,6 +27,11 @@ public struct KnownSampleValues: Sendable {
   /// Entries by value (a value may be listed under several categories).
   private let byValue: [String: [Entry]]
   private let entryCount: Int
+  /// One bit per ``bloomBits`` slot, set for the hash of every listed value: a clear bit
+  /// answers "not listed" for a candidate without building a string (the scan asks this of
+  /// every valid number).
+  private let bloom: [UInt64]
+  private static let bloomBits = 1 << 14
 
   /// Parses the table text.
   ///
@@ -51,6 +56,28 @@ public struct KnownSampleValues: Sendable {
     }
     self.byValue = byValue
     self.entryCount = entryCount
+    var bloom = [UInt64](repeating: 0, count: Self.bloomBits / 64)
+    for var value in byValue.keys {
+      let slot = value.withUTF8 { Self.slot(UnsafeRawBufferPointer($0)) }
+      bloom[slot >> 6] |= 1 << UInt64(slot & 63)
+    }
+    self.bloom = bloom
+  }
+
+  /// The filter slot of a value's bytes (FNV-1a, folded).
+  @inline(__always)
+  private static func slot(_ bytes: UnsafeRawBufferPointer) -> Int {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return Int(truncatingIfNeeded: (hash ^ hash >> 29) & UInt64(bloomBits - 1))
+  }
+
+  /// Whether `value` (normalised bytes) is listed under `category`; a string is made only when
+  /// the filter cannot rule the value out.
+  func contains(_ value: UnsafeRawBufferPointer, category: String) -> Bool {
+    let slot = Self.slot(value)
+    guard bloom[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return false }
+    return note(for: String(decoding: value, as: UTF8.self), category: category) != nil
   }
 
   /// The number of listed (value, category) pairs.

@@ -169,6 +169,18 @@ public struct LandlineAreaCodes: Sendable {
     lookup(digits).map { $0.code.utf8.count }
   }
 
+  /// ``areaCodeLength(_:)`` without copying the entry: 3, 4, or 0 when `digits` starts with no
+  /// known code.
+  @inline(__always)
+  func codeLength(_ digits: UnsafeRawBufferPointer) -> Int {
+    guard digits.count >= 3, digits[0] == UInt8(ascii: "0"),
+      let value3 = ValidationBytes.number(digits, 1, 2)
+    else { return 0 }
+    if threeDigit[value3] != 0 { return 3 }
+    guard digits.count >= 4, let value4 = ValidationBytes.number(digits, 1, 3) else { return 0 }
+    return fourDigit[value4] != 0 ? 4 : 0
+  }
+
   /// The length of the area code that `digits` starts with (see the raw-buffer overload).
   @inlinable
   public func areaCodeLength(_ digits: some Collection<UInt8>) -> Int? {

@@ -38,15 +38,21 @@ public enum Luhn {
   /// The Luhn sum from the right, doubling every second digit starting with the rightmost
   /// (`doublingRightmost`) or the one before it; nil on a non-digit.
   private static func sum(_ digits: UnsafeRawBufferPointer, doublingRightmost: Bool) -> Int? {
+    guard let base = digits.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+    // Branch-free per digit (the scan runs this for every card-shaped number): a doubled digit
+    // d adds 2d, less 9 when 2d > 9, that is when (d + 3) >> 3 is 1.
     var total = 0
-    var double = doublingRightmost
-    var index = digits.count
-    while index > 0 {
-      index -= 1
-      guard let digit = ValidationBytes.digit(digits[index]) else { return nil }
-      total += double ? (digit < 5 ? digit * 2 : digit * 2 - 9) : digit
-      double.toggle()
+    var bad: UInt8 = 0
+    var index = digits.count - 1
+    var double = doublingRightmost ? 1 : 0
+    while index >= 0 {
+      let raw = base[index] &- 0x30
+      bad |= raw > 9 ? 1 : 0
+      let digit = Int(raw)
+      total &+= digit &<< double &- 9 &* ((digit &+ 3) &>> 3 & double)
+      double ^= 1
+      index &-= 1
     }
-    return total
+    return bad == 0 ? total : nil
   }
 }

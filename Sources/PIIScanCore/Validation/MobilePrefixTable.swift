@@ -38,6 +38,12 @@ public struct MobilePrefixTable: Sendable {
   private let entries: [MobilePrefix]
   /// `byLength[k]` maps a (3 + k)-digit prefix value to entry index + 1 (0 = none).
   private let byLength: [PrefixSlots]
+  /// Per entry: its number length, and 0x80 when numbers under it belong to persons — what
+  /// ``allocation(_:)`` reads, so the scan's hot path copies no entry (and none of its strings).
+  private let packed: [UInt8]
+  /// Per three-digit start (000–999): ``isDecidedByFirstThree(_:)``'s answer, worked out once
+  /// since every report asks it of every masked or shown mobile.
+  private let decidedByThree: [Bool]
 
   /// Parses the table text.
   ///
@@ -74,6 +80,8 @@ public struct MobilePrefixTable: Sendable {
       values.append((digits, value))
     }
     self.entries = entries
+    packed = entries.map { UInt8($0.length) | ($0.isPersonal ? 0x80 : 0) }
+    decidedByThree = Self.decisions(entries)
     byLength = (3...5).map { digits in
       PrefixSlots(
         values.enumerated().compactMap { entry, prefix in
@@ -100,16 +108,61 @@ public struct MobilePrefixTable: Sendable {
     return longestMatch(prefixes) { $0.length == digits.count }
   }
 
+  /// What ``lookup(_:)`` would say about `digits`, without copying its entry (or any of its
+  /// strings): ``Allocation/unallocated``, or whether numbers under the prefix are personal.
+  @inline(__always)
+  func allocation(_ digits: UnsafeRawBufferPointer) -> Allocation {
+    guard let (three, four, five) = Self.prefixValues(digits) else { return .unallocated }
+    let length = UInt8(truncatingIfNeeded: digits.count)
+    var slot = byLength[2].slot(five)
+    if slot == 0 || packed[slot - 1] & 0x7F != length {
+      slot = byLength[1].slot(four)
+      if slot == 0 || packed[slot - 1] & 0x7F != length {
+        slot = byLength[0].slot(three)
+        if slot == 0 || packed[slot - 1] & 0x7F != length { return .unallocated }
+      }
+    }
+    return packed[slot - 1] & 0x80 != 0 ? .personal : .nonPersonal
+  }
+
+  /// See ``allocation(_:)``.
+  enum Allocation {
+    case unallocated, personal, nonPersonal
+  }
+
   /// Whether the first three digits of `digits` decide its carrier and line type: every prefix
   /// of the table that begins with them gives the same (so a masked mobile, which shows three,
   /// may say which carrier it belongs to).
   public func isDecidedByFirstThree(_ digits: UnsafeRawBufferPointer) -> Bool {
     guard digits.count >= 3 else { return false }
-    let first = String(decoding: digits.prefix(3), as: UTF8.self)
-    let under = entries.filter { $0.prefix.hasPrefix(first) }
-    guard let one = under.first else { return true }
-    return under.allSatisfy { $0.carrierZh == one.carrierZh && $0.category == one.category }
-      && under.contains { $0.prefix == first }
+    var three = 0
+    for byte in digits.prefix(3) {
+      guard byte &- 0x30 < 10 else { return false }
+      three = three * 10 + Int(byte &- 0x30)
+    }
+    return decidedByThree[three]
+  }
+
+  /// For each three-digit start: true when no prefix begins with it, or when one is exactly it
+  /// and every prefix beginning with it names the same carrier and category.
+  private static func decisions(_ entries: [MobilePrefix]) -> [Bool] {
+    var first: [MobilePrefix?] = Array(repeating: nil, count: 1000)
+    var mixed = [Bool](repeating: false, count: 1000)
+    var exact = [Bool](repeating: false, count: 1000)
+    for entry in entries {
+      guard let three = Int(entry.prefix.prefix(3)), entry.prefix.utf8.count >= 3 else {
+        continue
+      }
+      if entry.prefix.utf8.count == 3 { exact[three] = true }
+      if let one = first[three] {
+        if one.carrierZh != entry.carrierZh || one.category != entry.category {
+          mixed[three] = true
+        }
+      } else {
+        first[three] = entry
+      }
+    }
+    return (0..<1000).map { first[$0] == nil || (!mixed[$0] && exact[$0]) }
   }
 
   /// The allocation of a mobile number (see the raw-buffer overload).
@@ -151,10 +204,16 @@ public struct MobilePrefixTable: Sendable {
   /// The 3-, 4- and 5-digit prefix values; nil if a byte is not a digit or there are fewer
   /// than 5.
   private static func prefixValues(_ digits: UnsafeRawBufferPointer) -> (Int, Int, Int)? {
-    guard digits.count >= 5, !digits.contains(where: { ValidationBytes.digit($0) == nil }),
-      let five = ValidationBytes.number(digits, 0, 5)
+    guard digits.count >= 5, let base = digits.baseAddress?.assumingMemoryBound(to: UInt8.self)
     else { return nil }
-    return (five / 100, five / 10, five)
+    var five = 0
+    var bad: UInt8 = 0
+    for index in 0..<digits.count {
+      let digit = base[index] &- 0x30
+      bad |= digit > 9 ? 1 : 0
+      if index < 5 { five = five &* 10 &+ Int(digit) }
+    }
+    return bad == 0 ? (five / 100, five / 10, five) : nil
   }
 }
 

@@ -195,6 +195,12 @@ public struct RegionCodeTable: Sendable {
   /// The codes, ascending; `regions[i]` belongs to `codes[i]`.
   private let codes: [Int32]
   private let regions: [Region]
+  /// Per row, what an ID check reads, so the scan's hot path copies no ``Region`` (nor its
+  /// names): bit 0 current, bit 1 has a name of its own, bits 16… the last year (0 = none).
+  private let facts: [UInt32]
+  /// `codes` index of the first code ≥ `prefix * 100`, for every 4-digit prefix (and one past
+  /// the last): a code is looked for among the few that share its first four digits.
+  private let prefixStart: [UInt16]
 
   /// Parses the table text.
   ///
@@ -210,6 +216,17 @@ public struct RegionCodeTable: Sendable {
     text.makeContiguousUTF8()
     (codes, regions) = try ReferenceTable.withUTF8(text) { bytes in
       try Self.parse(bytes, text: text, source: source)
+    }
+    var prefixStart = [UInt16](repeating: 0, count: 10_001)
+    var row = 0
+    for prefix in 0...10_000 {
+      while row < codes.count && Int(codes[row]) < prefix * 100 { row += 1 }
+      prefixStart[prefix] = UInt16(row)
+    }
+    self.prefixStart = prefixStart
+    facts = regions.map { region in
+      (region.isCurrent ? 1 : 0) | (region.hasOwnName ? 2 : 0)
+        | UInt32(region.lastYear ?? 0) << 16
     }
   }
 
@@ -369,15 +386,26 @@ public struct RegionCodeTable: Sendable {
     return region(code: code / 100 * 100)
   }
 
+  /// The row of `code`, for ``isCurrent(row:)``, ``hasOwnName(row:)`` and ``lastYear(row:)``.
+  func row(of code: Int) -> Int? { index(of: code) }
+
+  @inline(__always) func isCurrent(row: Int) -> Bool { facts[row] & 1 != 0 }
+  @inline(__always) func hasOwnName(row: Int) -> Bool { facts[row] & 2 != 0 }
+  @inline(__always) func lastYear(row: Int) -> Int? {
+    facts[row] >> 16 == 0 ? nil : Int(facts[row] >> 16)
+  }
+
+  @inline(__always)
   private func index(of code: Int) -> Int? {
     guard code >= 0, code <= 999_999 else { return nil }
     let key = Int32(code)
-    var low = 0
-    var high = codes.count
-    while low < high {
-      let middle = (low + high) >> 1
-      if codes[middle] < key { low = middle + 1 } else { high = middle }
+    let prefix = code / 100
+    var row = Int(prefixStart[prefix])
+    let end = Int(prefixStart[prefix + 1])
+    while row < end {
+      if codes[row] >= key { return codes[row] == key ? row : nil }
+      row += 1
     }
-    return low < codes.count && codes[low] == key ? low : nil
+    return nil
   }
 }

@@ -281,32 +281,45 @@ public enum ResidentID {
 
     init(_ bytes: UnsafeRawBufferPointer) {
       count = bytes.count
-      guard count == 18 else { return }
-      firstByte = bytes[0]
+      guard count == 18, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+        return
+      }
+      firstByte = base[0]
+      // One pass: the weighted sum and the number of each field, digit by digit; the fields
+      // are kept only when every character is good.
+      var fields = (region: 0, year: 0, month: 0, day: 0)
+      var value = 0
+      var sum = 0
       for index in 0..<17 {
-        guard let digit = ValidationBytes.digit(bytes[index]) else {
+        let digit = Int(base[index] &- 0x30)
+        guard digit < 10 else {
           badPosition = index + 1
-          badByte = bytes[index]
+          badByte = base[index]
           return
         }
-        weightedSum = (weightedSum + digit) << 1
+        sum = (sum + digit) << 1
+        value = value &* 10 &+ digit
+        switch index {
+        case 5: (fields.region, value) = (value, 0)
+        case 9: (fields.year, value) = (value, 0)
+        case 11: (fields.month, value) = (value, 0)
+        case 13: (fields.day, value) = (value, 0)
+        default: break
+        }
       }
-      let last = bytes[17]
+      weightedSum = sum
+      let last = base[17]
       if last == UInt8(ascii: "X") || last == UInt8(ascii: "x") {
         check = UInt8(ascii: "X")
-      } else if ValidationBytes.digit(last) != nil {
+      } else if last &- 0x30 < 10 {
         check = last
       } else {
         badPosition = 18
         badByte = last
         return
       }
-      // All 17 are digits, so these cannot fail.
-      region = ValidationBytes.number(bytes, 0, 6) ?? 0
-      year = ValidationBytes.number(bytes, 6, 4) ?? 0
-      month = ValidationBytes.number(bytes, 10, 2) ?? 0
-      day = ValidationBytes.number(bytes, 12, 2) ?? 0
-      sequence = ValidationBytes.number(bytes, 14, 3) ?? 0
+      (region, year, month, day) = fields
+      sequence = value
     }
 
     /// Records a structure failure; returns false when the other checks cannot run.
@@ -404,6 +417,115 @@ public enum ResidentID {
     }
     if let region, result.birthDateProblem == nil, let birth = result.birthDate {
       result.isRegionRetiredBeforeBirth = wasRetiredBeforeBirth(region, birthYear: birth.year)
+    }
+  }
+}
+
+// MARK: Verdicts for the scan
+
+extension ResidentID {
+  /// What the number detector needs to know of a check: how many checks failed, the code of
+  /// the first, and the two facts that pick the rule and the confidence. ``check18(_:asOf:regions:)``
+  /// gives the same answers with every detail reports need; this allocates nothing and copies
+  /// no region, since the scan asks it of every 18-digit candidate.
+  struct Verdict: Equatable {
+    var failureCount = 0
+    /// The first failure's code; nil when valid.
+    var reasonCode: ReasonCode?
+    var isResidencePermit = false
+    /// See ``ResidentIDCheck/lowersConfidence``.
+    var lowersConfidence = false
+
+    mutating func fail(_ code: ReasonCode) {
+      if failureCount == 0 { reasonCode = code }
+      failureCount += 1
+    }
+  }
+
+  /// ``check18(_:asOf:regions:)``'s verdict: the same checks in the same order.
+  static func verdict18(
+    _ value: UnsafeRawBufferPointer, asOf: CivilDate, regions: RegionCodeTable = .shared
+  ) -> Verdict {
+    var verdict = Verdict()
+    let fields = Fields18(value)
+    guard fields.count == 18, fields.badPosition == 0 else {
+      verdict.fail(.format)
+      return verdict
+    }
+    if checkCharacter(weightedSum: fields.weightedSum) != fields.check {
+      let truncated = fields.sequence % 100 == 0 && fields.check == UInt8(ascii: "0")
+      verdict.fail(truncated ? .truncated : .checksum)
+    }
+    let birth = birthVerdict(fields.year, fields.month, fields.day, asOf: asOf, into: &verdict)
+    regionVerdict(
+      fields.region, birth: birth, regions: regions, permitsAllowed: true, into: &verdict)
+    return verdict
+  }
+
+  /// ``check15(_:asOf:regions:)``'s verdict: the same checks in the same order.
+  static func verdict15(
+    _ value: UnsafeRawBufferPointer, asOf: CivilDate, regions: RegionCodeTable = .shared
+  ) -> Verdict {
+    var verdict = Verdict()
+    guard value.count == 15, !value.contains(where: { ValidationBytes.digit($0) == nil }),
+      let region = ValidationBytes.number(value, 0, 6),
+      let year = ValidationBytes.number(value, 6, 2),
+      let month = ValidationBytes.number(value, 8, 2),
+      let day = ValidationBytes.number(value, 10, 2)
+    else {
+      verdict.fail(.format)
+      return verdict
+    }
+    let birth = birthVerdict(1900 + year, month, day, asOf: asOf, into: &verdict)
+    regionVerdict(region, birth: birth, regions: regions, permitsAllowed: false, into: &verdict)
+    return verdict
+  }
+
+  /// The birth-date check of ``applyBirthDate(_:_:_:to:)``; returns the date when it passes.
+  private static func birthVerdict(
+    _ year: Int, _ month: Int, _ day: Int, asOf: CivilDate, into verdict: inout Verdict
+  ) -> CivilDate? {
+    guard let date = CivilDate(year: year, month: month, day: day) else {
+      verdict.fail(.birthDateInvalid)
+      return nil
+    }
+    if date < earliestBirthDate {
+      verdict.fail(.birthDateEarly)
+      return nil
+    }
+    if date > asOf {
+      verdict.fail(.birthDateFuture)
+      return nil
+    }
+    if date.age(on: asOf) > maximumPlausibleAge { verdict.lowersConfidence = true }
+    return date
+  }
+
+  /// The region check of ``applyRegion(_:regions:permitsAllowed:to:)``.
+  private static func regionVerdict(
+    _ code: Int, birth: CivilDate?, regions: RegionCodeTable, permitsAllowed: Bool,
+    into verdict: inout Verdict
+  ) {
+    let province = code / 10_000
+    guard province != 71, let row = regions.row(of: code) else {
+      verdict.fail(.regionUnknown)
+      return
+    }
+    if province == 81 || province == 82 || province == 83 {
+      guard permitsAllowed && code % 10_000 == 0 else {
+        verdict.fail(.regionUnknown)
+        return
+      }
+      verdict.isResidencePermit = true
+    } else if (code % 100 == 0 && !isCountylessCity(code))
+      || (code % 100 == 1 && !regions.hasOwnName(row: row))
+    {
+      verdict.lowersConfidence = true
+    }
+    if let birth, !regions.isCurrent(row: row), let lastYear = regions.lastYear(row: row),
+      birth.year > lastYear + 1
+    {
+      verdict.lowersConfidence = true
     }
   }
 }

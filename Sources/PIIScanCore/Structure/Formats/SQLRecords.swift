@@ -7,23 +7,23 @@ enum SQLRecords: RecordFormat {
   ) {
     // Tuples whose '(' is in the owned range, from the tuple the owned range starts in if its
     // start is within reach.
-    var i = tupleStart(owned.lowerBound, w) ?? owned.lowerBound
+    var i = tupleStart(owned.lowerBound, w) ?? nextTupleStart(from: owned.lowerBound, w)
     while i < owned.upperBound {
-      guard w[i] == 0x28, tupleStart(i + 1, w) == i else {
-        i += 1
-        continue
-      }
       let record = i
       let columns = profile.sql.columns(at: w.absolute(record))
+      // Every tuple start (as `tupleStart` sees it) ends the tuple before it, so where a tuple
+      // ends depends only on its own bytes, never on where the parse began: a quote left open
+      // (a damaged dump) cannot swallow the tuples after it on one chunking and not on another.
+      let next = nextTupleStart(from: i + 1, w)
       // Parse the tuple: values separated by top-level commas, strings quoted.
       var index = 0
       var j = i + 1
       var done = false
-      // Nothing past the reach is read, not even to close a string: a quote left open (a
-      // damaged dump) must end the tuple at the same place whatever the window holds.
-      let limit = min(w.count, record + RecordReach.reach + 1)
+      // Nothing past the reach or the next tuple is read, not even to close a string.
+      let limit = min(w.count, record + RecordReach.reach + 1, next)
       while !done && j < limit {
-        while w[j] == 0x20 { j += 1 }
+        while j < limit && w[j] == 0x20 { j += 1 }
+        guard j < limit else { break }
         var value: Range<Int>
         if w[j] == 0x27 || w[j] == 0x22 {
           let quote = w[j]
@@ -74,8 +74,35 @@ enum SQLRecords: RecordFormat {
         index += 1
         if j >= limit || w[j] == 0x29 || w[j] == 0x0A { done = true } else { j += 1 }
       }
-      i = max(i + 1, min(j, limit))
+      i = next
     }
+  }
+
+  /// The first tuple start (a `(` that ``tupleStart(_:_:)`` names for the position after it)
+  /// at or after `from`, or the window's end. Decided by the few bytes before each `(` alone.
+  static func nextTupleStart(from: Int, _ w: ByteWindow) -> Int {
+    var i = max(0, from)
+    while let open = w.firstIndex(of: 0x28, in: i..<w.count) {
+      if isTupleStart(open, w) { return open }
+      i = open + 1
+    }
+    return w.count
+  }
+
+  /// Whether the `(` at `i` opens an `INSERT` tuple: one preceded by `),` or by `VALUES`,
+  /// with at most ``maxGap`` bytes of white space between them (a longer run would make the
+  /// answer depend on how far back the window reaches).
+  static func isTupleStart(_ i: Int, _ w: ByteWindow) -> Bool {
+    var j = i - 1
+    while j >= i - maxGap && isSpace(w[j]) { j -= 1 }
+    if w[j] == 0x2C {
+      var k = j - 1
+      while k >= j - maxGap && isSpace(w[k]) { k -= 1 }
+      return w[k] == 0x29
+    }
+    return j >= 5 && (w[j] | 0x20) == 0x73 && (w[j - 1] | 0x20) == 0x65
+      && (w[j - 2] | 0x20) == 0x75 && (w[j - 3] | 0x20) == 0x6C && (w[j - 4] | 0x20) == 0x61
+      && (w[j - 5] | 0x20) == 0x76
   }
 
   static func locate(_ profile: InputProfile, _ p: Int, in w: ByteWindow) -> FieldContext {
@@ -95,23 +122,17 @@ enum SQLRecords: RecordFormat {
     var i = p - 1
     let lowest = max(0, p - RecordReach.lookBack)
     while i >= lowest {
-      if w[i] == 0x28 {
-        var j = i - 1
-        while w[j] == 0x20 || w[j] == 0x0A || w[j] == 0x0D || w[j] == 0x09 { j -= 1 }
-        if w[j] == 0x2C {
-          var k = j - 1
-          while w[k] == 0x20 || w[k] == 0x0A || w[k] == 0x0D || w[k] == 0x09 { k -= 1 }
-          if w[k] == 0x29 { return i }
-        } else if j >= 5, (w[j] | 0x20) == 0x73, (w[j - 1] | 0x20) == 0x65,
-          (w[j - 2] | 0x20) == 0x75, (w[j - 3] | 0x20) == 0x6C, (w[j - 4] | 0x20) == 0x61,
-          (w[j - 5] | 0x20) == 0x76
-        {
-          return i  // VALUES (
-        }
-      }
+      if w[i] == 0x28 && isTupleStart(i, w) { return i }
       i -= 1
     }
     return nil
+  }
+
+  /// The most white space looked over between a tuple's `(` and the `,` or `VALUES` before it.
+  static let maxGap = 64
+
+  @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+    b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
   }
 
   /// How many top-level commas stand between `from` and `p`, outside quoted strings.
