@@ -47,7 +47,11 @@ enum KeyValueRecords: RecordFormat {
   }
 
   static func locate(_ profile: InputProfile, _ p: Int, in w: ByteWindow) -> FieldContext {
-    FieldContext(record: blockStart(p, w).map(w.absolute), field: RecordReach.key(before: p, w))
+    // The record of the line holding p, found from the line's start as the fields' records are
+    // (a one-line profile's later values are as far into the line as they are).
+    let line = RecordReach.realLineStart(p, w)
+    let record = line.flatMap { blockStart($0, w) } ?? line
+    return FieldContext(record: record.map(w.absolute), field: RecordReach.key(before: p, w))
   }
 
   /// The first line of the block of non-blank lines holding `p`.
