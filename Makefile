@@ -6,11 +6,15 @@ SWIFT ?= swift
 # Tests make archives with the usual tools.
 APT_PACKAGES := libpcre2-dev libarchive-dev pkg-config zlib1g-dev libbz2-dev liblzma-dev \
   libzstd-dev zip unzip bzip2 xz-utils zstd lz4 7zip
+# The tests that look at reports as a person does: headless Chromium (with CJK fonts) renders
+# the HTML sizing report, LibreOffice Calc opens the CSV. Installed by `make test` only, when
+# missing.
+TEST_APT_PACKAGES := chromium fonts-noto-cjk libreoffice-calc-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/piiscan
 
-.PHONY: deps build run test patterns samples bench lint clean man completions fuzz fuzz-smoke \
-  fuzz-build
+.PHONY: deps test-deps build run test patterns samples bench lint clean man completions fuzz \
+  fuzz-smoke fuzz-build
 
 # Installs the Debian packages the build needs, only when one is missing.
 deps:
@@ -22,6 +26,13 @@ deps:
 	@# The SARIF tests validate against the OASIS schema with Python's jsonschema (PyPI).
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 
+test-deps:
+	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
 build: deps
 	$(SWIFT) build -c release --product piiscan
 
@@ -31,8 +42,8 @@ run: build
 	$(BIN) scan --count samples/data --as-of 2026-11-29 || [ $$? -eq 1 ]
 
 # The whole test suite: lint, unit, pipeline invariance, rule examples, end-to-end against
-# goldens, and a short smoke of every fuzz target.
-test: deps lint
+# goldens (and the report tests that need test-deps), and a short smoke of every fuzz target.
+test: deps test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(MAKE) fuzz-smoke

@@ -46,10 +46,18 @@ public struct ArchiveEntry: Sendable, Equatable {
   /// could not be converted, or damaged bytes skipped to reach this header.
   public var warning: String?
 
+  /// The modification time the header records, in seconds since 1970 (nil when it records
+  /// none); kept so a rewritten archive (``ArchiveWriter``) dates its entries as the original.
+  public var modificationTime: Int64?
+
+  /// The permission bits the header records (`0o644`…), when it records them.
+  public var permissions: UInt32?
+
   /// Creates an entry description.
   public init(
     name: String, rawName: [UInt8]? = nil, size: Int64? = nil, kind: Kind = .file,
-    isEncrypted: Bool = false, linkTarget: String? = nil, warning: String? = nil
+    isEncrypted: Bool = false, linkTarget: String? = nil, warning: String? = nil,
+    modificationTime: Int64? = nil, permissions: UInt32? = nil
   ) {
     self.name = name
     self.rawName = rawName ?? Array(name.utf8)
@@ -58,5 +66,7 @@ public struct ArchiveEntry: Sendable, Equatable {
     self.isEncrypted = isEncrypted
     self.linkTarget = linkTarget
     self.warning = warning
+    self.modificationTime = modificationTime
+    self.permissions = permissions
   }
 }

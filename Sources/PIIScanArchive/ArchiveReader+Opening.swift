@@ -360,7 +360,10 @@ extension ArchiveReader {
       kind: kind,
       isEncrypted: archive_entry_is_encrypted(entry) != 0,
       linkTarget: linkTarget,
-      warning: warning)
+      warning: warning,
+      modificationTime: archive_entry_mtime_is_set(entry) != 0
+        ? Int64(archive_entry_mtime(entry)) : nil,
+      permissions: UInt32(archive_entry_perm(entry)) & 0o7777)
   }
 
   private static func bytes(of string: UnsafePointer<CChar>) -> [UInt8] {

@@ -95,6 +95,11 @@ public final class ArchiveReader {
     return handle.map { archive_filter_bytes($0, -1) } ?? 0
   }
 
+  /// libarchive's code of the format being read (`ARCHIVE_FORMAT_TAR_GNUTAR`…), known once the
+  /// first header is read; nil for a gzip, bzip2, xz or zstd stream that holds no archive. What
+  /// ``ArchiveWriter/Layout/init(of:)`` writes back.
+  var archiveFormat: Int32? { handle.map { archive_format($0) } }
+
   /// The libarchive reader, freed in `deinit`; `nil` for a gzip, bzip2, xz or zstd stream that
   /// holds no archive, which ``decodedStream`` reads alone.
   private let handle: OpaquePointer?

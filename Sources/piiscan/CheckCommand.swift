@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PIIScanCore
 
 struct CheckCommand: ParsableCommand {
@@ -20,6 +21,9 @@ struct CheckCommand: ParsableCommand {
 
   @Option(help: "Output format: text or jsonl.")
   var format: CheckFormat = .text
+
+  @Option(help: "Language of the text format: zh or en (default: from LANG/LC_ALL).")
+  var lang: ReportLanguage?
 
   @Option(
     name: .customLong("as"),
@@ -69,24 +73,36 @@ struct CheckCommand: ParsableCommand {
       switch format {
       case .text:
         out.write(value + "\n")
-        if findings.isEmpty {
-          out.write("  no rule recognises this value\n")
-        }
+        let language = lang ?? .fromEnvironment(ProcessInfo.processInfo.environment)
+        let text = language == .zh ? Self.chinese : Self.english
+        if findings.isEmpty { out.write("  \(text.nothing)\n") }
         for finding in findings {
           let description = presenter.describe(finding)
           let shown = presenter.value(finding)
-          out.write("  category    \(finding.category.id) (rule \(finding.rule.id))\n")
-          if shown != value { out.write("  value       \(shown)\n") }
+          func line(_ key: String, _ content: String) {
+            out.write("  " + Self.padded(key, to: 11) + " " + content + "\n")
+          }
+          let name = language == .zh ? finding.category.nameZh : finding.category.id
+          line(text.category, text.categoryLine(name, finding.category.id, finding.rule.id))
+          if shown != value { line(text.value, shown) }
           if finding.valid {
-            out.write("  valid       yes (\(finding.confidence.rawValue) confidence)\n")
+            let confidence =
+              language == .zh
+              ? ChineseText.confidence(finding.confidence) : finding.confidence.rawValue
+            line(text.valid, text.yes(confidence))
           } else {
             let code = finding.reasonCode.map { " [\($0.id)]" } ?? ""
-            out.write("  valid       no: \(description.reason ?? "")\(code)\n")
+            let reason = description.reason ?? ""
+            let shownReason =
+              language == .zh ? ChineseText.reason(reason, code: finding.reasonCode) : reason
+            line(text.valid, text.no(shownReason) + code)
           }
           for (key, detail) in presenter.details(description) {
-            out.write(
-              "  " + key.padding(toLength: max(key.count, 11), withPad: " ", startingAt: 0)
-                + " \(detail)\n")
+            if language == .zh {
+              line(ChineseText.detailKey(key), ChineseText.detailValue(key: key, value: detail))
+            } else {
+              line(key, detail)
+            }
           }
         }
       case .jsonl:
@@ -113,4 +129,36 @@ struct CheckCommand: ParsableCommand {
   }
 
   private func quoted(_ text: String) -> String { FindingPresenter.jsonQuoted(text) }
+
+  /// The words of the text format in one language.
+  struct Words: Sendable {
+    var nothing: String
+    var category: String
+    var value: String
+    var valid: String
+    var categoryLine: @Sendable (_ name: String, _ id: String, _ rule: String) -> String
+    var yes: @Sendable (_ confidence: String) -> String
+    var no: @Sendable (_ reason: String) -> String
+  }
+
+  static let english = Words(
+    nothing: "no rule recognises this value", category: "category", value: "value",
+    valid: "valid", categoryLine: { name, _, rule in "\(name) (rule \(rule))" },
+    yes: { "yes (\($0) confidence)" }, no: { "no: \($0)" })
+
+  /// The category by its Chinese name, with its id for looking it up.
+  static let chinese = Words(
+    nothing: "没有规则识别此值", category: "类别", value: "值", valid: "是否有效",
+    categoryLine: { name, id, rule in "\(name)（\(id)，规则 \(rule)）" },
+    yes: { "是（置信度\($0)）" }, no: { "否：\($0)" })
+
+  /// `text` padded with spaces to `width` terminal columns (a Chinese character takes two).
+  static func padded(_ text: String, to width: Int) -> String {
+    let used = text.unicodeScalars.reduce(0) { total, scalar in
+      total
+        + ((0x2E80...0xA4CF).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
+          ? 2 : 1)
+    }
+    return text + String(repeating: " ", count: max(0, width - used))
+  }
 }

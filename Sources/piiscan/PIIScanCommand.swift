@@ -18,7 +18,10 @@ struct PIIScanCommand: ParsableCommand {
       details; docs/CI.md shows piiscan as a CI gate.
       """,
     version: PIIScanVersion.current,
-    subcommands: [ScanCommand.self, SizeCommand.self, CheckCommand.self, PatternsCommand.self],
+    subcommands: [
+      ScanCommand.self, SizeCommand.self, CheckCommand.self, RedactCommand.self,
+      PatternsCommand.self,
+    ],
     defaultSubcommand: ScanCommand.self)
 }
 

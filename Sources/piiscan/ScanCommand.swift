@@ -117,13 +117,16 @@ struct ScanCommand: ParsableCommand {
       RunSummary(aggregate: aggregate, filtered: walk.filtered, seconds: Self.now() - started)
     }
     let color = Self.colorOutput(output.color, descriptor: file == nil ? 1 : -1)
+    if output.csvBom && format == .csv { out.write(bytes: utf8ByteOrderMark) }
     let reporter: Reporter
     if output.count {
       reporter = CountReporter(out: out, format: format.plain, aggregate: aggregate)
     } else {
       switch format {
       case .text:
-        let text = TextReporter(out: out, presenter: presenter)
+        let text = TextReporter(
+          out: out, presenter: presenter,
+          language: output.lang ?? .fromEnvironment(ProcessInfo.processInfo.environment))
         text.color = color
         reporter = text
       case .jsonl: reporter = JSONReporter(out: out, presenter: presenter, asArray: false)
@@ -259,6 +262,12 @@ struct OutputOptions: ParsableArguments {
 
   @Flag(inversion: .prefixedNo, help: "Show progress on standard error when it is a terminal.")
   var progress = true
+
+  @Option(help: "Labels of the text format: zh or en (default: from the locale).")
+  var lang: ReportLanguage?
+
+  @Flag(help: "Start CSV output with a UTF-8 byte-order mark, so Excel reads its Chinese text.")
+  var csvBom = false
 }
 
 extension ScanAggregate.FailOn: ExpressibleByArgument {}

@@ -26,6 +26,10 @@ struct SizeCommand: ParsableCommand {
       The report, less its run section (command, times, threads), is the same byte for byte \
       whatever --threads, --chunk-size and the order of the inputs are.
 
+      --format html writes one self-contained page (inline CSS and SVG charts, nothing \
+      fetched, printable on A4) with the figures of the JSON report; text, md, html and csv \
+      speak Chinese or English (--lang, else the locale: LC_ALL, LC_MESSAGES, LANG).
+
       --state-out FILE writes the counts as a state file; --merge STATE… turns state files into \
       the report one run over all their inputs would have given (docs/STATE-FORMAT.md). \
       --range START:END reads only that byte range of one regular file (a shard: START and END \
@@ -37,11 +41,14 @@ struct SizeCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(name: .shortAndLong, help: "Report format: text, json, md or csv.")
+  @Option(name: .shortAndLong, help: "Report format: text, json, md, csv or html.")
   var format: SizeFormat = .text
 
-  @Option(help: "Labels of text and md reports: zh or en (default: from LANG/LC_ALL).")
+  @Option(help: "Labels of text, md, html and csv reports: zh or en (default: from the locale).")
   var lang: SizingLanguage?
+
+  @Flag(help: "Start a CSV report with a UTF-8 byte-order mark, so Excel reads its Chinese text.")
+  var csvBom = false
 
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
@@ -82,7 +89,7 @@ struct SizeCommand: ParsableCommand {
   var progress = true
 
   enum SizeFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, md, csv
+    case text, json, md, csv, html
 
     var sizing: SizingReportFormat {
       switch self {
@@ -90,6 +97,7 @@ struct SizeCommand: ParsableCommand {
       case .json: .json
       case .md: .markdown
       case .csv: .csv
+      case .html: .html
       }
     }
   }
@@ -216,6 +224,7 @@ struct SizeCommand: ParsableCommand {
     let text = report.render(format.sizing, language: language, labels: Self.labels(rules))
     let file = try CommandSupport.openOutput(output, diagnostics: diagnostics)
     let out = file?.stream ?? ReportStream(descriptor: 1)
+    if csvBom && format == .csv { out.write(bytes: utf8ByteOrderMark) }
     out.write(text)
     out.flush()
     do {
@@ -241,12 +250,10 @@ struct SizeCommand: ParsableCommand {
     return SizingLabels(categories: categories, reasons: reasons)
   }
 
-  /// Chinese when LC_ALL, or else LANG, names a Chinese locale (zh_CN.UTF-8…); else English.
+  /// Chinese when the locale (LC_ALL, LC_MESSAGES or LANG) is a Chinese one (zh_CN.UTF-8…);
+  /// else English.
   static func languageFromEnvironment() -> SizingLanguage {
-    let environment = ProcessInfo.processInfo.environment
-    let locale =
-      environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
-    return locale.hasPrefix("zh") ? .zh : .en
+    .fromEnvironment(ProcessInfo.processInfo.environment)
   }
 
   /// A quarter of the machine's memory (at least 64 MiB).

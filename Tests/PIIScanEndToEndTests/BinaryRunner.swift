@@ -27,7 +27,11 @@ enum Binary {
   }
 
   /// Runs `name` with `arguments` in the package root (or `directory`), feeding `input` on
-  /// standard input; `environment` is added to the test's own.
+  /// standard input.
+  ///
+  /// The locale variables that choose the language of text reports (`LC_ALL`, `LC_MESSAGES`,
+  /// `LANG`) are removed, so output does not depend on the machine running the tests;
+  /// `environment` adds or overrides variables of the test's own.
   static func run(
     _ arguments: [String], program name: String = "piiscan", input: Data? = nil,
     directory: URL? = nil, environment: [String: String] = [:]
@@ -35,10 +39,10 @@ enum Binary {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent(name)
     process.arguments = arguments
+    var variables = ProcessInfo.processInfo.environment
+    for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { variables[key] = nil }
+    process.environment = variables.merging(environment) { $1 }
     process.currentDirectoryURL = directory ?? packageRoot
-    if !environment.isEmpty {
-      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

@@ -118,12 +118,14 @@ import Testing
     raws.subtract(masked)  // values whose mask shows them whole (masks already)
     /// Every run of characters between separators that any format puts around a field.
     func tokens(_ text: String) -> Set<Substring> {
-      Set(text.split(whereSeparator: { " ,\"=(){}[]:\t\n".contains($0) }))
+      Set(text.split(whereSeparator: { " ,\"=(){}[]:\t\n（），：；".contains($0) }))
     }
     let inJSONL = tokens(jsonl.stdout)
-    for format in ["text", "csv", "json", "jsonl", "sarif"] {
+    // The text format in both languages: the Chinese one translates reasons and details.
+    for format in ["text", "csv", "json", "jsonl", "sarif", "text --lang zh"] {
+      let words = format.split(separator: " ").map(String.init)
       let output = try Binary.run(
-        ["scan", "samples/data", "--format", format, "--as-of", Self.asOf])
+        ["scan", "samples/data", "--format"] + words + ["--as-of", Self.asOf])
       var text = output.stdout
       if format == "sarif", let tool = text.range(of: "],\"tool\":{\"driver\""),
         let invocations = text.range(of: ",\"invocations\":")

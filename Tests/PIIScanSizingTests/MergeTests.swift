@@ -10,7 +10,9 @@ import Testing
   static func renderings(_ report: SizingReport) -> [String] {
     [report.render(.json)]
       + SizingLanguage.allCases.flatMap { language in
-        [SizingReportFormat.text, .markdown, .csv].map { report.render($0, language: language) }
+        [SizingReportFormat.text, .markdown, .csv, .html].map {
+          report.render($0, language: language)
+        }
       }
   }
 

@@ -132,7 +132,7 @@ import Testing
     #expect(insider.score.numerator == normal.score.numerator)
     #expect(insider.persons == normal.persons)
     let text = insider.render(.text, language: .en)
-    #expect(text.contains("25 / 250 / 2500"))
+    #expect(text.contains("25 / 250 / 2,500"))
     #expect(insider.render(.json).contains("\"insider\": true"))
   }
 

@@ -93,11 +93,15 @@ public final class ReportStream {
       buffer.append(contentsOf: bytes)
       return
     }
+    // Copied in runs up to each quote, which is then written twice: the details column (JSON,
+    // full of quotes and commas) takes this path on every record.
     buffer.append(0x22)
-    for b in bytes {
-      if b == 0x22 { buffer.append(0x22) }
-      buffer.append(b)
+    var start = 0
+    for index in 0..<bytes.count where bytes[index] == 0x22 {
+      buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start...index]))
+      start = index
     }
+    buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start...]))
     buffer.append(0x22)
   }
 

@@ -1,3 +1,5 @@
+import PIIScanSizing
+
 /// Output formats of `piiscan scan`.
 public enum OutputFormat: String, Sendable, CaseIterable {
   case text, jsonl, json, csv
@@ -50,36 +52,62 @@ public protocol Reporter: FindingSink {
 /// `path:line:column: category value (valid|invalid: reason, confidence) key=value …` — one
 /// line per finding, for people. Notices go to standard error (by the command).
 ///
+/// In Chinese (`--lang zh`) the same line names the category by its Chinese name and says
+/// the rest in Chinese: `path:line:column: 居民身份证号码 110101********1233（无效：校验码错误：
+/// 校验位不符，置信度中）地区=北京市东城区 性别=男`. The path, the value and the facts read
+/// from tables are the same in both.
+///
 /// With ``color`` (a terminal: `--color`), the location is dimmed, the category bold and the
 /// verdict red for a valid value, yellow for an invalid one.
 public final class TextReporter: Reporter {
   private let out: ReportStream
   private let presenter: FindingPresenter
+  private let language: ReportLanguage
   /// Colour with ANSI escapes.
   public var color = false
 
-  public init(out: ReportStream, presenter: FindingPresenter) {
+  public init(out: ReportStream, presenter: FindingPresenter, language: ReportLanguage = .en) {
     self.out = out
     self.presenter = presenter
+    self.language = language
   }
 
   public func receive(_ batch: FindingBatch) {
     let name = batch.input.displayName
+    let (dim, bold, red, yellow, reset) =
+      color
+      ? ("\u{1B}[2m", "\u{1B}[1m", "\u{1B}[31m", "\u{1B}[33m", "\u{1B}[0m")
+      : ("", "", "", "", "")
     for finding in batch.findings {
       let description = presenter.describe(finding)
-      let (dim, bold, red, yellow, reset) =
-        color
-        ? ("\u{1B}[2m", "\u{1B}[1m", "\u{1B}[31m", "\u{1B}[33m", "\u{1B}[0m")
-        : ("", "", "", "", "")
       var line = "\(dim)\(name):\(finding.line):\(finding.column):\(reset) "
-      line += bold + finding.category.id + reset + " " + presenter.value(finding)
-      if finding.valid {
-        line += " \(red)(valid, \(finding.confidence.rawValue))\(reset)"
-      } else {
-        let reason = description.reason(reveal: presenter.reveal) ?? "?"
-        line += " \(yellow)(invalid: \(reason), \(finding.confidence.rawValue))\(reset)"
+      let reason = description.reason(reveal: presenter.reveal) ?? "?"
+      switch language {
+      case .en:
+        line += bold + finding.category.id + reset + " " + presenter.value(finding)
+        if finding.valid {
+          line += " \(red)(valid, \(finding.confidence.rawValue))\(reset)"
+        } else {
+          line += " \(yellow)(invalid: \(reason), \(finding.confidence.rawValue))\(reset)"
+        }
+        for (key, value) in presenter.details(description) { line += " \(key)=\(value)" }
+      case .zh:
+        line += bold + finding.category.nameZh + reset + " " + presenter.value(finding)
+        let confidence = "置信度" + ChineseText.confidence(finding.confidence)
+        if finding.valid {
+          line += "\(red)（有效，\(confidence)）\(reset)"
+        } else {
+          let chinese = ChineseText.reason(reason, code: finding.reasonCode)
+          line += "\(yellow)（无效：\(chinese)，\(confidence)）\(reset)"
+        }
+        var separator = ""
+        for (key, value) in presenter.details(description) {
+          line +=
+            separator + ChineseText.detailKey(key) + "="
+            + ChineseText.detailValue(key: key, value: value)
+          separator = " "
+        }
       }
-      for (key, value) in presenter.details(description) { line += " \(key)=\(value)" }
       out.append(line)
       out.append(byte: 0x0A)
       out.endRecord()
@@ -214,6 +242,8 @@ public final class CSVReporter: Reporter {
   ]
   private let out: ReportStream
   private let presenter: FindingPresenter
+  /// The details object of the record being written, reused from record to record.
+  private var details: [UInt8] = []
 
   public init(out: ReportStream, presenter: FindingPresenter) {
     self.out = out
@@ -259,7 +289,16 @@ public final class CSVReporter: Reporter {
       out.append(byte: 0x2C)
       out.append(finding.confidence.rawValue)
       out.append(byte: 0x2C)
-      out.append(csvField: JSONText.object(presenter.details(description)))
+      details.removeAll(keepingCapacity: true)
+      details.append(0x7B)
+      for (index, (key, value)) in presenter.details(description).enumerated() {
+        if index > 0 { details.append(0x2C) }
+        JSONText.appendQuoted(key, to: &details)
+        details.append(0x3A)
+        JSONText.appendQuoted(value, to: &details)
+      }
+      details.append(0x7D)
+      details.withUnsafeBytes { out.append(csvField: $0) }
       out.append(byte: 0x2C)
       out.append(integer: finding.record)
       out.append(byte: 0x2C)

@@ -147,6 +147,25 @@ enum FixedLabel {
   static let reason = SizingLabel(zh: "原因", en: "reason")
   static let canonicalCopy = SizingLabel(zh: "计入的副本", en: "counted copy")
 
+  /// Input formats by their ids (`SizingReport.Input.format`), for people; a container keeps
+  /// its own name (zip, gzip, tar…), which reads the same in both languages.
+  static let formats: [String: SizingLabel] = [
+    "delimited": SizingLabel(zh: "分隔文本", en: "delimited"),
+    "sql": SizingLabel(zh: "SQL 转储", en: "sql"),
+    "jsonLines": SizingLabel(zh: "JSON Lines", en: "jsonLines"),
+    "json": SizingLabel(zh: "JSON", en: "json"),
+    "keyValue": SizingLabel(zh: "键值文本", en: "keyValue"),
+    "text": SizingLabel(zh: "纯文本", en: "text"),
+    "sheet": SizingLabel(zh: "工作表", en: "sheet"),
+    "xls": SizingLabel(zh: "Excel 97 工作簿", en: "xls"),
+  ]
+
+  /// The name of an input's format in `language` (`-` when it has none).
+  static func formatName(_ id: String?, _ language: SizingLanguage) -> String {
+    guard let id else { return "-" }
+    return formats[id]?.text(language) ?? id
+  }
+
   static let statuses: [SizingInputStatus: SizingLabel] = [
     .complete: SizingLabel(zh: "完整", en: "complete"),
     .partial: SizingLabel(zh: "部分（见提示）", en: "partial (see notices)"),

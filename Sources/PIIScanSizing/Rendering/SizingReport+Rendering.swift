@@ -8,6 +8,8 @@ public enum SizingReportFormat: String, Sendable, CaseIterable {
   case markdown = "md"
   /// One figure per row: `section,key,label,value`.
   case csv
+  /// One self-contained page with charts, for reading on screen or printed on A4.
+  case html
 }
 
 extension SizingReport {
@@ -15,8 +17,8 @@ extension SizingReport {
   /// and CSV list every entry).
   public static let histogramLinesShown = 20
 
-  /// The report in `format`, with labels in `language` (text, Markdown and CSV; JSON has ids
-  /// only). Every format starts by saying that it is a reference calculation, not legal
+  /// The report in `format`, with labels in `language` (text, Markdown, HTML and CSV; JSON has
+  /// ids only). Every format starts by saying that it is a reference calculation, not legal
   /// advice.
   public func render(
     _ format: SizingReportFormat, language: SizingLanguage = .zh, labels: SizingLabels = .init()
@@ -26,6 +28,7 @@ extension SizingReport {
     case .text: TextDocument(blocks: blocks(language, labels)).text
     case .markdown: TextDocument(blocks: blocks(language, labels)).markdown
     case .csv: csv(language, labels)
+    case .html: HTMLReportPage(report: self, language: language, labels: labels).text
     }
   }
 
@@ -206,11 +209,12 @@ extension SizingReport {
       var rows = list.prefix(Self.histogramLinesShown).map { entry -> [String] in
         let key = entry.key ?? l(FixedLabel.unknown)
         let name = code ? (entry.name ?? l(FixedLabel.unknown)) : nil
-        return (name.map { [key, $0] } ?? [key]) + [String(entry.count)]
+        return (name.map { [key, $0] } ?? [key]) + [NumberText.grouped(entry.count)]
       }
       if list.count > Self.histogramLinesShown {
         let rest = list.dropFirst(Self.histogramLinesShown).reduce(0) { $0 + $1.count }
-        rows.append((code ? [l(FixedLabel.others), ""] : [l(FixedLabel.others)]) + [String(rest)])
+        rows.append(
+          (code ? [l(FixedLabel.others), ""] : [l(FixedLabel.others)]) + [NumberText.grouped(rest)])
       }
       return rows
     }
@@ -226,7 +230,9 @@ extension SizingReport {
       [l(FixedLabel.ruleset), rulesetSHA256],
       [l(FixedLabel.asOf), asOf.description],
       [l(FixedLabel.bankCardTier), String(bankCardTier.rawValue)],
-      [l(FixedLabel.thresholds), score.thresholds.map(String.init).joined(separator: " / ")],
+      [
+        l(FixedLabel.thresholds), score.thresholds.map(NumberText.grouped).joined(separator: " / "),
+      ],
       [l(FixedLabel.insider), insider ? yes : no],
     ]
     if let run {
@@ -253,11 +259,14 @@ extension SizingReport {
     var tierRows = SizingTier.ordered.indices.map { index in
       [
         Self.tierName(SizingTier.ordered[index], language),
-        String(score.thresholds[index]), String(persons.byTier[index]),
-        String(records.byTier[index]),
+        NumberText.grouped(score.thresholds[index]), NumberText.grouped(persons.byTier[index]),
+        NumberText.grouped(records.byTier[index]),
       ]
     }
-    tierRows.append([l(FixedLabel.persons), "", String(persons.distinct), String(records.total)])
+    tierRows.append([
+      l(FixedLabel.persons), "", NumberText.grouped(persons.distinct),
+      NumberText.grouped(records.total),
+    ])
     blocks.append(
       .table(
         header: [
@@ -265,10 +274,10 @@ extension SizingReport {
           l(FixedLabel.tierRecords),
         ], rows: tierRows, numeric: [1, 2, 3]))
     var keyRows = zip(Self.personKeyKinds, persons.byKey).map { kind, count in
-      [FixedLabel.personKeys[kind].map(l) ?? kind, String(count)]
+      [FixedLabel.personKeys[kind].map(l) ?? kind, NumberText.grouped(count)]
     }
-    keyRows.append([l(FixedLabel.groupsWithoutID), String(persons.groupsWithoutID)])
-    keyRows.append([l(FixedLabel.raised), String(persons.raisedByUnattributedRecords)])
+    keyRows.append([l(FixedLabel.groupsWithoutID), NumberText.grouped(persons.groupsWithoutID)])
+    keyRows.append([l(FixedLabel.raised), NumberText.grouped(persons.raisedByUnattributedRecords)])
     blocks.append(.table(header: [l(FixedLabel.byKey), ""], rows: keyRows, numeric: [1]))
 
     blocks.append(.heading(l(FixedLabel.records)))
@@ -276,12 +285,12 @@ extension SizingReport {
       .table(
         header: nil,
         rows: [
-          [l(FixedLabel.recordsTotal), String(records.total)],
-          [l(FixedLabel.recordsWithIdentifier), String(records.withIdentifier)],
-          [l(FixedLabel.recordsDistinct), String(records.distinct)],
-          [l(FixedLabel.duplicatesWithin), String(records.duplicatesWithinInput)],
-          [l(FixedLabel.duplicatesAcross), String(records.duplicatesAcrossInputs)],
-          [l(FixedLabel.duplicatesSameFile), String(records.duplicatesSameFile)],
+          [l(FixedLabel.recordsTotal), NumberText.grouped(records.total)],
+          [l(FixedLabel.recordsWithIdentifier), NumberText.grouped(records.withIdentifier)],
+          [l(FixedLabel.recordsDistinct), NumberText.grouped(records.distinct)],
+          [l(FixedLabel.duplicatesWithin), NumberText.grouped(records.duplicatesWithinInput)],
+          [l(FixedLabel.duplicatesAcross), NumberText.grouped(records.duplicatesAcrossInputs)],
+          [l(FixedLabel.duplicatesSameFile), NumberText.grouped(records.duplicatesSameFile)],
         ], numeric: [1]))
 
     blocks.append(.heading(l(FixedLabel.categories)))
@@ -293,15 +302,16 @@ extension SizingReport {
         ],
         rows: categories.map {
           [
-            labels.category($0.id, language), String($0.raw), String($0.valid),
-            String($0.invalid), String($0.distinctValid),
+            labels.category($0.id, language), NumberText.grouped($0.raw),
+            NumberText.grouped($0.valid),
+            NumberText.grouped($0.invalid), NumberText.grouped($0.distinctValid),
           ]
         }, numeric: [1, 2, 3, 4]))
     let reasonRows = categories.flatMap { category in
       category.invalidByReason.map {
         [
           labels.category(category.id, language), labels.reason($0.reason, language),
-          String($0.count),
+          NumberText.grouped($0.count),
         ]
       }
     }
@@ -318,21 +328,23 @@ extension SizingReport {
       .table(
         header: nil,
         rows: [
-          [l(FixedLabel.residentDistinct), String(residentIDs.distinct)],
-          [l(FixedLabel.only18), String(residentIDs.only18)],
-          [l(FixedLabel.only15), String(residentIDs.only15)],
-          [l(FixedLabel.bothForms), String(residentIDs.bothForms)],
-          [l(FixedLabel.hits18), String(residentIDs.hits18)],
-          [l(FixedLabel.hits15), String(residentIDs.hits15)],
-          [l(FixedLabel.male), String(residentIDs.male)],
-          [l(FixedLabel.female), String(residentIDs.female)],
-          [l(FixedLabel.minors), String(residentIDs.minorsUnder14)],
-          [l(FixedLabel.ageUnknown), String(residentIDs.ageUnknown)],
+          [l(FixedLabel.residentDistinct), NumberText.grouped(residentIDs.distinct)],
+          [l(FixedLabel.only18), NumberText.grouped(residentIDs.only18)],
+          [l(FixedLabel.only15), NumberText.grouped(residentIDs.only15)],
+          [l(FixedLabel.bothForms), NumberText.grouped(residentIDs.bothForms)],
+          [l(FixedLabel.hits18), NumberText.grouped(residentIDs.hits18)],
+          [l(FixedLabel.hits15), NumberText.grouped(residentIDs.hits15)],
+          [l(FixedLabel.male), NumberText.grouped(residentIDs.male)],
+          [l(FixedLabel.female), NumberText.grouped(residentIDs.female)],
+          [l(FixedLabel.minors), NumberText.grouped(residentIDs.minorsUnder14)],
+          [l(FixedLabel.ageUnknown), NumberText.grouped(residentIDs.ageUnknown)],
         ], numeric: [1]))
     blocks.append(
       .table(
         header: [l(FixedLabel.ageBands), ""],
-        rows: zip(Self.ageBands, residentIDs.ageBands).map { [Self.bandName($0), String($1)] },
+        rows: zip(Self.ageBands, residentIDs.ageBands).map {
+          [Self.bandName($0), NumberText.grouped($1)]
+        },
         numeric: [1]))
     if !residentIDs.provinces.isEmpty {
       blocks.append(
@@ -343,7 +355,9 @@ extension SizingReport {
 
     blocks.append(.heading(l(FixedLabel.mobiles)))
     blocks.append(
-      .table(header: nil, rows: [[l(FixedLabel.distinct), String(mobiles.distinct)]], numeric: [1]))
+      .table(
+        header: nil, rows: [[l(FixedLabel.distinct), NumberText.grouped(mobiles.distinct)]],
+        numeric: [1]))
     if !mobiles.carriers.isEmpty {
       blocks.append(
         .table(
@@ -378,9 +392,12 @@ extension SizingReport {
         rows: inputs.map { input in
           [
             location(input.path, input.member), input.sha256 ?? "-",
-            input.bytes.map { String($0) } ?? "-", input.format ?? "-", input.encoding ?? "-",
-            input.status.flatMap { FixedLabel.statuses[$0].map(l) } ?? "-", String(input.records),
-            String(input.values),
+            input.bytes.map { NumberText.grouped(Int($0)) } ?? "-",
+            FixedLabel.formatName(input.format, language),
+            input.encoding ?? "-",
+            input.status.flatMap { FixedLabel.statuses[$0].map(l) } ?? "-",
+            NumberText.grouped(input.records),
+            NumberText.grouped(input.values),
           ]
         }, numeric: [2, 6, 7]))
     let inputNotices = inputs.flatMap { input in
