@@ -115,7 +115,7 @@ struct SampleSet {
       context.strongForms(lines: 160),
       context.notesText(lines: 110),
       context.employeesWorkbook(rows: 30),
-    ]
+    ] + context.profileDocuments()
   }
 
   func write(to dir: URL) throws {
@@ -236,7 +236,8 @@ struct SampleSet {
       """
     let categories = Category.allCases.map(\.rawValue)
     for doc in docs {
-      let description = SampleSet.descriptions.first { $0.0 == doc.path }?.1 ?? ""
+      let description =
+        (SampleSet.descriptions + SampleSet.profileDescriptions).first { $0.0 == doc.path }?.1 ?? ""
       let lineCount = doc.bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
       s += "### `\(doc.path)`\n\n\(description).\n\n"
       s += (doc.summary ?? "\(lineCount) lines, \(doc.bytes.count) bytes") + ".\n\n"
