@@ -18,17 +18,51 @@
 typedef struct {
   size_t run_start;  // RUN_SKIP while inside a run that started before `from`
   int in_run;
+  size_t wide_until;  // end of the last full-width run seen: its digits are not new starts
 } run_state;
 
 static inline int is_digit(uint8_t c) { return (uint8_t)(c - '0') < 10; }
 
+// A full-width digit U+FF10...U+FF19 is EF BC 90...99 in UTF-8.
+static inline int is_wide_digit(const uint8_t *buf, size_t limit, size_t p) {
+  return p + 2 < limit && buf[p] == 0xEF && buf[p + 1] == 0xBC && (uint8_t)(buf[p + 2] - 0x90) < 10;
+}
+
+// The full-width run starting at `p` (a full-width digit): emitted when it has at least
+// PIISCAN_WIDE_MIN digits and is maximal (a run whose earlier digits lie before the scanned
+// range belongs to whoever scanned them). Returns the byte after the run.
+static size_t wide_run(const uint8_t *buf, size_t limit, size_t p, piiscan_candidates *out) {
+  size_t e = p;
+  size_t n = 0;
+  while (is_wide_digit(buf, limit, e)) {
+    e += 3;
+    n++;
+  }
+  // Within one scan an earlier digit would have been taken into an earlier run already.
+  int continues = p >= 3 && is_wide_digit(buf, limit, p - 3);
+  if (!continues && n >= PIISCAN_WIDE_MIN) {
+    out->run_starts[out->run_count] = (uint32_t)p;
+    out->run_lengths[out->run_count] = (uint32_t)n | PIISCAN_WIDE_RUN;
+    out->run_count++;
+  }
+  return e;
+}
+
 // See piiscan_run_filter: whether the run [start, end) is part of a longer written number.
-static inline int is_joined(const uint8_t *buf, size_t limit, size_t start, size_t end) {
+static inline __attribute__((always_inline)) int is_joined(const uint8_t *buf, size_t limit,
+                                                           size_t start, size_t end) {
   uint8_t after = end < limit ? buf[end] : 0;
   uint8_t after2 = end + 1 < limit ? buf[end + 1] : 0;
   uint8_t before = start > 0 ? buf[start - 1] : 0;
   uint8_t before2 = start > 1 ? buf[start - 2] : 0;
-  if ((after == ' ' || after == '-') && is_digit(after2)) return 1;
+  if (after == ' ') {
+    if (is_digit(after2)) return 1;
+    // The first of groups two spaces apart ("6222  0212  3456  7890  128"): the number's
+    // chain is built from it, so the later groups need not be reported.
+    if (after2 == ' ' && end + 2 < limit && is_digit(buf[end + 2])) return 1;
+  } else if (after == '-' && is_digit(after2)) {
+    return 1;
+  }
   if (after == '*' || (after | 0x20) == 'x') return 1;
   if ((before == ' ' || before == '-') && is_digit(before2)) return 1;
   if (before == ')' || before == 0x89) return 1;  // 0x89 ends the UTF-8 of '）'
@@ -36,8 +70,10 @@ static inline int is_joined(const uint8_t *buf, size_t limit, size_t start, size
   return 0;
 }
 
-static inline void emit_run(const uint8_t *buf, size_t limit, piiscan_candidates *out,
-                            size_t start, size_t end, const piiscan_run_filter *f) {
+static inline __attribute__((always_inline)) void emit_run(const uint8_t *buf, size_t limit,
+                                                           piiscan_candidates *out, size_t start,
+                                                           size_t end,
+                                                           const piiscan_run_filter *f) {
   if (start == RUN_SKIP) return;
   size_t len = end - start;
   if (len < f->min_run) return;
@@ -104,6 +140,8 @@ static void scan_scalar_range(const uint8_t *buf, size_t p, size_t to, size_t li
     }
     if (c == '\n') out->newline_count++;
     else if (c == '@') out->at_positions[out->at_count++] = (uint32_t)p;
+    else if (c == 0xEF && p >= st->wide_until && is_wide_digit(buf, limit, p))
+      st->wide_until = wide_run(buf, limit, p, out);
   }
 }
 
@@ -123,6 +161,7 @@ static void begin(const uint8_t *buf, size_t from, run_state *st, piiscan_candid
   out->newline_count = 0;
   st->in_run = 0;
   st->run_start = 0;
+  st->wide_until = 0;
   if (from > 0 && is_digit(buf[from - 1])) {
     st->in_run = 1;
     st->run_start = RUN_SKIP;
@@ -152,15 +191,26 @@ static void scan_sse2(const uint8_t *buf, size_t from, size_t to, size_t limit,
   begin(buf, from, &st, out);
   const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
   const __m128i at = _mm_set1_epi8('@'), nl = _mm_set1_epi8('\n');
+  const __m128i ef = _mm_set1_epi8((char)0xEF), wide0 = _mm_set1_epi8((char)0x90);
   size_t p = from;
-  for (; p + 64 <= to; p += 64) {
+  // The last bytes read are p + 65 (the third byte of a full-width digit at p + 63).
+  for (; p + 64 <= to && p + 66 <= limit; p += 64) {
     uint64_t m = 0, a = 0, n = 0;
+    __m128i wide = _mm_setzero_si128();
     for (int k = 0; k < 4; k++) {
       uint32_t am, nm;
       __m128i v = _mm_loadu_si128((const __m128i *)(buf + p + 16 * k));
       m |= sse2_mask16(v, zero, nine, at, nl, &am, &nm) << (16 * k);
       a |= (uint64_t)am << (16 * k);
       n |= (uint64_t)nm << (16 * k);
+      __m128i t = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(buf + p + 2 + 16 * k)), wide0);
+      wide = _mm_or_si128(wide, _mm_and_si128(_mm_cmpeq_epi8(v, ef),
+                                              _mm_cmpeq_epi8(_mm_min_epu8(t, nine), t)));
+    }
+    if (__builtin_expect(_mm_movemask_epi8(wide) != 0, 0)) {
+      // A full-width digit may start here: this block byte by byte, in order.
+      scan_scalar_range(buf, p, p + 64, limit, &st, f, out);
+      continue;
     }
     consume_block(p, m, a, n, &st, f, buf, limit, out);
   }
@@ -175,10 +225,24 @@ static void scan_avx2(const uint8_t *buf, size_t from, size_t to, size_t limit,
   begin(buf, from, &st, out);
   const __m256i zero = _mm256_set1_epi8('0'), nine = _mm256_set1_epi8(9);
   const __m256i at = _mm256_set1_epi8('@'), nl = _mm256_set1_epi8('\n');
+  const __m256i ef = _mm256_set1_epi8((char)0xEF), wide0 = _mm256_set1_epi8((char)0x90);
   size_t p = from;
-  for (; p + 64 <= to; p += 64) {
+  // The last bytes read are p + 65 (the third byte of a full-width digit at p + 63).
+  for (; p + 64 <= to && p + 66 <= limit; p += 64) {
     __m256i v0 = _mm256_loadu_si256((const __m256i *)(buf + p));
     __m256i v1 = _mm256_loadu_si256((const __m256i *)(buf + p + 32));
+    // EF with a third byte 90...99: a full-width digit may start there (the rare case).
+    __m256i t0 = _mm256_sub_epi8(_mm256_loadu_si256((const __m256i *)(buf + p + 2)), wide0);
+    __m256i t1 = _mm256_sub_epi8(_mm256_loadu_si256((const __m256i *)(buf + p + 34)), wide0);
+    __m256i wide = _mm256_or_si256(
+        _mm256_and_si256(_mm256_cmpeq_epi8(v0, ef),
+                         _mm256_cmpeq_epi8(_mm256_min_epu8(t0, nine), t0)),
+        _mm256_and_si256(_mm256_cmpeq_epi8(v1, ef),
+                         _mm256_cmpeq_epi8(_mm256_min_epu8(t1, nine), t1)));
+    if (__builtin_expect(!_mm256_testz_si256(wide, wide), 0)) {
+      scan_scalar_range(buf, p, p + 64, limit, &st, f, out);
+      continue;
+    }
     __m256i d0 = _mm256_sub_epi8(v0, zero), d1 = _mm256_sub_epi8(v1, zero);
     uint64_t m = (uint64_t)(uint32_t)_mm256_movemask_epi8(
                      _mm256_cmpeq_epi8(_mm256_min_epu8(d0, nine), d0)) |

@@ -15,6 +15,9 @@ enum BIFF {
   static let boolErr: UInt16 = 0x0205
   static let formula: UInt16 = 0x0006
   static let string: UInt16 = 0x0207
+  static let format: UInt16 = 0x041E
+  static let xf: UInt16 = 0x00E0
+  static let dateMode: UInt16 = 0x0022
   /// BOF records of BIFF2, BIFF3 and BIFF4, which have other identifiers.
   static let oldBOFs: [UInt16: String] = [0x0009: "BIFF2", 0x0209: "BIFF3", 0x0409: "BIFF4"]
 

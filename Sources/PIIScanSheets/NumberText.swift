@@ -5,8 +5,8 @@
 /// - Plain notation from 1E-05 up to 1E+21, so a 15-digit or 18-digit number stored as a
 ///   number reads as digits (`110101199003078000`: the digits past the 15th are lost in the
 ///   file itself, exactly as Excel shows them); scientific outside it (`1.5E-07`, `1E+21`).
-/// - Dates are serial day numbers in the file and stay numbers (`45292` is 2024-01-01); this
-///   reader does not apply number formats.
+/// - Dates are serial day numbers in the file (`45292` is 2024-01-01): a cell whose format is
+///   a date or a zero-padded code is written by ``NumberStyle`` instead (CellFormat.swift).
 enum NumberText {
   static let significantDigits = 15
 

@@ -24,6 +24,10 @@ public struct XLSWorkbook: Sendable {
   private let sheets: [Sheet]
   private let stream: [UInt8]
   private let strings: StringTable
+  /// What each extended format (XF, by index) makes of a number: a date, a zero-padded code.
+  private let cellFormats: [CellFormat]
+  /// Whether serial dates count from 1904-01-01 (DATEMODE), not from 1900.
+  private let date1904: Bool
   private static let part = "Workbook stream"
 
   /// Whether a file starting with `prefix` is a compound file (magic `D0 CF 11 E0 A1 B1 1A E1`).
@@ -58,6 +62,9 @@ public struct XLSWorkbook: Sendable {
     var names: [String] = []
     var sheets: [Sheet] = []
     var strings = StringTable()
+    var formats: [Int: String] = [:]
+    var xfFormats: [Int] = []
+    var date1904 = false
     try stream.withUnsafeBufferPointer { buffer in
       let records = BIFFStream(bytes: buffer, part: Self.part)
       guard let bof = try records.record(at: 0) else {
@@ -92,6 +99,22 @@ public struct XLSWorkbook: Sendable {
           let (segments, next) = try records.continued(record)
           offset = next
           strings = try Self.parseSST(buffer, segments: segments, scratch: &scratch)
+        case BIFF.format:
+          // A number format: its index, then its code as a unicode string.
+          guard record.data.count >= 5 else { continue }
+          let start = record.data.lowerBound
+          var reader = ContinuedReader(
+            buffer, segments: [start + 2..<record.data.upperBound], part: Self.part)
+          var code: [UInt8] = []
+          if (try? reader.unicodeString(scratch: &scratch, to: &code)) != nil {
+            formats[Int(records.u16(start))] = String(decoding: code, as: UTF8.self)
+          }
+        case BIFF.xf:
+          guard record.data.count >= 4 else { continue }
+          xfFormats.append(Int(records.u16(record.data.lowerBound + 2)))
+        case BIFF.dateMode:
+          guard record.data.count >= 2 else { continue }
+          date1904 = records.u16(record.data.lowerBound) == 1
         default:
           continue
         }
@@ -101,6 +124,8 @@ public struct XLSWorkbook: Sendable {
     self.sheetNames = names
     self.sheets = sheets
     self.strings = strings
+    self.cellFormats = xfFormats.map { CellFormat(index: $0, code: formats[$0]) }
+    self.date1904 = date1904
   }
 
   /// The number of strings in the shared-string table (SST).
@@ -122,7 +147,9 @@ public struct XLSWorkbook: Sendable {
     let part = "sheet \"\(sheetNames[index])\""
     var builder = SheetTextBuilder()
     try stream.withUnsafeBufferPointer { buffer in
-      try Self.parseSheet(buffer, at: sheet.offset, part: part, strings: strings, into: &builder)
+      try Self.parseSheet(
+        buffer, at: sheet.offset, part: part, strings: strings,
+        numbers: NumberStyle(formats: cellFormats, date1904: date1904), into: &builder)
     }
     return try builder.text(
       strings: strings, sheet: sheetNames[index], maxEmptyLines: maxEmptyLines,
@@ -179,7 +206,7 @@ public struct XLSWorkbook: Sendable {
 
   private static func parseSheet(
     _ buffer: UnsafeBufferPointer<UInt8>, at start: Int, part: String, strings: StringTable,
-    into builder: inout SheetTextBuilder
+    numbers: NumberStyle, into builder: inout SheetTextBuilder
   ) throws {
     let records = BIFFStream(bytes: buffer, part: part)
     guard let bof = try records.record(at: start) else {
@@ -205,9 +232,9 @@ public struct XLSWorkbook: Sendable {
       builder.commit(row: row, column: column, from: from)
     }
 
-    func commitNumber(_ value: Double, row: Int, column: Int) {
+    func commitNumber(_ value: Double, row: Int, column: Int, xf: UInt16) {
       let from = builder.arena.count
-      NumberText.append(value, to: &builder.arena)
+      numbers.append(value, xf: Int(xf), to: &builder.arena)
       builder.commit(row: row, column: column, from: from)
     }
 
@@ -254,13 +281,14 @@ public struct XLSWorkbook: Sendable {
         guard length >= 14 else { throw tooShort(record) }
         pendingString = nil
         commitNumber(
-          records.f64(d + 6), row: Int(records.u16(d)) + 1, column: Int(records.u16(d + 2)) + 1)
+          records.f64(d + 6), row: Int(records.u16(d)) + 1, column: Int(records.u16(d + 2)) + 1,
+          xf: records.u16(d + 4))
       case BIFF.rk:
         guard length >= 10 else { throw tooShort(record) }
         pendingString = nil
         commitNumber(
           BIFF.rkValue(records.u32(d + 6)), row: Int(records.u16(d)) + 1,
-          column: Int(records.u16(d + 2)) + 1)
+          column: Int(records.u16(d + 2)) + 1, xf: records.u16(d + 4))
       case BIFF.mulRK:
         guard length >= 6 else { throw tooShort(record) }
         pendingString = nil
@@ -268,7 +296,9 @@ public struct XLSWorkbook: Sendable {
         let first = Int(records.u16(d + 2)) + 1
         let count = (length - 6) / 6
         for k in 0..<count {
-          commitNumber(BIFF.rkValue(records.u32(d + 4 + 6 * k + 2)), row: row, column: first + k)
+          commitNumber(
+            BIFF.rkValue(records.u32(d + 4 + 6 * k + 2)), row: row, column: first + k,
+            xf: records.u16(d + 4 + 6 * k))
         }
       case BIFF.boolErr:
         guard length >= 8 else { throw tooShort(record) }
@@ -290,7 +320,7 @@ public struct XLSWorkbook: Sendable {
           default: break  // an empty string
           }
         } else {
-          commitNumber(records.f64(d + 6), row: row, column: column)
+          commitNumber(records.f64(d + 6), row: row, column: column, xf: records.u16(d + 4))
         }
       case BIFF.string:
         guard let (row, column) = pendingString else { continue }

@@ -80,6 +80,10 @@ struct SampleSet {
       "`key：value` blocks, one per person: name and a random selection of passports, 回乡证, 港澳通行证, 台胞证 (8 digits, recognisable only by its key), foreign permanent residence IDs, officer IDs, plates, QQ (and QQ mailboxes), WeChat ids, bank accounts, SIM data (SIM卡号/ICCID, IMSI, IMEI/串号), passwords, résumés, and record fields (诊断/病历/过敏史, 短信内容/聊天记录, 信用评分/逾期金额/授信额度, 房产证号/存款/余额, 旅馆名称/入住时间/房号, 主叫号码/通话时长, 坐标/定位, 订单号/快递单号/交易金额, 统一社会信用代码); one invalid value of each checkable kind"
     ),
     (
+      "text/strong_forms.txt",
+      "strong identifiers as they are really typed, one a line: full-width digits (IDs, mobiles, cards in groups, `（0755）` landlines, `＋８６－` mobiles, card-like ID groups, a full-width local number after an ASCII area code), `+86 138-1234-5678`, `86` without `+`, a trunk `0` before a mobile, IDs in 4-4-4-4-2 groups, card groups two spaces apart, 2023 foreign permanent residence IDs (18 digits, leading 9) under their header or a 证件号码 key, resident IDs of people born 1880-1899, and 17-digit 601428 cards that fail Luhn next to 卡号; decoys: 19-digit order numbers and ids on the short BINs 103, 9558 and 95599 that fail Luhn"
+    ),
+    (
       "text/notes.txt",
       "free-text notes: names after the cue words 姓名, 联系人, 收件人, 收货人, 户主, 机主, 持卡人, 患者 (followed by `：`, `:`, 是, 为, 叫, a space or nothing), officer IDs in sentences; decoys: product codes shaped like passports and permits (`E12345678`, `G…`, `C…`, `H…`), model numbers shaped like plates (`A12345`), weak-password words in prose, QQ-shaped ticket numbers, 15-digit serials that are not IMEIs, and cue words followed by words that are not names (`收件人信息`, `持卡人本人`)"
     ),
@@ -108,9 +112,10 @@ struct SampleSet {
       context.candidatesJSONL(lines: 36),
       context.bankSQL(customers: 26, companies: 24, transactions: 24),
       context.documentsText(people: 60),
+      context.strongForms(lines: 160),
       context.notesText(lines: 110),
       context.employeesWorkbook(rows: 30),
-    ]
+    ] + context.profileDocuments()
   }
 
   func write(to dir: URL) throws {
@@ -231,7 +236,8 @@ struct SampleSet {
       """
     let categories = Category.allCases.map(\.rawValue)
     for doc in docs {
-      let description = SampleSet.descriptions.first { $0.0 == doc.path }?.1 ?? ""
+      let description =
+        (SampleSet.descriptions + SampleSet.profileDescriptions).first { $0.0 == doc.path }?.1 ?? ""
       let lineCount = doc.bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
       s += "### `\(doc.path)`\n\n\(description).\n\n"
       s += (doc.summary ?? "\(lineCount) lines, \(doc.bytes.count) bytes") + ".\n\n"

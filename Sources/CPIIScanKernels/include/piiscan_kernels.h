@@ -1,10 +1,11 @@
 // The byte-classification kernel of piiscan: the only code that reads every byte of the input.
 //
 // One pass over a range finds the maximal ASCII digit runs (the candidates of every numeric
-// identifier), the '@' bytes (e-mail candidates) and counts newlines. Everything else in the
-// scanner works per candidate. The kernel is C rather than Swift so that the AVX2 path can be
-// chosen at run time with `__attribute__((target))` while the rest of the binary stays plain
-// x86-64 (the Swift compiler applies a target feature to a whole module, not a function).
+// identifier), the runs of full-width digits, the '@' bytes (e-mail candidates) and counts
+// newlines. Everything else in the scanner works per candidate. The kernel is C rather than
+// Swift so that the AVX2 path can be chosen at run time with `__attribute__((target))` while
+// the rest of the binary stays plain x86-64 (the Swift compiler applies a target feature to a
+// whole module, not a function).
 // See docs: ../../../Benchmarks/README.md for the measured speeds of each path.
 #ifndef PIISCAN_KERNELS_H
 #define PIISCAN_KERNELS_H
@@ -20,7 +21,7 @@ extern "C" {
 ///
 /// A run of at least `min_run` digits is reported when its length is in
 /// [standalone_min, standalone_max], or when it is joined to more of a number: a space or hyphen
-/// and a digit on either side ("139 1234 5670", "0755-86123456"), a mask character after it
+/// (or two spaces) and a digit on either side ("139 1234 5670", "0755-86123456"), a mask character after it
 /// ('*', 'x', 'X': "138****5678"), or a closing bracket before it ("(0755)86123456", also the
 /// full-width '）'). Any other run cannot be a value on its own ("9485,", "第3页") and costs
 /// nothing past the kernel.
@@ -30,11 +31,20 @@ typedef struct piiscan_run_filter {
   size_t standalone_max;
 } piiscan_run_filter;
 
+/// Set in `run_lengths` for a run of full-width digits (U+FF10...U+FF19, written EF BC 90...99
+/// in UTF-8, as Chinese input methods type them): its start is the first digit's first byte and
+/// the rest of the length is its number of digits (3 bytes each). Such runs are reported
+/// whenever they have at least `PIISCAN_WIDE_MIN` digits, whatever the filter: the caller folds
+/// them to ASCII and looks at the whole written number around them.
+#define PIISCAN_WIDE_RUN (1u << 30)
+#define PIISCAN_WIDE_MIN 2
+
 /// Output buffers of one `piiscan_scan_block` call, owned by the caller (one set per worker).
 typedef struct piiscan_candidates {
   /// Start offsets (relative to `buf`) of digit runs of at least `min_run` digits.
   uint32_t *run_starts;
-  /// Lengths of those runs, in digits (a trailing 'X' is not included).
+  /// Lengths of those runs, in digits (a trailing 'X' is not included); `PIISCAN_WIDE_RUN` marks
+  /// a run of full-width digits.
   uint32_t *run_lengths;
   /// Capacity of `run_starts` and `run_lengths`; must be at least (to - from) / 2 + 1.
   size_t run_capacity;

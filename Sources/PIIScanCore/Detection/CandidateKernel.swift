@@ -13,6 +13,9 @@ final class CandidateKernel {
   /// Lengths of runs that can be a value on their own: landlines without separators (10–12),
   /// mobiles (11, 13 with 86, 15 with 0086), ID numbers (15, 17 + X, 18) and cards (15–19).
   static let standalone = 10...19
+  /// Set in a run's length for a run of full-width digits (`PIISCAN_WIDE_RUN` of the kernel's
+  /// header): the rest of the length counts its digits, three bytes each.
+  static let wideRun = Int(PIISCAN_WIDE_RUN)
   private var filter = piiscan_run_filter(
     min_run: CandidateKernel.minimumRun, standalone_min: CandidateKernel.standalone.lowerBound,
     standalone_max: CandidateKernel.standalone.upperBound)

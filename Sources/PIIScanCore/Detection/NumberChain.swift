@@ -13,6 +13,9 @@ struct NumberChain {
   private(set) var count = 0
   /// The separator between groups (' ' or '-'), or 0 for a single group.
   private(set) var separator: UInt8 = 0
+  /// Whether the groups are two spaces apart ("6222  0212  3456  7890  128"), as some forms
+  /// and exports pad them; every gap of a chain is the same.
+  private(set) var doubleSpaced = false
   /// Whether the last group is followed by 'X' or 'x' that ends the token.
   private(set) var trailingX = false
 
@@ -26,12 +29,15 @@ struct NumberChain {
       set(count, start: i, length: j - i)
       count += 1
       let next = w[j]
+      let double = next == 0x20 && w[j + 1] == 0x20
+      let gap = double ? 2 : 1
       guard count < NumberChain.maxGroups, next == 0x20 || next == 0x2D,
-        separator == 0 || separator == next, ByteClass.isDigit(w[j + 1]),
-        j - start < DetectionLimits.maxChainBytes
+        separator == 0 || (separator == next && doubleSpaced == double),
+        ByteClass.isDigit(w[j + gap]), j - start < DetectionLimits.maxChainBytes
       else { break }
       separator = next
-      i = j + 1
+      doubleSpaced = double
+      i = j + gap
     }
     let after = end
     if (w[after] | 0x20) == 0x78, !ByteClass.isAlphanumeric(w[after + 1]) { trailingX = true }

@@ -22,7 +22,13 @@ struct NumberDetector: Detector {
   private let mobileMasked: Rule?
   private let landline: Rule?
   private let bankCard: Rule?
+  /// The 2023 外国人永久居留身份证 (18 digits, leading 9): a soft category whose rule the
+  /// number finder serves too, since its digits are taken here before any field is read.
+  private let foreignResidence: Rule?
   private let extensionPattern: PCRE2Pattern
+  /// Words naming a device identifier: a 16-digit IMEISV under them is no card, whatever its
+  /// digits begin with.
+  private let deviceWords = ContextWords(["imei", "串号", "设备号", "国际移动设备识别码"])
   private let patternScratch = PCRE2MatchScratch()
   /// The digits of the candidate being looked at (``digitBytes``), then room for a landline's
   /// number and value (``Layout``).
@@ -36,6 +42,14 @@ struct NumberDetector: Detector {
   private var w = ByteWindow(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
   /// Positions before this were consumed by an earlier finding.
   private var consumedUntil = 0
+  /// The end of the last finding (``consumedUntil`` also moves past runs that gave none).
+  private var foundUntil = 0
+  /// Full-width digits folded to ASCII (``FullWidth``), and where each folded byte came from.
+  private let fold = FullWidth.Scratch()
+  /// While a folded copy is looked at: the chunk's own window (``w`` is then the copy), which
+  /// context words and fields are read in.
+  private var original: ByteWindow?
+  private var ownStart = 0
 
   init(rules: RuleSet, settings: DetectionSettings) {
     self.settings = settings
@@ -47,6 +61,7 @@ struct NumberDetector: Detector {
     mobileMasked = rules.rule(for: .mobileMasked)
     landline = rules.rule(for: .landline)
     bankCard = rules.rule(for: .bankCard)
+    foreignResidence = rules.fieldRuleObject(for: .cnForeignPermanentResidenceID)
     do {
       // A landline extension written after the number: "转123", "分机 123", "ext. 123", "x123".
       extensionPattern = try PCRE2Pattern(
@@ -59,7 +74,8 @@ struct NumberDetector: Detector {
 
   /// Whether any numeric rule is enabled (else the kernel's runs need not be looked at).
   var isEnabled: Bool {
-    [id18, id15, permit, idMasked, mobile, mobileMasked, landline, bankCard].contains { $0 != nil }
+    [id18, id15, permit, idMasked, mobile, mobileMasked, landline, bankCard, foreignResidence]
+      .contains { $0 != nil }
   }
 
   private var profile = InputProfile.unstructured
@@ -70,19 +86,80 @@ struct NumberDetector: Detector {
     w = chunk.view.window
     profile = chunk.profile
     consumedUntil = 0
+    foundUntil = 0
+    ownStart = chunk.view.ownStart
     let candidates = chunk.candidates
     // A chain cut by the chunk's start: its runs before the owned start tell what the previous
     // chunk's values consumed; what they give is that chunk's and is dropped.
     var discarded: [Outcome] = []
     for i in candidates.primingStarts.indices {
-      process(
-        runStart: Int(candidates.primingStarts[i]), length: Int(candidates.primingLengths[i]),
-        into: &discarded)
+      let length = Int(candidates.primingLengths[i])
+      if length & CandidateKernel.wideRun != 0 {
+        processWide(runStart: Int(candidates.primingStarts[i]), into: &discarded)
+      } else {
+        process(runStart: Int(candidates.primingStarts[i]), length: length, into: &discarded)
+      }
     }
     for i in candidates.runStarts.indices {
-      process(
-        runStart: Int(candidates.runStarts[i]), length: Int(candidates.runLengths[i]),
-        into: &found)
+      let length = Int(candidates.runLengths[i])
+      if length & CandidateKernel.wideRun != 0 {
+        processWide(runStart: Int(candidates.runStarts[i]), into: &found)
+      } else {
+        process(runStart: Int(candidates.runStarts[i]), length: length, into: &found)
+      }
+    }
+  }
+
+  /// Looks at the number written around the full-width digit run at `start` ("１３８ １２３４
+  /// ５６７８", "＋８６ １３８…", "４３０３…１３Ｘ"): folds it, with the bytes around it, into
+  /// ASCII and reads the copy as any other number, then maps each finding's span back to the
+  /// bytes as stored. Context words and fields are still read in the chunk's own window.
+  mutating func processWide(runStart start: Int, into out: inout [Outcome]) {
+    if start < consumedUntil || original != nil { return }
+    let window = w
+    // An earlier run that gave nothing may be this number's first group ("0755-８６１２…").
+    guard let region = FullWidth.region(around: start, in: window, notBefore: foundUntil),
+      let copy = fold.fold(window, region.context)
+    else { return }
+    let savedConsumed = consumedUntil
+    let savedFound = foundUntil
+    original = window
+    w = copy
+    consumedUntil = fold.foldedIndex(of: region.number.lowerBound)
+    foundUntil = consumedUntil
+    let numberEnd = fold.foldedIndex(of: region.number.upperBound)
+    var found: [Outcome] = []
+    var i = consumedUntil
+    while i < numberEnd {
+      guard ByteClass.isDigit(w[i]) else {
+        i += 1
+        continue
+      }
+      var j = i
+      while ByteClass.isDigit(w[j]) { j += 1 }
+      if j - i >= CandidateKernel.minimumRun { process(runStart: i, length: j - i, into: &found) }
+      i = j
+    }
+    w = window
+    original = nil
+    consumedUntil = max(savedConsumed, region.number.upperBound)
+    foundUntil = savedFound
+    for var outcome in found {
+      let lower = fold.originalIndex(of: outcome.span.lowerBound)
+      outcome.span = lower..<fold.originalIndex(of: outcome.span.upperBound)
+      // The chunk that owns the value's first full-width digit reports it (its kernel reported
+      // that run; a prefix such as "＋" or "0755-" before it gives the earlier chunk nothing).
+      var firstWide = outcome.span.lowerBound
+      while firstWide < outcome.span.upperBound
+        && !(window[firstWide] == 0xEF && window[firstWide + 1] == 0xBC
+          && window[firstWide + 2] &- 0x90 < 10)
+      {
+        firstWide += 1
+      }
+      if firstWide < ownStart { continue }
+      consumedUntil = max(consumedUntil, outcome.span.upperBound)
+      foundUntil = max(foundUntil, outcome.span.upperBound)
+      out.append(outcome)
     }
   }
 
@@ -100,6 +177,7 @@ struct NumberDetector: Detector {
       if let outcome = masked(runStart: start, length: length) {
         out.append(outcome)
         consumedUntil = outcome.span.upperBound
+        foundUntil = consumedUntil
       }
       return
     }
@@ -108,26 +186,97 @@ struct NumberDetector: Detector {
     if w.couldBeValue(chain), let outcome = classify(chain) {
       out.append(outcome)
       consumedUntil = outcome.span.upperBound
+      foundUntil = consumedUntil
+      appendOtherReadings(into: &out)
       return
+    }
+    if chainStart != start {
+      // "+86 138-1234-5678": the groups before the run are joined by another separator than
+      // the run's own groups; the number is the run's chain, with its prefix before it.
+      let own = NumberChain(window: w, start: start)
+      if own.count > 1, w.couldBeValue(own), let outcome = classify(own) {
+        out.append(outcome)
+        consumedUntil = outcome.span.upperBound
+        foundUntil = consumedUntil
+        appendOtherReadings(into: &out)
+        return
+      }
     }
     if chain.count > 1 || chainStart != start {
       let single = NumberChain(window: w, start: start, length: length)
       if w.couldBeValue(single), let outcome = classify(single) {
         out.append(outcome)
         consumedUntil = outcome.span.upperBound
+        foundUntil = consumedUntil
+        appendOtherReadings(into: &out)
       }
     }
+  }
+
+  /// Appends the readings ``classifyEveryReading(_:)`` kept (check only; empty in a scan).
+  private mutating func appendOtherReadings(into out: inout [Outcome]) {
+    guard !otherReadings.isEmpty else { return }
+    out += otherReadings
+    otherReadings.removeAll()
   }
 
   /// Whether a context word of rule `rule` labels the value at `start` (see ``ValueContext``).
   @inline(__always) private func hasContext(_ rule: Rule, before start: Int) -> Bool {
     if settings.assumeContext { return true }
-    return ValueContext.labels(rule.context, valueAt: start, in: w, profile: profile)
+    return labels(rule.context, before: start)
+  }
+
+  /// Whether `words` label the value at `start` (see ``ValueContext``), read in the chunk's
+  /// own window also while a folded copy is looked at.
+  private func labels(_ words: ContextWords, before start: Int) -> Bool {
+    if let original {
+      return ValueContext.labels(
+        words, valueAt: fold.originalIndex(of: start), in: original, profile: profile)
+    }
+    return ValueContext.labels(words, valueAt: start, in: w, profile: profile)
   }
 
   // MARK: Classification
 
+  /// `piiscan check`'s readings of a chain besides the one ``classify(_:)`` returned: with
+  /// ``DetectionSettings/assumeContext`` every validator whose shape the chain fits is asked,
+  /// so an 18-digit number is explained as an ID and as a card of an 18-digit BIN.
+  private var otherReadings: [Outcome] = []
+
   private mutating func classify(_ c: NumberChain) -> Outcome? {
+    if settings.assumeContext { return classifyEveryReading(c) }
+    return classifyFirst(c)
+  }
+
+  /// Every reading of `c` (check only): what ``classifyFirst(_:)`` gives and every other
+  /// shape's valid reading; the first valid one is returned, the others are kept in
+  /// ``otherReadings`` for ``process(runStart:length:into:)`` to append after it.
+  private mutating func classifyEveryReading(_ c: NumberChain) -> Outcome? {
+    typealias S = NumberChain
+    let sig = c.signature
+    var all: [Outcome] = []
+    if let first = classifyFirst(c) { all.append(first) }
+    // A further reading counts when it passes its checks: a valid ID is not also "a card of
+    // an unknown BIN that fails Luhn".
+    func add(_ outcome: Outcome?) {
+      guard let outcome, outcome.valid, !all.contains(where: { $0.rule === outcome.rule })
+      else { return }
+      all.append(outcome)
+    }
+    if id15 != nil, !c.trailingX, sig == S.shape(15) || sig == S.shape(6, 6, 3) {
+      add(residentID15(c))
+    }
+    if mobile != nil, !c.trailingX { add(mobileNumber(c)) }
+    if landline != nil, !c.trailingX { add(landlineNumber(c)) }
+    if bankCard != nil, !c.trailingX { add(bankCardNumber(c)) }
+    guard !all.isEmpty else { return nil }
+    let chosen = all.firstIndex(where: \.valid) ?? 0
+    let outcome = all.remove(at: chosen)
+    otherReadings = all
+    return outcome
+  }
+
+  private mutating func classifyFirst(_ c: NumberChain) -> Outcome? {
     var firstInvalid: Outcome?
     func consider(_ outcome: Outcome?) -> Outcome? {
       guard let outcome else { return nil }
@@ -139,10 +288,13 @@ struct NumberDetector: Detector {
     let total = c.digitCount
     typealias S = NumberChain
 
-    if id18 != nil || permit != nil {
+    if id18 != nil || permit != nil || foreignResidence != nil {
       let plain18 = c.count == 1 && ((total == 17 && c.trailingX) || (total == 18 && !c.trailingX))
+      // "110101 19900307 1233", and the 4-4-4-4-2 groups of forms that split it like a card
       let spaced18 =
         (sig == S.shape(6, 8, 4) && !c.trailingX) || (sig == S.shape(6, 8, 3) && c.trailingX)
+        || (sig == S.shape(4, 4, 4, 4, 2) && !c.trailingX)
+        || (sig == S.shape(4, 4, 4, 4, 1) && c.trailingX)
       if plain18 || spaced18, let outcome = residentID18(c) {
         if outcome.valid { return outcome }
         // An ID number that fails a check, where the context says ID, is an ID number with a
@@ -215,6 +367,26 @@ struct NumberDetector: Detector {
       scratch.base[Layout.digits + digitCount] = 0x58
       digitCount += 1
     }
+    // No resident ID starts with 9 (no region code does): a number that does is a 外国人永久
+    // 居留身份证 when its structure holds (MOD 11-2, a birth date, a mainland accepting
+    // province), or when the text says so; otherwise it is an ID number only where the text
+    // says ID (checked below, with a reason that names the leading 9).
+    if digit(0) == 0x39, let rule = foreignResidence {
+      let fpr = ResidentID.verdictForeignPermanentResidence(
+        digitBytes, asOf: settings.asOf, regions: regions)
+      if fpr.failureCount == 0 {
+        return Outcome(
+          rule: rule, span: span, value: valueString(), valid: true, reasonCode: nil,
+          confidence: fpr.lowersConfidence ? .medium : .high)
+      }
+      if !settings.assumeContext, hasContext(rule, before: span.lowerBound) {
+        return Outcome(
+          rule: rule, span: span, value: valueString(), valid: false,
+          reasonCode: fpr.reasonCode, confidence: .high)
+      }
+    }
+    guard id18 != nil || permit != nil else { return nil }
+    if digit(0) == 0x39, let id18, !hasContext(id18, before: span.lowerBound) { return nil }
     let check = ResidentID.verdict18(digitBytes, asOf: settings.asOf, regions: regions)
     let value = valueString()
     guard let rule = check.isResidencePermit ? permit : id18 else { return nil }
@@ -268,8 +440,16 @@ struct NumberDetector: Detector {
     var spanStart = c.start
     var first = 0
     var skip = 0
+    var flags: FindingFlags = []
     if let prefix = w.countryPrefix(c) {
       (spanStart, first, skip) = prefix
+      flags = .countryCode
+    } else if c.count == 1, c.lengths(0) == 12, w[c.start] == 0x30, w[c.start + 1] == 0x31,
+      w[c.start + 2] >= 0x33
+    {
+      // "015011111111": the trunk 0 dialled before a mobile from a landline. No area code
+      // begins 01 but 010, which has 8-digit local numbers (11 digits in all).
+      skip = 1
     }
     let sig = c.signature(from: first)
     typealias S = NumberChain
@@ -288,7 +468,6 @@ struct NumberDetector: Detector {
     if skip > 0 { dropDigits(skip) }
     guard digit(0) == 0x31, digit(1) >= 0x33 else { return nil }
     let value = valueString()
-    let flags: FindingFlags = spanStart != c.start || first > 0 || skip > 0 ? .countryCode : []
     let allocation = prefixes.allocation(digitBytes)
     if allocation == .unallocated {
       return Outcome(
@@ -465,6 +644,10 @@ struct NumberDetector: Detector {
     // only a BIN known to issue 15-digit cards (AmEx co-brands) makes one a card.
     let bin = bins.entryIndex(digitBytes)
     if n == 15 && bin.flatMap(bins.cardLength(at:)) != 15 { return nil }
+    // An IMEISV (16 digits) under an IMEI field or word is the device's, not a card.
+    if n == 16, !settings.assumeContext, labels(deviceWords, before: span.lowerBound) {
+      return nil
+    }
     guard let bin else {
       // 89… is the telecom industry's identifier (SIM ICCIDs are 89 86 …), never a bank's.
       if digit(0) == 0x38 && digit(1) == 0x39 { return nil }
@@ -489,12 +672,22 @@ struct NumberDetector: Detector {
       return Outcome(
         rule: rule, span: span, value: value, valid: true, reasonCode: nil, confidence: .high)
     }
-    if bins.isLegacyLuhnExempt(at: bin, length: n) {
+    // Nine numbers in ten fail Luhn, so a failing one is a card only where the text says card:
+    // 19-digit snowflake ids and order numbers begin with 103 or 9558 as often as cards do.
+    // Next to card words, a BIN whose real cards are reported to fail Luhn (and only at the
+    // length reported) is still a card; any other failure is a card with a typo. Without card
+    // words, a failing number is reported (invalid) only on a BIN of six digits or more, which
+    // few numbers that are no card begin with; on a shorter one (103, 9558, 95599) it is not a
+    // card at all.
+    let context = hasContext(rule, before: span.lowerBound)
+    if context && bins.isLegacyLuhnExempt(at: bin, length: n) {
       return Outcome(
         rule: rule, span: span, value: value, valid: true, reasonCode: nil, confidence: .medium)
     }
+    guard context || bins.binLength(at: bin) >= 6 else { return nil }
     return Outcome(
-      rule: rule, span: span, value: value, valid: false, reasonCode: .luhn, confidence: .medium)
+      rule: rule, span: span, value: value, valid: false, reasonCode: .luhn,
+      confidence: context ? .high : .medium)
   }
 
   // MARK: Masked values
@@ -614,20 +807,38 @@ extension ByteWindow {
   func countryPrefix(_ c: NumberChain) -> (spanStart: Int, firstGroup: Int, skip: Int)? {
     let plus = self[c.start - 1] == 0x2B
     if c.count >= 2 {
-      if c.group(0, is: "86", in: self) && (plus || c.separator == 0x2D) {
+      // "+86 138…", "86-138…", "86 138 1234 5678" (86 without its plus, as forms write it)
+      if c.group(0, is: "86", in: self) {
         return (plus ? c.start - 1 : c.start, 1, 0)
       }
       if c.group(0, is: "0086", in: self) { return (c.start, 1, 0) }
     } else {
       let n = c.lengths(0)
-      if plus && n >= 12 && self[c.start] == 0x38 && self[c.start + 1] == 0x36 {
-        return (c.start - 1, 0, 2)
+      // "+8613912345670", and "8613912345670" without the plus: 13 digits, 86 then a mobile.
+      if (plus ? n >= 12 : n == 13) && self[c.start] == 0x38 && self[c.start + 1] == 0x36
+        && self[c.start + 2] == 0x31
+      {
+        return (plus ? c.start - 1 : c.start, 0, 2)
       }
       if n >= 14 && self[c.start] == 0x30 && self[c.start + 1] == 0x30 && self[c.start + 2] == 0x38
         && self[c.start + 3] == 0x36
       {
         return (c.start, 0, 4)
       }
+    }
+    // A prefix joined by another separator than the number's groups: "+86 138-1234-5678",
+    // "0086-139 1234 5670", "86 139-1234-5670".
+    let separator = self[c.start - 1]
+    if (separator == 0x20 || separator == 0x2D) && c.count >= 2,
+      self[c.start - 3] == 0x38 && self[c.start - 2] == 0x36
+    {
+      let before = self[c.start - 4]
+      if before == 0x2B { return (c.start - 4, 0, 0) }
+      if before == 0x30 && self[c.start - 5] == 0x30 && !ByteClass.isAlphanumeric(self[c.start - 6])
+      {
+        return (c.start - 5, 0, 0)
+      }
+      if !ByteClass.isAlphanumeric(before) && before != 0x2E { return (c.start - 3, 0, 0) }
     }
     // "(+86)138…" and "(+86) 138…"
     var p = c.start - 1
@@ -667,6 +878,126 @@ extension ByteWindow {
     return nil
   }
 
+}
+
+/// Numbers typed with full-width characters (Chinese input methods): digits U+FF10–U+FF19,
+/// and the ＋ － ＊ （ ） Ｘ ｘ and ideographic space that go with them. Each is three bytes of UTF-8
+/// and folds to its one ASCII byte, so a number can be read by the ASCII code once folded.
+enum FullWidth {
+  /// The ASCII byte the character at `p` folds to, when it is one of these (three bytes).
+  @inline(__always) static func folded(_ w: ByteWindow, at p: Int) -> UInt8? {
+    let lead = w[p]
+    if lead == 0xEF {
+      let second = w[p + 1]
+      let third = w[p + 2]
+      if second == 0xBC {
+        if third &- 0x90 < 10 { return third &- 0x90 &+ 0x30 }
+        switch third {
+        case 0x8B: return 0x2B  // ＋
+        case 0x8D: return 0x2D  // －
+        case 0x8A: return 0x2A  // ＊
+        case 0x88: return 0x28  // （
+        case 0x89: return 0x29  // ）
+        case 0xB8: return 0x58  // Ｘ
+        default: return nil
+        }
+      }
+      if second == 0xBD && third == 0x98 { return 0x78 }  // ｘ
+      return nil
+    }
+    if lead == 0xE3 && w[p + 1] == 0x80 && w[p + 2] == 0x80 { return 0x20 }  // ideographic space
+    return nil
+  }
+
+  /// Whether an ASCII byte can be part of a written number (digits, separators, prefixes,
+  /// brackets, masks, a check X).
+  @inline(__always) static func isNumberByte(_ b: UInt8) -> Bool {
+    ByteClass.isDigit(b) || b == 0x20 || b == 0x2D || b == 0x2B || b == 0x28 || b == 0x29
+      || b == 0x2A || b == 0x58 || b == 0x78
+  }
+
+  /// The written number around the full-width digit at `start` (`number`: the characters a
+  /// number can be made of, at most 16 characters back, not before `notBefore`, and 40 ahead),
+  /// and `context`, the bytes to fold with it: 16 more bytes on each side, for the boundary
+  /// checks and an extension ("转123") after it. Nil when that would not fit the scratch.
+  static func region(around start: Int, in w: ByteWindow, notBefore: Int) -> (
+    number: Range<Int>, context: Range<Int>
+  )? {
+    var lower = start
+    var steps = 0
+    while steps < 16 && lower > notBefore {
+      if lower - 3 >= notBefore, let b = folded(w, at: lower - 3), b != 0x58, b != 0x78 {
+        lower -= 3
+      } else if isNumberByte(w[lower - 1]) && w[lower - 1] != 0x58 && w[lower - 1] != 0x78 {
+        lower -= 1
+      } else {
+        break
+      }
+      steps += 1
+    }
+    var upper = start
+    steps = 0
+    while steps < 40 && upper < w.count {
+      if folded(w, at: upper) != nil {
+        upper += 3
+      } else if isNumberByte(w[upper]) {
+        upper += 1
+      } else {
+        break
+      }
+      steps += 1
+    }
+    let context = max(0, lower - 16)..<min(w.count, upper + 16)
+    guard context.count <= Scratch.capacity else { return nil }
+    return (lower..<upper, context)
+  }
+
+  /// The folded copy and its map back to the window, owned by one detector and reused.
+  // SAFETY: owned by one detector; the buffers are freed in deinit and never escape.
+  final class Scratch {
+    static let capacity = 256
+    let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    /// `origin[k]`: the window position folded byte k came from; `origin[count]` is the end.
+    let origin = UnsafeMutablePointer<Int32>.allocate(capacity: capacity + 1)
+    private(set) var count = 0
+    private var lower = 0
+
+    deinit {
+      bytes.deallocate()
+      origin.deallocate()
+    }
+
+    /// Folds `range` of `w` into the copy and returns a window over it.
+    func fold(_ w: ByteWindow, _ range: Range<Int>) -> ByteWindow? {
+      guard range.count <= Self.capacity else { return nil }
+      lower = range.lowerBound
+      count = 0
+      var p = range.lowerBound
+      while p < range.upperBound {
+        origin[count] = Int32(truncatingIfNeeded: p)
+        if p + 3 <= range.upperBound, let b = FullWidth.folded(w, at: p) {
+          bytes[count] = b
+          p += 3
+        } else {
+          bytes[count] = w[p]
+          p += 1
+        }
+        count += 1
+      }
+      origin[count] = Int32(truncatingIfNeeded: range.upperBound)
+      return ByteWindow(bytes: UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+
+    /// The window position of folded byte `k` (`count`: the folded range's end).
+    @inline(__always) func originalIndex(of k: Int) -> Int { Int(origin[min(max(k, 0), count)]) }
+
+    /// The folded index of window position `p` (the first folded byte at or after it).
+    func foldedIndex(of p: Int) -> Int {
+      var k = 0
+      while k < count && Int(origin[k]) < p { k += 1 }
+      return k
+    }
+  }
 }
 
 /// Names of the card types in the BIN table.

@@ -48,7 +48,9 @@ final class SoftDetector: Detector {
     var comboRow = ComboRow()
     profile.forEachField(in: w, owned: owned) { name, alternate, value, record in
       if name.elementsEqual(InputProfile.comboColumn) {
-        comboField(value, record: record, row: &comboRow, w: w, strong: strong, into: &found)
+        comboField(
+          value, record: record, row: &comboRow, inferred: profile.comboCategories, w: w,
+          strong: strong, into: &found)
         return
       }
       guard
@@ -59,7 +61,7 @@ final class SoftDetector: Detector {
         if profile.format != .text && value.count >= 6 {
           FreeTextRecords.forEachPair(in: w, value, record: record) { key, _, pairValue, record in
             if let category = headerCategory(key) {
-              classifyField(
+              classifyPair(
                 category, Self.trimmed(pairValue, w), record: record, w: w, strong: strong,
                 into: &found)
             }
@@ -67,7 +69,25 @@ final class SoftDetector: Detector {
         }
         return
       }
-      let span = Self.trimmed(value, w)
+      var span = Self.trimmed(value, w)
+      if profile.format == .text || profile.format == .keyValue, category != .cnResidentID {
+        if category == .communicationContent {
+          // A message runs on past its speakers' keys ("甲：在吗？；乙：好的") to the next key
+          // that names a field.
+          let start = span.lowerBound
+          let reach = min(w.count, start + FreeTextRecords.valueSearch)
+          let lineEnd = w.firstIndex(of: 0x0A, in: start..<reach) ?? reach
+          let end = FreeTextRecords.valueEnd(
+            from: start, in: start..<lineEnd, knownKeysOnly: true, w)
+          span = Self.trimmed(start..<end, w)
+        }
+        // A pair's value runs to the next key: when neither it nor its first token is of the
+        // key's kind, free text may still find what it holds ("户主:孔月凤（本人签字）。").
+        if classifyPair(category, span, record: record, w: w, strong: strong, into: &found) {
+          fieldSpans.append(span)
+        }
+        return
+      }
       if !span.isEmpty { fieldSpans.append(span) }
       if category == .cnResidentID {
         // "证件号码" columns hold every kind of identity document: what is no ID number may be
@@ -92,14 +112,17 @@ final class SoftDetector: Detector {
   }
 
   /// A field of a combo list: a name by its own shape (all Han, a surname, 2–4 characters or a
-  /// dotted minority name); a password as the field right after the account, whatever its
+  /// dotted minority name), a full address by its grammar (province or city down to the road
+  /// and number), or as what the list's rows agree its position holds (`inferred`, from the
+  /// sniffed prefix); a password as the field right after the account, whatever its
   /// shape ("7758521" after a mobile is a password, not a QQ number). The account is the
   /// row's first field when it is an e-mail, a mobile (with or without +86) or a QQ-like
   /// number.
   private func comboField(
-    _ value: Range<Int>, record: Int, row: inout ComboRow, w: ByteWindow,
-    strong: [Range<Int>], into found: inout [Outcome]
+    _ value: Range<Int>, record: Int, row: inout ComboRow, inferred: [SoftCategory?],
+    w: ByteWindow, strong: [Range<Int>], into found: inout [Outcome]
   ) {
+    let position = row.record == record ? row.index : 0
     if row.record != record { row = ComboRow(record: record) }
     defer { row.index += 1 }
     let span = Self.trimmed(value, w)
@@ -130,10 +153,26 @@ final class SoftDetector: Detector {
       found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
       return
     }
+    if position < inferred.count, let category = inferred[position],
+      !category.isStrongHeaderOnly, category != .cnResidentID
+    {
+      if classifyField(category, span, record: record, w: w, strong: strong, into: &found) {
+        return
+      }
+    }
     if bytes.allSatisfy({ $0 >= 0x80 || $0 == 0x2E }),
       let rule = rules.fieldRuleObject(for: .personNameZh),
       let verdict = SoftClassifier.classify(bytes, expected: .personNameZh, asOf: settings.asOf),
       verdict.valid
+    {
+      found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
+      return
+    }
+    // A full address: Han characters and a number (路8号, 3栋502室).
+    if span.count >= 15, bytes[0] >= 0xE0, bytes.contains(where: ByteClass.isDigit),
+      let rule = rules.fieldRuleObject(for: .homeAddress),
+      let verdict = SoftClassifier.classify(bytes, expected: .homeAddress, asOf: settings.asOf),
+      verdict.valid, verdict.confidence == .high
     {
       found.append(outcome(verdict, span: span, rule: rule, record: record, in: w))
     }
@@ -164,22 +203,54 @@ final class SoftDetector: Detector {
   /// The value `span` of a field whose name says `category` (a column, a key, a pair inside a
   /// cell), checked by that category's grammar. A strong value it overlaps wins, except for a
   /// record kind, which is reported alongside it.
+  ///
+  /// Returns whether the value passed as this category (valid, or invalid but of its kind).
+  /// When `judgeOverlapping` is false (the common case) a value overlapping a strong one is
+  /// not classified and false is returned; when true it is classified, but still not
+  /// reported, so the answer depends on the value's bytes alone, not on which strong findings
+  /// this chunk owns.
+  @discardableResult
   private func classifyField(
     _ category: SoftCategory, _ span: Range<Int>, record: Int, w: ByteWindow,
-    strong: [Range<Int>], into found: inout [Outcome]
-  ) {
+    strong: [Range<Int>], judgeOverlapping: Bool = false, into found: inout [Outcome]
+  ) -> Bool {
     guard !category.isStrongHeaderOnly, let rule = rules.fieldRuleObject(for: category),
-      !span.isEmpty, span.count <= Self.maxValueLength,
-      category.isRecordKind || !Self.overlaps(span, strong),
+      !span.isEmpty, span.count <= Self.maxValueLength
+    else { return false }
+    let hidden = !category.isRecordKind && Self.overlaps(span, strong)
+    guard !hidden || judgeOverlapping else { return false }
+    guard
       let verdict = SoftClassifier.classify(
         UnsafeRawBufferPointer(rebasing: w.bytes[span]), expected: category, asOf: settings.asOf),
       // A low-confidence failure means "not this kind of value at all": not a finding.
       verdict.valid || verdict.confidence != .low
-    else { return }
+    else { return false }
+    if hidden { return true }
     found.append(
       outcome(
         verdict, span: span, rule: rules.fieldRuleObject(for: verdict.category) ?? rule,
         record: record, in: w))
+    return true
+  }
+
+  /// The value of a `key：value` pair in text, which runs to the next key: when the whole
+  /// does not pass, its first token may ("name=阎恒浩 登录成功", "姓名：赵峰 男"). Returns whether
+  /// either passed, judged by the bytes alone (a strong value overlapping it only keeps it
+  /// from being reported).
+  @discardableResult
+  private func classifyPair(
+    _ category: SoftCategory, _ span: Range<Int>, record: Int, w: ByteWindow,
+    strong: [Range<Int>], into found: inout [Outcome]
+  ) -> Bool {
+    if classifyField(
+      category, span, record: record, w: w, strong: strong, judgeOverlapping: true, into: &found)
+    {
+      return true
+    }
+    let token = Self.trimmed(FreeTextRecords.firstToken(span, w), w)
+    guard token.count < span.count else { return false }
+    return classifyField(
+      category, token, record: record, w: w, strong: strong, judgeOverlapping: true, into: &found)
   }
 
   private func headerCategory(_ name: UnsafeRawBufferPointer) -> SoftCategory? {
@@ -255,9 +326,12 @@ final class SoftDetector: Detector {
       let end = w.firstIndex(of: 0x0A, in: start..<w.count) ?? w.count
       let line = start..<min(end, start + RecordReach.reach)
       start = end + 1
-      guard Self.mayHoldFreeText(w, line) else { continue }
+      // Names without a cue word are looked for only in sentences that hold a strong value's
+      // shape: a line naming no one is the common case in prose, and must stay the cheap one.
+      let (trigger, personal) = Self.freeTextGate(w, line)
+      guard trigger || personal else { continue }
       for (range, verdict) in FreeTextExtractor.extract(
-        line: UnsafeRawBufferPointer(rebasing: w.bytes[line]))
+        line: UnsafeRawBufferPointer(rebasing: w.bytes[line]), unlabelledNames: personal)
       {
         let span = (line.lowerBound + range.lowerBound)..<(line.lowerBound + range.upperBound)
         guard let rule = rules.fieldRuleObject(for: verdict.category),
@@ -294,6 +368,55 @@ final class SoftDetector: Detector {
       i += b >= 0xF0 ? 4 : 3
     }
     return false
+  }
+
+  /// What a line offers the free-text grammar, in one pass: whether it holds a trigger
+  /// character (``mayHoldFreeText(_:_:)``), and whether it is a sentence of Chinese prose
+  /// holding the shape of a strong value, where names without a cue word are looked for: an `@`
+  /// or a run of at least seven ASCII digits (single spaces or hyphens between groups allowed),
+  /// and a full-width comma, full stop, semicolon or colon (log lines and records have ASCII
+  /// punctuation). Bytes alone decide, so a line cut by a chunk boundary is judged alike on
+  /// both sides.
+  static func freeTextGate(_ w: ByteWindow, _ line: Range<Int>) -> (trigger: Bool, personal: Bool) {
+    guard let base = w.bytes.baseAddress, !line.isEmpty else { return (false, false) }
+    let bytes = base.assumingMemoryBound(to: UInt8.self)
+    let end = min(line.upperBound, w.count)
+    var trigger = false
+    var strong = false
+    var prose = false
+    var digits = 0
+    var i = line.lowerBound
+    while i < end {
+      let b = bytes[i]
+      if b < 0xE0 {
+        if b &- 0x30 < 10 {
+          digits += 1
+          if digits >= 7 { strong = true }
+        } else if b == 0x40 {
+          strong = true
+        } else if !((b == 0x20 || b == 0x2D) && digits > 0) {
+          // A grouped number (151 3504 5522, 010-8612…) counts as one run.
+          digits = 0
+        }
+        i += 1
+        continue
+      }
+      digits = 0
+      guard i + 2 < end else { break }
+      let code = UInt32(b) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+      switch code {
+      case 0xE58FB7, 0xE69D91, 0xE7BB84, 0xE5A793, 0xE88194, 0xE694B6, 0xE688B7, 0xE69CBA,
+        0xE68C81, 0xE682A3, 0xE5AD97, 0xE68AA4, 0xE8AF81:
+        trigger = true
+      case 0xEFBC8C, 0xEFBC9B, 0xEFBC9A, 0xE38082:  // ，；：。
+        prose = true
+      default:
+        if i + 3 < end && bytes[i + 3] &- 0x41 < 26 && b >= 0xE4 && b <= 0xE9 { trigger = true }
+      }
+      if trigger && strong && prose { break }
+      i += b >= 0xF0 ? 4 : 3
+    }
+    return (trigger, strong && prose)
   }
 
   /// `value` without spaces or quotes at either end.

@@ -3,12 +3,12 @@ import Foundation
 /// Every reading a value held alone has (`piiscan check`): what a scan finds in it, read as if
 /// context words stood next to it, and what each identifier-like soft validator says of it as
 /// if it stood in a field of its category — so a Hong Kong identity card, a passport or a
-/// credit code is explained without a header.
+/// credit code is explained without a header, and an IMEI, IMSI or ICCID by its checks.
 public enum ValueReadings {
   /// Soft validators whose shape is strong enough to try on any value.
   static let shapeChecked: Set<FieldValidator> = [
     .travelDocument, .foreignPermanentResidence, .militaryOfficerID, .hkIdentityCard,
-    .vehiclePlate, .uscc,
+    .vehiclePlate, .uscc, .telecom,
   ]
 
   /// The readings of `value`, strong ones first; with `category`, only that category's, its
@@ -35,7 +35,11 @@ public enum ValueReadings {
         let verdict = whole.withUnsafeBytes({
           SoftClassifier.classify($0, expected: soft, asOf: settings.asOf)
         }), verdict.category == soft,
-        category != nil || verdict.valid || verdict.confidence != .low
+        category != nil || verdict.valid || verdict.confidence != .low,
+        // A telecom value by its shape alone only when it is one of the checked kinds (an
+        // IMEI, IMSI or ICCID), not any token a SIM-card field would take.
+        category != nil || validator != .telecom
+          || verdict.details.contains(where: { $0.key == "kind" })
       else { continue }
       let trimmed = value.trimmingCharacters(in: .whitespaces)
       let reading = Finding(

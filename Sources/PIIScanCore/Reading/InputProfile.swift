@@ -26,10 +26,25 @@ public struct InputProfile: Sendable, Equatable {
   public var columns: [[UInt8]] = []
   /// Whether the first line is a header row (not a record).
   public var headerRow = true
+  /// Where the records start when title rows stand above the header row (an exported sheet's
+  /// title and date lines): the stored offset just past the header row; nil when the header
+  /// is the first line. Lines before it are no records.
+  public var headerEnd: Int64?
+  /// Whether quoted cells may span lines: some line of the sniffed prefix leaves a quote open.
+  public var multilineCells = false
+  /// The header row as written (decoded, without its line end): a line equal to it further
+  /// down (the header repeated by a dump of several exports) is no record either.
+  public var headerLine: [UInt8] = []
   /// For combo lists: how many delimiter bytes in a row make a separator (`----`); 1 otherwise.
   public var delimiterRun = 1
   /// Whether this is a spreadsheet's sheet text: columns are then cells, not characters.
   public var isSheet = false
+  /// Whether this is a combo list (`----` or `:` separated, rows of mixed layouts, no header):
+  /// its fields are read by their place and their own shape.
+  public var isCombo = false
+  /// For a combo list: the category of each field position that most rows agree on (a name
+  /// column, an address column), inferred from the rows of the sniffed prefix; nil elsewhere.
+  public var comboCategories: [SoftCategory?] = []
 
   public static let unstructured = InputProfile()
 
@@ -56,22 +71,37 @@ public struct InputProfile: Sendable, Equatable {
     let isBinary = report.looksBinary || (!report.encoding.isUTF16 && looksBinary(text))
     // Structure is read from the text, decoded when the input is not UTF-8.
     var profile: InputProfile
+    let transcoder = Transcoder()
+    let utf8: UnsafeRawBufferPointer
+    // Where a position of the decoded prefix is in the stored input.
+    let stored: (Int) -> Int64
+    let textStart = prefix.baseAddress.map { text.baseAddress! - $0 } ?? 0
     if report.encoding == .utf8 || report.encoding == .utf8BOM {
       var bytes = text
       if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
         bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
       }
+      utf8 = bytes
+      let start = textStart + (text.count - bytes.count)
+      stored = { Int64(start + $0) }
       profile = sniffText(bytes)
     } else {
-      let decoded = Transcoder().transcode(
+      let decoded = transcoder.transcode(
         text, encoding: report.encoding, mixedLines: report.mixedLines,
         alignmentOrigin: report.bomLength & 1)
-      profile = sniffText(decoded.utf8)
+      utf8 = decoded.utf8
+      stored = { Int64(textStart + decoded.storedOffset(forUTF8: $0)) }
+      profile = sniffText(utf8)
       profile.sql = SQLSchema()
     }
+    if let end = profile.headerEnd { profile.headerEnd = stored(Int(end)) }
     // SQL statement offsets are stored offsets: read them from the stored bytes, which hold
     // the keywords as ASCII in every encoding but UTF-16.
     if profile.format == .sql && !report.encoding.isUTF16 { profile.sql.scan(prefix, base: 0) }
+    // Tables without a schema are named from their values, read from the decoded text (a
+    // dump whose lines mix UTF-8 and GBK names its columns by both kinds of line).
+    if profile.format == .sql { profile.sql.inferColumns(fromUTF8: utf8) }
+    withExtendedLifetime(transcoder) {}
     profile.encoding = report
     profile.isBinary = isBinary
     return profile
@@ -85,30 +115,49 @@ public struct InputProfile: Sendable, Equatable {
       profile.delimiter = nil
       profile.columns = []
     }
-    if profile.format == .text, let combo = sniffCombo(bytes) { profile = combo }
+    if profile.format == .text || profile.format == .keyValue, let combo = sniffCombo(bytes) {
+      profile = combo
+    }
     return profile
   }
 
   /// A combo list — `account----password----name` lines without a header. Rows of one list
   /// mix layouts (`email----pass----name`, `mobile----pass`, `name----ID`), so its columns are
   /// not named; each field is judged by its own shape and its neighbour (``comboColumn``).
+  ///
+  /// Fields are joined by `----` (two fields or more) or by `:` (three or more, so that
+  /// `key: value` text is no combo list), with no spaces in the line. Where most rows agree on
+  /// what a field position holds (a name, an address), ``comboCategories`` says so.
   static func sniffCombo(_ bytes: UnsafeRawBufferPointer) -> InputProfile? {
-    var combo = 0
-    var lines = 0
-    for line in bytes.split(separator: 0x0A).prefix(400) where !line.isEmpty {
-      lines += 1
-      let text = Array(line)
-      // Fields joined by "----", no spaces: credentials dumps, not log lines with "---".
-      if !text.contains(0x20), splitRuns(text, delimiter: 0x2D, run: 4).count >= 2 { combo += 1 }
+    let lines = bytes.split(separator: 0x0A).prefix(400).filter { !$0.isEmpty }
+    for (delimiter, run, fewest) in [(UInt8(0x2D), 4, 2), (UInt8(0x3A), 1, 3)] {
+      var rows: [[ArraySlice<UInt8>]] = []
+      var keyed = 0
+      for line in lines {
+        var text = Array(line)
+        if text.last == 0x0D { text.removeLast() }
+        // No spaces: credentials dumps, not log lines with "---" or "12:30:00".
+        guard !text.contains(0x20) else { continue }
+        let fields = splitRuns(text, delimiter: delimiter, run: run)
+        guard fields.count >= fewest else { continue }
+        if HeaderDictionary.isKnown(fields[0]) { keyed += 1 }
+        rows.append(fields.map { $0[...] })
+      }
+      guard rows.count >= 5, rows.count * 10 >= lines.count * 8, keyed * 5 < rows.count else {
+        continue
+      }
+      var profile = InputProfile()
+      profile.format = .delimited
+      profile.delimiter = delimiter
+      profile.delimiterRun = run
+      profile.isCombo = true
+      profile.columns = Array(repeating: comboColumn, count: 8)
+      profile.headerRow = false
+      let inferred = ColumnInference.infer(rows: rows, columnCount: 8)
+      if inferred.contains(where: { $0 != nil }) { profile.comboCategories = inferred }
+      return profile
     }
-    guard combo >= 5, combo * 10 >= lines * 8 else { return nil }
-    var profile = InputProfile()
-    profile.format = .delimited
-    profile.delimiter = 0x2D
-    profile.delimiterRun = 4
-    profile.columns = Array(repeating: comboColumn, count: 8)
-    profile.headerRow = false
-    return profile
+    return nil
   }
 
   /// The name of every column of a combo list: no header says what it holds.
@@ -187,6 +236,13 @@ public struct InputProfile: Sendable, Equatable {
       lines.append(start..<bytes.count)
     }
     guard lines.count >= (sheet ? 1 : 2) else { return profile }
+    // Title rows above the header (an export's title, its date): the header is then the first
+    // of the first five lines that splits like the line below it and names a column the
+    // dictionary knows.
+    if let title = titleRows(bytes, lines, sheet: sheet), title > 0 {
+      lines.removeFirst(title)
+      profile.headerEnd = Int64(lines.count > 1 ? lines[1].lowerBound : bytes.count)
+    }
     let header = UnsafeRawBufferPointer(rebasing: bytes[lines[0]])
     var best: (delimiter: UInt8, count: Int)?
     if sheet {
@@ -196,10 +252,19 @@ public struct InputProfile: Sendable, Equatable {
       best = (0x09, widest)
     } else {
       let second = UnsafeRawBufferPointer(rebasing: bytes[lines[1]])
+      // When the first row's quoted cell spans lines, the first row below whose quotes are
+      // balanced and that starts no cell of its own.
+      let whole = lines.dropFirst().prefix(8).first { line in
+        bytes[line].filter { $0 == 0x22 }.count % 2 == 0 && bytes[line].first != 0x22
+          && fields(UnsafeRawBufferPointer(rebasing: bytes[line]), 0x2C).count > 1
+      }
+      let spans = second.filter { $0 == 0x22 }.count % 2 == 1
+      let below = spans ? whole.map { UnsafeRawBufferPointer(rebasing: bytes[$0]) } : nil
       for delimiter: UInt8 in [0x2C, 0x09, 0x7C, 0x3B] {
         let count = fields(header, delimiter).count
         // A header and its first row split into the same number of fields.
-        if count >= 2, count == fields(second, delimiter).count, count > (best?.count ?? 1) {
+        let rowCount = fields(below ?? second, delimiter).count
+        if count >= 2, count == rowCount, count > (best?.count ?? 1) {
           best = (delimiter, count)
         }
       }
@@ -226,7 +291,11 @@ public struct InputProfile: Sendable, Equatable {
       (sheet || !name.isEmpty) && name.count <= 64
         && (name.isEmpty || !name.allSatisfy(ByteClass.isDigit))
     }
+    profile.multilineCells =
+      best.delimiter != 0x09 && !sheet
+      && lines.contains { line in bytes[line].filter { $0 == 0x22 }.count % 2 == 1 }
     if plausible && known.contains(true) {
+      profile.headerLine = Array(header)
       // A header row: columns it leaves unexplained are inferred from the rows below it.
       let inferred = ColumnInference.infer(
         rows: Array(rows.dropFirst()), columnCount: best.count, consider: { !known[$0] })
@@ -255,6 +324,30 @@ public struct InputProfile: Sendable, Equatable {
     profile.delimiter = best.delimiter
     profile.columns = names.indices.map { i in below[i].map(ColumnInference.header) ?? names[i] }
     return profile
+  }
+
+  /// How many title rows stand above the header row among the first five `lines`: the index of
+  /// the first line that splits into at least two fields, as many as the line below it (for a
+  /// sheet, whose rows stop at their last cell: at least as many), one of which the header
+  /// dictionary knows; nil when none does.
+  static func titleRows(_ bytes: UnsafeRawBufferPointer, _ lines: [Range<Int>], sheet: Bool)
+    -> Int?
+  {
+    for index in 0..<min(5, lines.count - 1) {
+      let line = UnsafeRawBufferPointer(rebasing: bytes[lines[index]])
+      let next = UnsafeRawBufferPointer(rebasing: bytes[lines[index + 1]])
+      for delimiter: UInt8 in sheet ? [0x09] : [0x2C, 0x09, 0x7C, 0x3B] {
+        let names = fields(line, delimiter)
+        let below = fields(next, delimiter).count
+        guard names.count >= 2, sheet ? below >= 2 : below == names.count else { continue }
+        let known = names.contains { range in
+          HeaderDictionary.isKnown(
+            Array(line[range]).filter { $0 != 0x22 && $0 != 0x20 && $0 != 0x0D })
+        }
+        if known { return index }
+      }
+    }
+    return nil
   }
 
   /// The byte ranges of the fields of `line`, split on `delimiter` outside double quotes.

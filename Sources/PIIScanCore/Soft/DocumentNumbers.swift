@@ -150,9 +150,15 @@ enum DocumentNumbers {
       }
       guard (start..<zi).allSatisfy({ SoftText.isHan(text.scalars[$0]) }) else { return nil }
       var index = zi + 2
+      // Some series put one or two letters before the digits (南字第A123456号).
+      while index < end, index - (zi + 2) < 2, SoftText.isUpper(SoftText.upper(text.scalars[index]))
+      {
+        index += 1
+      }
+      let letters = index - (zi + 2)
       while index < end, SoftText.isDigit(text.scalars[index]) { index += 1 }
-      let digitCount = index - (zi + 2)
-      guard (6...10).contains(digitCount) else { return nil }
+      let digitCount = index - (zi + 2) - letters
+      guard (6...10).contains(digitCount + letters), digitCount >= 5 else { return nil }
       if index < end, text.scalars[index] == 0x53F7 { index += 1 }
       let issuer = text.string(start..<zi)
       let meaning = issuerLength == 1 ? v.militaryIssuers[text.scalars[start]] : nil
@@ -183,8 +189,8 @@ enum DocumentNumbers {
   ]
 
   /// Checks `text[range]` as a plate: province abbreviation, authority letter, 5 serial
-  /// characters (at most 2 letters, no I/O), or 6 for new-energy vehicles (D/F first for small,
-  /// last for large), or 4 + a special suffix (挂, 学, 警…).
+  /// characters (at most 2 letters, no I/O), or 6 for new-energy vehicles (an energy letter
+  /// A–K but I, first for small, last for large), or 4 + a special suffix (挂, 学, 警, 领…).
   static func plate(
     _ text: ScalarText, _ range: Range<Int>, vocabulary v: SoftVocabulary = .shared
   ) -> Plate {
@@ -231,15 +237,19 @@ enum DocumentNumbers {
       }
       return .valid(normalized: normalized, province: province, kind: "regular")
     case 6:
-      if (serial[0] == 0x44 || serial[0] == 0x46) && isSerial(serial[1])
+      // The energy letter: D (electric) and F (hybrid) from 2016, and since 2021 the other
+      // letters A–K but I as the D/F series of a city run out.
+      func isEnergyLetter(_ value: UInt32) -> Bool { value &- 0x41 < 11 && value != 0x49 }
+      if isEnergyLetter(serial[0]) && isSerial(serial[1])
         && serial[2...].allSatisfy(SoftText.isDigit)
       {
         return .valid(normalized: normalized, province: province, kind: "new-energy (small)")
       }
-      if serial[0..<5].allSatisfy(SoftText.isDigit) && (serial[5] == 0x44 || serial[5] == 0x46) {
+      if serial[0..<5].allSatisfy(SoftText.isDigit) && isEnergyLetter(serial[5]) {
         return .valid(normalized: normalized, province: province, kind: "new-energy (large)")
       }
-      return .invalid(normalized: normalized, reason: "not a new-energy serial (D/F first or last)")
+      return .invalid(
+        normalized: normalized, reason: "not a new-energy serial (A–K but I, first or last)")
     case 4:
       return .invalid(normalized: normalized, reason: "serial too short")
     default:
@@ -262,10 +272,13 @@ enum DocumentNumbers {
   static func telecomID(_ compact: String, context: TelecomContext) -> TelecomID? {
     let bytes = Array(compact.utf8)
     let allDigits = bytes.allSatisfy { $0 &- 0x30 < 10 }
-    if context.contains(.iccid), (19...20).contains(bytes.count), compact.hasPrefix("8986"),
+    // 89 is the telecom industry identifier of every ICCID (ITU-T E.118); 8986 is China's.
+    if context.contains(.iccid), (19...20).contains(bytes.count), compact.hasPrefix("89"),
+      compact.hasPrefix("8986") || allDigits,
       bytes.allSatisfy({ $0 &- 0x30 < 10 || $0 &- 0x41 < 6 })
     {
-      let issuer = String(decoding: bytes[4..<6], as: UTF8.self)
+      let issuer =
+        compact.hasPrefix("8986") ? String(decoding: bytes[4..<6], as: UTF8.self) : ""
       // The last digit is a Luhn check digit (ITU-T E.118); serials with hex letters have none
       // that can be checked.
       let valid = !allDigits || Luhn.isValid(bytes)
@@ -286,6 +299,11 @@ enum DocumentNumbers {
       return TelecomID(
         kind: "IMEI", valid: valid, reason: valid ? nil : "IMEI check digit (Luhn) fails",
         carrier: nil)
+    }
+    // IMEISV: the 14 digits of the IMEI without its check digit and a 2-digit software
+    // version (3GPP TS 23.003); nothing in it can be checked.
+    if context.contains(.imei), bytes.count == 16, allDigits {
+      return TelecomID(kind: "IMEISV", valid: true, reason: nil, carrier: nil)
     }
     return nil
   }

@@ -23,11 +23,13 @@ public enum FreeTextExtractor {
   ///
   /// - Parameter line: The line's UTF-8 bytes (without its newline).
   /// - Returns: Each value's byte range in `line` and its verdict, in line order.
-  public static func extract(line: UnsafeRawBufferPointer) -> [(
+  /// - Parameter unlabelledNames: Whether names without a cue word are looked for too
+  ///   (``unlabelledName(_:at:end:vocabulary:)``), at low confidence.
+  public static func extract(line: UnsafeRawBufferPointer, unlabelledNames: Bool = false) -> [(
     range: Range<Int>, verdict: SoftVerdict
   )] {
     SoftText.withScalars(line) { text in
-      extract(text, vocabulary: .shared)
+      extract(text, vocabulary: .shared, unlabelledNames: unlabelledNames)
     }
   }
 
@@ -38,7 +40,9 @@ public enum FreeTextExtractor {
     withValidatorBytes(line) { extract(line: $0) }
   }
 
-  static func extract(_ text: ScalarText, vocabulary v: SoftVocabulary) -> [(
+  static func extract(
+    _ text: ScalarText, vocabulary v: SoftVocabulary, unlabelledNames: Bool = false
+  ) -> [(
     range: Range<Int>, verdict: SoftVerdict
   )] {
     var results: [(range: Range<Int>, verdict: SoftVerdict)] = []
@@ -51,6 +55,15 @@ public enum FreeTextExtractor {
           results.append(found)
           index = next
           continue
+        }
+        if unlabelledNames, let name = unlabelledName(text, at: index, end: end, vocabulary: v) {
+          var verdict = PersonName.check(text, name, vocabulary: v)
+          if verdict.valid {
+            verdict.confidence = .low
+            results.append((text.byteRange(name), verdict))
+            index = name.upperBound
+            continue
+          }
         }
       } else if SoftText.isASCIILetter(value) || SoftText.isDigit(value) {
         // An alphanumeric word: a document number if its shape is one.
@@ -190,5 +203,106 @@ public enum FreeTextExtractor {
       }
     }
     return nil
+  }
+
+  // MARK: - Names without a cue word
+
+  /// Words right before a name in running text (联系张伟, 记者李娜, 经查王建国).
+  static let nameLeftContext: [[UInt32]] = [
+    "记者", "联系", "通知", "告知", "经查", "据", "和", "与", "及", "向", "给", "被", "让", "由", "请",
+    "嫌疑人", "当事人", "申请人", "被告", "原告", "委托",
+  ].map { SoftText.scalars($0) }
+
+  /// Words right after a name that a two-character name (surname and one given character)
+  /// needs: speech verbs and titles (张伟表示, 李娜女士).
+  static let nameRightContext: [[UInt32]] = [
+    "先生", "女士", "小姐", "同志", "老师", "同学", "经理", "医生", "律师", "表示", "说", "称", "指出",
+    "介绍", "认为", "告诉", "透露", "强调", "回忆", "报道", "登记", "签字", "本人", "等人", "一家",
+  ].map { SoftText.scalars($0) }
+
+  /// Words after a longer name (surname and two given characters): the same, and a few
+  /// particles that follow any noun (的, 在, 是…), which a two-character word takes as well.
+  static let nameRightParticles: [[UInt32]] = ["的", "等", "和", "与", "在", "是", "曾", "已", "于", "今年"]
+    .map { SoftText.scalars($0) }
+
+  /// How many single surnames, most frequent first, the model accepts (the surname prior: a rare
+  /// surname character is far more often part of a word than a name).
+  static let frequentSurnames: Int32 = 150
+
+  /// A name in running text without a cue word, precision first (issue 12, item 13): a
+  /// frequent surname (compound, or single among the ``frequentSurnames`` first), then one or
+  /// two characters every one of which is a given-name character (``SoftVocabulary/givenNameChars``,
+  /// from public name lists), with a boundary on both sides: the line's start, a non-Han
+  /// character or a context word before it (``nameLeftContext``); a non-Han character, a
+  /// speech verb or title after it (``nameRightContext``; for a three-character name also the
+  /// particles of ``nameRightParticles``). A surname plus one given character needs a context
+  /// word on at least one side. Words that only begin with a surname character (周末, 高中, 黄金,
+  /// 王国, 林业…, the trap list) are never names here, nor is a word whose given part is one.
+  static func unlabelledName(
+    _ text: ScalarText, at index: Int, end: Int, vocabulary v: SoftVocabulary
+  ) -> Range<Int>? {
+    let s = text.scalars
+    // The surname first: most characters are none, and the lookup is the cheapest test.
+    let surname: Int
+    if let key = SoftText.pack(text, index, 1), let rank = v.singleSurnames.value(key),
+      rank < frequentSurnames
+    {
+      surname = v.isCompoundSurname(text, index) ? 2 : 1
+    } else if v.isCompoundSurname(text, index) {
+      surname = 2
+    } else {
+      return nil
+    }
+    var leftWord = false
+    if index > 0 && SoftText.isHan(s[index - 1]) {
+      leftWord = nameLeftContext.contains { ends(text, with: $0, at: index) }
+      guard leftWord else { return nil }
+    }
+    if v.trap(in: text, at: index, end: end) != nil { return nil }
+    let given = index + surname
+    if let trap = v.trap(in: text, at: given, end: end), !trap.maybeName { return nil }
+    for length in [2, 1] {
+      let after = given + length
+      guard after <= end else { continue }
+      var likely = true
+      for k in given..<after {
+        guard SoftText.isHan(s[k]), let key = SoftText.pack(text, k, 1),
+          let count = v.givenNameChars.value(key), count >= 1
+        else {
+          likely = false
+          break
+        }
+      }
+      guard likely else { continue }
+      let boundary = after == end || !SoftText.isHan(s[after])
+      let title = nameRightContext.contains { starts(text, with: $0, at: after, end: end) }
+      let particle =
+        length == 2 && nameRightParticles.contains { starts(text, with: $0, at: after, end: end) }
+      if surname + length == 2 {
+        // 张伟: a context word before or after it.
+        guard title || (boundary && leftWord) else { continue }
+      } else {
+        guard boundary || title || particle else { continue }
+      }
+      // A name part that is a region (王广东) or a word of the trap list is no name.
+      if PersonName.regionStarts(text, at: given, end: end, vocabulary: v) { return nil }
+      return index..<after
+    }
+    return nil
+  }
+
+  /// Whether `word` ends right before `index`.
+  private static func ends(_ text: ScalarText, with word: [UInt32], at index: Int) -> Bool {
+    guard index >= word.count else { return false }
+    let start = index - word.count
+    return word.indices.allSatisfy { text.scalars[start + $0] == word[$0] }
+  }
+
+  /// Whether `word` starts at `index`.
+  private static func starts(_ text: ScalarText, with word: [UInt32], at index: Int, end: Int)
+    -> Bool
+  {
+    guard index + word.count <= end else { return false }
+    return word.indices.allSatisfy { text.scalars[index + $0] == word[$0] }
   }
 }

@@ -868,7 +868,18 @@ public enum SoftClassifier {
   }
 
   static func telecom(_ text: ScalarText, _ range: Range<Int>) -> SoftVerdict {
-    if let compact = DocumentNumbers.compactASCII(text, range), compact.count >= 15,
+    // An IMEI is often written in its groups ("35-209900-176148-1"): the check covers the
+    // digits, whatever joins them.
+    var joined: String? = ""
+    for index in range where text.scalars[index] != 0x20 && text.scalars[index] != 0x2D {
+      let value = text.scalars[index]
+      guard SoftText.isAlphanumeric(value) else {
+        joined = nil
+        break
+      }
+      joined?.unicodeScalars.append(Unicode.Scalar(UInt8(SoftText.upper(value))))
+    }
+    if let compact = joined, compact.count >= 15,
       let id = DocumentNumbers.telecomID(compact, context: [.iccid, .imsi, .imei])
     {
       var details = [FindingDetail("kind", id.kind)]

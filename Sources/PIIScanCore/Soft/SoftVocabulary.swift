@@ -15,7 +15,7 @@ final class SoftVocabulary: Sendable {
   let singleSurnames: FlatMap
   /// Two-character (compound) surnames, packed.
   let compoundSurnames: FlatMap
-  /// Characters seen in given names, packed → count.
+  /// Characters seen in given names, packed → count (the unlabelled-name model's likelihood).
   let givenNameChars: FlatMap
   /// Trap words (packed, 2–4 scalars) → 1 when also plausible as a whole name, else 0.
   let nameTraps: FlatMap
@@ -138,7 +138,7 @@ final class SoftVocabulary: Sendable {
     singleSurnames = FlatMap(singles)
     compoundSurnames = FlatMap(compounds)
     givenNameChars = FlatMap(
-      rows("given-name-chars.tsv", ["char", "count"]).map {
+      rows("given-name-chars.tsv", ["char", "count", "mimesis", "faker"]).map {
         (packed($0.fields[0], $0), Int32($0.fields[1]) ?? 1)
       })
     nameTraps = FlatMap(

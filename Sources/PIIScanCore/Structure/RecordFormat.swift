@@ -42,7 +42,7 @@ extension InputProfile {
   /// The record format of this input.
   var recordFormat: any RecordFormat.Type {
     switch format {
-    case .delimited: delimiterRun > 1 ? ComboRecords.self : DelimitedRecords.self
+    case .delimited: isCombo || delimiterRun > 1 ? ComboRecords.self : DelimitedRecords.self
     case .sql: SQLRecords.self
     case .jsonLines, .json: JSONRecords.self
     case .keyValue: KeyValueRecords.self

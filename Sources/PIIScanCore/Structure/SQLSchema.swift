@@ -23,6 +23,11 @@ public struct SQLSchema: Sendable, Equatable {
     public var columns: [Column]?
   }
 
+  /// For tables the dump never declares (`INSERT INTO t VALUES (…)` without a `CREATE TABLE`):
+  /// columns named from the values of their first tuples (``inferColumns(fromUTF8:)``),
+  /// empty names where nothing was inferred.
+  public private(set) var inferred: [String: [Column]] = [:]
+
   public init() {}
 
   public var isEmpty: Bool { tables.isEmpty && inserts.isEmpty }
@@ -37,7 +42,7 @@ public struct SQLSchema: Sendable, Equatable {
     }
     guard low > 0 else { return nil }
     let insert = inserts[low - 1]
-    guard let own = insert.columns else { return tables[insert.table] }
+    guard let own = insert.columns else { return tables[insert.table] ?? inferred[insert.table] }
     // An insert's own column list, with the comments its table gave those columns.
     guard let table = tables[insert.table] else { return own }
     return own.map { column in
@@ -87,6 +92,130 @@ public struct SQLSchema: Sendable, Equatable {
         inserts.append(Insert(offset: base + Int64(position), table: name, columns: columns))
       }
     }
+  }
+
+  /// Names the columns of the tables whose `INSERT`s in `text` (the input's sniffed prefix,
+  /// decoded to UTF-8) carry neither a `CREATE TABLE` in the prefix nor a column list: each
+  /// tuple position gets the category most of its values have (``ColumnInference``, at least
+  /// 80% of the non-NULL values of up to ``ColumnInference/maximumRows`` tuples). Only the
+  /// prefix is read, once, before any chunk is scanned, so every chunk sees the same names.
+  public mutating func inferColumns(fromUTF8 text: UnsafeRawBufferPointer) {
+    var rows: [String: [[ArraySlice<UInt8>]]] = [:]
+    var order: [String] = []
+    let bytes = Array(text)
+    var from = 0
+    while from < bytes.count {
+      guard let hit = Self.findInsert(bytes, from: from) else { break }
+      var i = hit + 11
+      from = i
+      guard let name = identifier(text, &i), tables[name] == nil else { continue }
+      skipSpace(text, &i)
+      // An insert with its own column list names its columns.
+      guard i < bytes.count, bytes[i] != 0x28, Self.skipValuesKeyword(bytes, &i) else { continue }
+      if rows[name] == nil {
+        rows[name] = []
+        order.append(name)
+      }
+      while rows[name]!.count < ColumnInference.maximumRows {
+        while i < bytes.count && (isSpace(bytes[i]) || bytes[i] == 0x2C) { i += 1 }
+        guard i < bytes.count, bytes[i] == 0x28, let (cells, end) = Self.tuple(bytes, at: i)
+        else { break }
+        rows[name]!.append(cells)
+        i = end
+      }
+      from = max(from, i)
+    }
+    for name in order {
+      guard let found = rows[name], !found.isEmpty else { continue }
+      let width = found.map(\.count).max() ?? 0
+      let categories = ColumnInference.infer(rows: found, columnCount: width)
+      guard categories.contains(where: { $0 != nil }) else { continue }
+      inferred[name] = categories.map { Column(name: $0.map(ColumnInference.header) ?? []) }
+    }
+  }
+
+  /// The next `INSERT INTO` (either case) at or after `from`.
+  private static func findInsert(_ bytes: [UInt8], from: Int) -> Int? {
+    var best: Int?
+    bytes.withUnsafeBufferPointer { buffer in
+      for needle in ["INSERT INTO", "insert into"] {
+        let hit = Array(needle.utf8).withUnsafeBufferPointer {
+          piiscan_find(buffer.baseAddress! + from, buffer.count - from, $0.baseAddress!, $0.count)
+        }
+        if hit >= 0 { best = min(best ?? .max, from + hit) }
+      }
+    }
+    return best
+  }
+
+  /// Past `VALUES` (or `VALUE`), any case, with the spaces after it.
+  private static func skipValuesKeyword(_ bytes: [UInt8], _ i: inout Int) -> Bool {
+    let word = Array("values".utf8)
+    var k = 0
+    while k < 5 && i + k < bytes.count && bytes[i + k] | 0x20 == word[k] { k += 1 }
+    guard k == 5 else { return false }
+    i += 5
+    if i < bytes.count && bytes[i] | 0x20 == 0x73 { i += 1 }
+    while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 }
+    return true
+  }
+
+  /// The cells of the tuple whose `(` is at `open` (strings without their quotes, NULL
+  /// empty) and the position after its `)`; nil for a tuple cut by the text's end.
+  private static func tuple(_ bytes: [UInt8], at open: Int) -> ([ArraySlice<UInt8>], Int)? {
+    var cells: [ArraySlice<UInt8>] = []
+    var i = open + 1
+    while i < bytes.count {
+      while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+      guard i < bytes.count else { return nil }
+      if bytes[i] == 0x27 || bytes[i] == 0x22 {
+        let quote = bytes[i]
+        var k = i + 1
+        while k < bytes.count {
+          if bytes[k] == 0x5C {
+            k += 2
+            continue
+          }
+          if bytes[k] == quote {
+            if k + 1 < bytes.count && bytes[k + 1] == quote {
+              k += 2
+              continue
+            }
+            break
+          }
+          k += 1
+        }
+        guard k < bytes.count else { return nil }
+        cells.append(bytes[(i + 1)..<k])
+        i = k + 1
+      } else {
+        var k = i
+        var depth = 0
+        while k < bytes.count {
+          let b = bytes[k]
+          if b == 0x28 {
+            depth += 1
+          } else if b == 0x29 {
+            if depth == 0 { break }
+            depth -= 1
+          } else if b == 0x2C && depth == 0 {
+            break
+          }
+          k += 1
+        }
+        guard k < bytes.count else { return nil }
+        var cell = bytes[i..<k]
+        while let last = cell.last, last == 0x20 { cell = cell.dropLast() }
+        cells.append(cell.elementsEqual("NULL".utf8) || cell.elementsEqual("null".utf8) ? [] : cell)
+        i = k
+      }
+      while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+      guard i < bytes.count, cells.count < 4096 else { return nil }
+      if bytes[i] == 0x29 { return (cells, i + 1) }
+      guard bytes[i] == 0x2C else { return nil }
+      i += 1
+    }
+    return nil
   }
 
   private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }

@@ -49,6 +49,8 @@ public struct BankBINTable: Sendable {
   private let cardLengths: [UInt8]
   /// `entries[i].isLuhnExempt`.
   private let luhnExempt: [Bool]
+  /// `entries[i].bin`'s digit count (3–10).
+  private let binDigitCounts: [UInt8]
   /// One bit per 6-digit prefix, set when some BIN is a prefix of it or begins with it: a clear
   /// bit answers "no BIN" for a number with one load (most long numbers in a dump are no card).
   private let firstSix: [UInt64]
@@ -77,6 +79,7 @@ public struct BankBINTable: Sendable {
     }
     cardLengths = entries.map { UInt8($0.cardLength ?? 0) }
     luhnExempt = entries.map(\.isLuhnExempt)
+    binDigitCounts = entries.map { UInt8($0.bin.utf8.count) }
     entryKeys = entries.map { Self.key(length: $0.bin.utf8.count, value: Int($0.bin) ?? 0) }
     var firstSix = [UInt64](repeating: 0, count: 1_000_000 / 64 + 1)
     for entry in entries {
@@ -279,6 +282,11 @@ public struct BankBINTable: Sendable {
   func cardLength(at index: Int) -> Int? {
     cardLengths[index] == 0 ? nil : Int(cardLengths[index])
   }
+
+  /// How many digits the BIN of row `index` has: a short BIN (103, 9558) is the prefix of
+  /// far more numbers that are no card than a six-digit one.
+  @inline(__always)
+  func binLength(at index: Int) -> Int { Int(binDigitCounts[index]) }
 
   /// ``isLegacyLuhnExempt(_:length:)`` for row `index`.
   @inline(__always)

@@ -462,6 +462,27 @@ extension ResidentID {
     return verdict
   }
 
+  /// ``checkForeignPermanentResidence(_:asOf:regions:)``'s verdict: the same checks in the same
+  /// order (structure and the leading 9, checksum, birth date, accepting province), without
+  /// building a check, for every 18-digit candidate that starts with 9.
+  static func verdictForeignPermanentResidence(
+    _ value: UnsafeRawBufferPointer, asOf: CivilDate, regions: RegionCodeTable = .shared
+  ) -> Verdict {
+    var verdict = Verdict()
+    let fields = Fields18(value)
+    guard fields.count == 18, fields.badPosition == 0, fields.region / 100_000 == 9 else {
+      verdict.fail(.format)
+      return verdict
+    }
+    if checkCharacter(weightedSum: fields.weightedSum) != fields.check { verdict.fail(.checksum) }
+    _ = birthVerdict(fields.year, fields.month, fields.day, asOf: asOf, into: &verdict)
+    let province = fields.region / 1_000 % 100
+    if province == 71 || province >= 81 || regions.row(of: province * 10_000) == nil {
+      verdict.fail(.regionUnknown)
+    }
+    return verdict
+  }
+
   /// ``check15(_:asOf:regions:)``'s verdict: the same checks in the same order.
   static func verdict15(
     _ value: UnsafeRawBufferPointer, asOf: CivilDate, regions: RegionCodeTable = .shared

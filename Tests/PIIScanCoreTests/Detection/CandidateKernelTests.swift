@@ -21,9 +21,20 @@ import Testing
       return ((a == 0x20 || a == 0x2D) && isDigit(j + 1)) || a == 0x2A || a | 0x20 == 0x78
         || ((b == 0x20 || b == 0x2D) && isDigit(i - 2)) || b == 0x29 || b == 0x89
         || (b == 0x20 && (byte(i - 2) == 0x29 || byte(i - 2) == 0x89))
+        || (a == 0x20 && byte(j + 1) == 0x20 && isDigit(j + 2))
+    }
+    // A full-width digit: EF BC 90...99.
+    func isWide(_ i: Int) -> Bool {
+      i >= 0 && i + 2 < bytes.count && bytes[i] == 0xEF && bytes[i + 1] == 0xBC
+        && bytes[i + 2] &- 0x90 < 10
     }
     var i = from
     while i < to {
+      if isWide(i) && !isWide(i - 3) {
+        var n = 0
+        while isWide(i + 3 * n) { n += 1 }
+        if n >= 2 { out.runs.append([i, n | CandidateKernel.wideRun]) }
+      }
       if isDigit(i) && !isDigit(i - 1) {
         var j = i
         while isDigit(j) { j += 1 }
@@ -62,16 +73,21 @@ import Testing
       z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
       return z ^ (z >> 31)
     }
-    return (0..<count).map { _ in
+    return (0..<count).flatMap { _ -> [UInt8] in
       switch next() % 16 {
-      case 0..<9: UInt8(0x30 + next() % 10)
-      case 15: UInt8(0x30 + next() % 10)
-      case 9: 0x40
-      case 10: 0x0A
-      case 11: 0xE4
-      case 12: [0x2F, 0x3A, 0x29, 0x2A][Int(next() % 4)]  // '/', ':', ')', '*'
-      case 13: [0x20, 0x2D, 0x78, 0x89][Int(next() % 4)]  // joiners
-      default: UInt8(0x20 + next() % 0x5F)
+      // A full-width digit, or a full-width character close to one (：, ｐ).
+      case 14 where next() % 2 == 0:
+        [0xEF, 0xBC, UInt8(0x90 + next() % 10)]
+      case 14 where next() % 2 == 0:
+        [[0xEF, 0xBC, 0x9A], [0xEF, 0xBD, 0x90], [0xE4, 0xBC, 0x99]][Int(next() % 3)]
+      case 0..<9: [UInt8(0x30 + next() % 10)]
+      case 15: [UInt8(0x30 + next() % 10)]
+      case 9: [0x40]
+      case 10: [0x0A]
+      case 11: [0xE4]
+      case 12: [[0x2F, 0x3A, 0x29, 0x2A][Int(next() % 4)]]  // '/', ':', ')', '*'
+      case 13: [[0x20, 0x2D, 0x78, 0x89][Int(next() % 4)]]  // joiners
+      default: [UInt8(0x20 + next() % 0x5F)]
       }
     }
   }
@@ -148,6 +164,30 @@ import Testing
     let bytes = Array("ab 1234567890123 cd 13912345670".utf8)
     let found = Self.kernel(CandidateKernel(), bytes, from: 5, to: bytes.count)
     #expect(found.runs == [[20, 11]])
+  }
+
+  @Test func fullWidthRunsAreReportedWithTheirDigitCount() {
+    // Eleven full-width digits, a lone one (not reported), four; ASCII 0212 after them is no
+    // group of theirs for the kernel (the number detector folds the whole number).
+    let bytes = Array("手机１３９１２３４５６７０，第１页 ６２２２  0212".utf8)
+    let found = Self.kernel(CandidateKernel(), bytes, from: 0, to: bytes.count)
+    #expect(
+      found.runs == [
+        [6, 11 | CandidateKernel.wideRun], [52, 4 | CandidateKernel.wideRun],
+      ])
+    // A range starting inside a run leaves it to the range before.
+    let later = Self.kernel(CandidateKernel(), bytes, from: 9, to: bytes.count)
+    #expect(later.runs.first == [52, 4 | CandidateKernel.wideRun])
+  }
+
+  /// A group followed by two spaces and a digit is reported (the number's chain is built from
+  /// the first); the last group, with nothing after it, need not be.
+  @Test func groupsTwoSpacesApartAreJoined() {
+    let bytes = Array("6222  0212  3456  7890  128 x 9485  y".utf8)
+    #expect(
+      Self.kernel(CandidateKernel(), bytes, from: 0, to: bytes.count).runs == [
+        [0, 4], [6, 4], [12, 4], [18, 4],
+      ])
   }
 
   @Test func shortRunsAreReportedOnlyWhenJoined() {

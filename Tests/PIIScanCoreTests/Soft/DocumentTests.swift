@@ -60,7 +60,7 @@ import Testing
     Case("粤BABC12", "more than 2 letters in the serial"),
     Case("粤B12I45", "I or O in the serial"), Case("港B12345", "unknown province abbreviation"),
     Case("粤B1234567", "wrong serial length"),
-    Case("粤B123456", "not a new-energy serial (D/F first or last)"),
+    Case("粤B123456", "not a new-energy serial (A–K but I, first or last)"),
     Case("粤B1234", "serial too short"),
   ]
 

@@ -1,5 +1,7 @@
 /// `姓名：张三` text (profiles, forms): a record is a block of lines up to a blank line, a field
-/// is the key before the first colon of a line (full-width or ASCII, within its first 40 bytes).
+/// is the key before the first colon of a line (full-width or ASCII, within its first 40 bytes),
+/// and every further `key：value` pair on the line (a one-line profile
+/// "姓名：赵峰，身份证：…，住址：…"; see ``FreeTextRecords/forEachPair``).
 enum KeyValueRecords: RecordFormat {
   static func forEachField(
     _ profile: InputProfile, in w: ByteWindow, owned: Range<Int>, _ body: FieldBody
@@ -20,19 +22,36 @@ enum KeyValueRecords: RecordFormat {
         if w[i] == 0x20 || w[i] == 0x2C || w[i] == 0x09 { break }
         i += 1
       }
-      guard let colonEnd, i > line.lowerBound else { return }
+      let record = blockStart(line.lowerBound, w) ?? line.lowerBound
+      guard let colonEnd, i > line.lowerBound else {
+        // No key at the line's start: its pairs, as in free text ("姓名=孙立|性别=男").
+        FreeTextRecords.forEachPair(
+          in: w, line, record: record, keysWithin: RecordReach.reach, body)
+        return
+      }
       var start = colonEnd
       while start < line.upperBound && (w[start] == 0x20 || w[start] == 0x09) { start += 1 }
       guard start < line.upperBound else { return }
-      let record = blockStart(line.lowerBound, w) ?? line.lowerBound
+      let end = FreeTextRecords.valueEnd(from: start, in: start..<line.upperBound, w)
       body(
         UnsafeRawBufferPointer(rebasing: w.bytes[line.lowerBound..<i]), RecordReach.empty,
-        start..<line.upperBound, record)
+        start..<end, record)
+      // The other pairs of a one-line profile, keys within reach of the line's start.
+      let used = end - line.lowerBound
+      if end < line.upperBound && used < RecordReach.reach {
+        FreeTextRecords.forEachPair(
+          in: w, end..<line.upperBound, record: record, keysWithin: RecordReach.reach - used,
+          body)
+      }
     }
   }
 
   static func locate(_ profile: InputProfile, _ p: Int, in w: ByteWindow) -> FieldContext {
-    FieldContext(record: blockStart(p, w).map(w.absolute), field: RecordReach.key(before: p, w))
+    // The record of the line holding p, found from the line's start as the fields' records are
+    // (a one-line profile's later values are as far into the line as they are).
+    let line = RecordReach.realLineStart(p, w)
+    let record = line.flatMap { blockStart($0, w) } ?? line
+    return FieldContext(record: record.map(w.absolute), field: RecordReach.key(before: p, w))
   }
 
   /// The first line of the block of non-blank lines holding `p`.
