@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/piiscan
 
 .PHONY: deps test-deps build run test patterns samples bench bench-micro lint clean man \
-  completions fuzz fuzz-smoke fuzz-build
+  completions fuzz fuzz-smoke fuzz-build spark-deps spark-test
 
 # Installs the Debian packages the build needs, only when one is missing.
 deps:
@@ -42,10 +42,12 @@ run: build
 	$(BIN) scan --count samples/data --as-of 2026-11-29 || [ $$? -eq 1 ]
 
 # The whole test suite: lint, unit, pipeline invariance, rule examples, end-to-end against
-# goldens (and the report tests that need test-deps), and a short smoke of every fuzz target.
-test: deps test-deps lint
+# goldens (and the report tests that need test-deps), the Spark job in local mode, and a short
+# smoke of every fuzz target.
+test: deps test-deps spark-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(MAKE) spark-test
 	$(MAKE) fuzz-smoke
 
 # Re-embeds Patterns/ into the binary after a rule or table changes.
@@ -60,6 +62,26 @@ samples:
 # Benchmarks/runs/ (Benchmarks/README.md). A quick one: make bench BENCH="--bytes 20M --runs 2".
 bench: build
 	Benchmarks/run $(BENCH)
+
+# The Spark job (spark/README.md) is tested with PySpark in local mode, which needs Java 17
+# (openjdk-17-jre-headless, from apt) and PySpark (from PyPI, with pip): each installed only
+# when missing.
+PYTHON ?= python3
+JAVA_PACKAGE := openjdk-17-jre-headless
+PYSPARK := pyspark>=3.5,<5
+
+spark-deps:
+	@command -v java >/dev/null 2>&1 || { echo "installing: $(JAVA_PACKAGE)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(JAVA_PACKAGE); }
+	@$(PYTHON) -c 'import pyspark' 2>/dev/null || { echo "installing: $(PYSPARK)"; \
+	  $(PYTHON) -m pip install --quiet --disable-pip-version-check '$(PYSPARK)'; }
+
+# The job in local mode against `piiscan size` on the samples and a 64 MiB dense file cut into
+# 8 MiB shards, with and without a task killed (spark/test_piiscan_spark.py); it runs the debug
+# binaries that `swift build --build-tests` made.
+spark-test: spark-deps
+	PIISCAN=.build/debug/piiscan $(PYTHON) -m unittest -v spark/test_piiscan_spark.py
 
 # Micro-benchmarks (Benchmarks/Micro, a package of its own on ordo-one/benchmark): the cost per
 # value of the byte kernel, each validator and each reporter. Only some of them:

@@ -32,8 +32,18 @@ struct SizeCommand: ParsableCommand {
 
       --state-out FILE writes the counts as a state file; --merge STATE… turns state files into \
       the report one run over all their inputs would have given (docs/STATE-FORMAT.md). \
-      --range START:END reads only that byte range of one regular file (a shard: START and END \
-      multiples of --chunk-size), for running on a cluster.
+      For running on a cluster (spark/README.md), a plain file can be cut into shards: \
+      --range START:END counts the records of one regular file that start in that byte range \
+      (START and END multiples of --chunk-size; END may be left out), reading a chunk more on \
+      each side so that a record cut by the edge is read whole, and --lines-before N numbers \
+      lines as in the whole file (N: the line feeds before the first byte it reads). A shard \
+      leaves the file's hash, size, format, encoding and undecodable bytes to \
+      --describe-only, which reads the whole file and counts nothing. --walk-only reads \
+      nothing, records what walking the PATHs skips and, without --output, prints the files \
+      the walk would read (NUL-terminated) instead of a report; --unreadable MESSAGE records each \
+      PATH as not read, with that message (a shard that could not be fetched). With --merge, \
+      --run-command, --run-started and --run-shards give the run section the cluster job's \
+      command line, start and shard count.
 
       Exit status: 0 no personal information, 1 personal information found, 2 some input (or \
       state file) could not be read, 64 a usage error.
@@ -79,8 +89,47 @@ struct SizeCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Read only bytes START..<END of one regular file (a shard).", valueName: "start:end"))
+      "Count the records of one regular file that start in bytes START..<END (a shard).",
+      valueName: "start:end"))
   var range: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --range: the line feeds before the first byte the shard reads (its START less one chunk, moved to a line start as chunks are).",
+      valueName: "n"))
+  var linesBefore: Int?
+
+  @Flag(
+    help: ArgumentHelp(
+      "Record each file's SHA-256, size, format and encoding (reading it whole); count nothing."
+    ))
+  var describeOnly = false
+
+  @Flag(
+    help: ArgumentHelp(
+      "Record what walking the PATHs skips, list the files it reads; read nothing."))
+  var walkOnly = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Record each PATH as not read, with this message; read nothing.", valueName: "message"))
+  var unreadable: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --merge: the command line the report's run section shows (the job that made the states).",
+      valueName: "text"))
+  var runCommand: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --merge: when the job that made the states started (ISO 8601).", valueName: "time"))
+  var runStarted: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --merge: the shard count the report's run section shows.", valueName: "n"))
+  var runShards: Int?
 
   @Option(help: "Masked samples kept per category (valid and invalid each).")
   var samples: Int = 5
@@ -124,6 +173,21 @@ struct SizeCommand: ParsableCommand {
       }
     }
     if merge && range != nil { throw ValidationError("--merge and --range do not go together") }
+    let modes = [merge, describeOnly, walkOnly, unreadable != nil].filter { $0 }.count
+    if modes > 1 {
+      throw ValidationError(
+        "--merge, --describe-only, --walk-only and --unreadable do not go together")
+    }
+    if range != nil && (describeOnly || walkOnly) {
+      throw ValidationError("--range does not go with --describe-only or --walk-only")
+    }
+    if let linesBefore {
+      guard range != nil else { throw ValidationError("--lines-before goes with --range") }
+      guard linesBefore >= 0 else { throw ValidationError("--lines-before must be 0 or more") }
+    }
+    if !merge && (runCommand != nil || runStarted != nil || runShards != nil) {
+      throw ValidationError("--run-command, --run-started and --run-shards go with --merge")
+    }
     if samples < 0 { throw ValidationError("--samples must be 0 or more") }
   }
 
@@ -164,6 +228,7 @@ struct SizeCommand: ParsableCommand {
 
     var total: SizingAggregate
     var found = false
+    var walked: [ScanInput] = []
     if merge {
       do {
         total = try SizingAggregate.merging(
@@ -172,9 +237,21 @@ struct SizeCommand: ParsableCommand {
         diagnostics.error("--merge", "\(error)")
         throw ExitCode(2)
       }
+    } else if let unreadable {
+      // Nothing is opened: each PATH is described as the driver of a cluster run found it.
+      total = SizingAggregate(
+        configuration: configuration, memoryBudget: budget, directory: temporary)
+      for path in input.paths {
+        total.describe(
+          source: total.source(path: path == "-" ? "<stdin>" : path, member: nil),
+          SizingInputDescription(
+            status: range == nil ? .unreadable : .partial,
+            notices: ["\(NoticeKind.unreadable.rawValue): \(unreadable)"]))
+      }
     } else {
       let walk = settings.walk()
       let inputs = walk.inputs
+      walked = inputs
       if let output { try CommandSupport.refuseToOverwriteInput(output, inputs: inputs) }
       let sizing = SizingSink(
         aggregate: SizingAggregate(
@@ -185,14 +262,40 @@ struct SizeCommand: ParsableCommand {
         aggregate, sizing, CommandSink(diagnostics: diagnostics, progress: meter),
       ])
       InputOptions.reportSkipped(walk.skipped, to: sink)
-      var scan = settings.configuration(locate: true)
+      var scan = settings.configuration(locate: !describeOnly)
       scan.hashInputs = range == nil
-      scan.range = range.flatMap(Self.parseRange)
-      ScanPipeline(rules: rules, configuration: scan).run(inputs: inputs, sink: sink)
+      if let shard = range.flatMap(Self.parseRange), let file = inputs.first {
+        // A chunk more before the range, and past its end to a chunk after the end of the line
+        // running over it: the records cut by the edges are read whole by their owner.
+        let chunk = Int64(settings.chunkSize)
+        let (end, capped) = Self.shardReadingEnd(file, end: shard.upperBound, chunk: chunk)
+        scan.range = max(0, shard.lowerBound - chunk)..<end
+        sizing.shard = SizingSink.Shard(records: shard, linesBefore: linesBefore ?? 0)
+        if capped {
+          sink.receive(
+            .notice(
+              file,
+              Notice(
+                kind: .limit, severity: .warning,
+                message: "a line longer than \(Self.longestShardLine >> 20) MiB runs over the "
+                  + "shard edge at byte \(shard.upperBound): a record of it may be counted in part"
+              )))
+        }
+      }
+      if !walkOnly {
+        // --describe-only: every byte is read and hashed, no rule looks at it.
+        let scanned = describeOnly ? rules.restricted(only: [], except: []) : rules
+        ScanPipeline(rules: scanned, configuration: scan).run(inputs: inputs, sink: sink)
+      }
       meter?.finish()
       sizing.finish()
       if let error = sizing.error {
         diagnostics.error(tempDir ?? "temporary directory", "\(error)")
+        throw ExitCode(2)
+      }
+      if let container = sizing.shardContainer {
+        diagnostics.error(
+          container, "--range reads a plain file, not an archive or workbook: no state written")
         throw ExitCode(2)
       }
       total = sizing.aggregate
@@ -210,9 +313,10 @@ struct SizeCommand: ParsableCommand {
     // The configuration in force rides with the command: the file and its hash, the filters.
     let described = settings.described(extra: []).map { "\($0.name)=\($0.value)" }
     let run = SizingRunInfo(
-      command: CommandLine.arguments.joined(separator: " ") + " ["
+      command: (runCommand ?? CommandLine.arguments.joined(separator: " ")) + " ["
         + described.joined(separator: "; ") + "]",
-      started: started, ended: Self.timestamp(), threads: settings.threads, shards: nil)
+      started: runStarted ?? started, ended: Self.timestamp(), threads: settings.threads,
+      shards: runShards)
     let report: SizingReport
     do {
       report = try total.report(
@@ -220,6 +324,14 @@ struct SizeCommand: ParsableCommand {
     } catch {
       diagnostics.error("report", "\(error)")
       throw ExitCode(2)
+    }
+    if walkOnly && output == nil {
+      // For the driver of a cluster run: each file the walk reads, as the file system names it,
+      // NUL-terminated (any byte but NUL may be in a name).
+      let out = ReportStream(descriptor: 1)
+      for file in walked { out.write(bytes: file.location.bytes + [0]) }
+      out.flush()
+      return
     }
     let text = report.render(format.sizing, language: language, labels: Self.labels(rules))
     let file = try CommandSupport.openOutput(output, diagnostics: diagnostics)
@@ -235,6 +347,37 @@ struct SizeCommand: ParsableCommand {
     }
     if diagnostics.errored { throw ExitCode(2) }
     if found || (merge && report.persons.distinct > 0) { throw ExitCode(1) }
+  }
+
+  /// How far past its end a shard looks for the end of the line running over it.
+  static let longestShardLine: Int64 = 256 << 20
+
+  /// Where a shard ending at `end` stops reading: two chunks past the chunk holding the first
+  /// line feed at or after `end - 1` (the end of the line running over the edge, and room for a
+  /// record of several lines that starts on it), or one chunk past `end` when no line feed
+  /// comes within ``longestShardLine`` bytes (`capped`). The line feed is the byte 0x0A, which
+  /// is right for UTF-8 and GB18030; the end of the file ends every search.
+  static func shardReadingEnd(_ file: ScanInput, end: Int64, chunk: Int64) -> (Int64, Bool) {
+    guard end < Int64.max - chunk - longestShardLine else { return (Int64.max, false) }
+    let descriptor = file.location.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+    guard descriptor >= 0 else { return (end + chunk, false) }
+    defer { close(descriptor) }
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var position = max(0, end - 1)
+    while position < end + longestShardLine {
+      let count = buffer.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress, $0.count, off_t(position))
+      }
+      if count < 0 && errno == EINTR { continue }
+      if count < 0 { return (end + chunk, false) }  // the scan says what cannot be read
+      if count == 0 { return (Int64.max, false) }  // the file ends on this line
+      if let index = buffer[0..<count].firstIndex(of: 0x0A) {
+        let lineFeed = position + Int64(index)
+        return (max(end + chunk, (lineFeed / chunk + 2) * chunk), false)
+      }
+      position += Int64(count)
+    }
+    return (end + chunk, true)
   }
 
   /// Category and reason names, from the registry and the reason codes.

@@ -21,6 +21,32 @@ public final class SizingSink: FindingSink {
   private var sources: [ScanInput: Int] = [:]
   private var notices: [ScanInput: [Notice]] = [:]
 
+  /// One shard of a plain file (`size --range`): which records it counts and where its lines
+  /// are in the whole file.
+  ///
+  /// The scan reads a chunk more on each side of the range, so that a record cut by a shard
+  /// edge is seen whole by the shard holding its start; the records are then kept by their
+  /// start offset, so the shards of a file count each record once. The scan numbers lines from
+  /// its first byte, so `linesBefore` (the line feeds before that byte, which the caller
+  /// counts) puts the samples' lines back in the whole file's numbering. What only a reading of
+  /// the whole file knows is left to the description of the whole file (`size
+  /// --describe-only`): hash, size, format, encoding, undecodable bytes.
+  public struct Shard: Sendable, Equatable {
+    public var records: Range<Int64>
+    public var linesBefore: Int
+
+    public init(records: Range<Int64>, linesBefore: Int) {
+      self.records = records
+      self.linesBefore = linesBefore
+    }
+  }
+
+  /// Set for a shard; nil for a whole run.
+  public var shard: Shard?
+  /// The first container (an archive, a compressed file, a workbook) a shard met: a shard
+  /// reads a plain file only, so its offsets are those of the file.
+  public private(set) var shardContainer: String?
+
   // The record being gathered.
   private var recordInput: ScanInput?
   private var recordOffset: Int64 = -1
@@ -55,6 +81,7 @@ public final class SizingSink: FindingSink {
     for finding in batch.findings {
       let category = finding.category
       guard category.isPersonal, let index = categoryIndex[category.id] else { continue }
+      if let shard, !shard.records.contains(finding.record) { continue }
       if recordInput != batch.input || recordOffset != finding.record { flush() }
       recordInput = batch.input
       recordOffset = finding.record
@@ -67,20 +94,28 @@ public final class SizingSink: FindingSink {
     case .finished(let input, let summary):
       flush()
       let source = self.source(of: input)
-      let inputNotices = notices.removeValue(forKey: input) ?? []
+      var inputNotices = notices.removeValue(forKey: input) ?? []
+      // A shard's count of undecodable bytes covers its reading, not the file.
+      if shard != nil { inputNotices.removeAll { $0.kind == .undecodable } }
       var status: SizingInputStatus = .complete
       if inputNotices.contains(where: { $0.severity == .error }) || summary.error != nil {
         status = summary.bytes > 0 ? .partial : .unreadable
       } else if inputNotices.contains(where: { $0.severity == .warning }) {
         status = .partial
       }
-      aggregate.describe(
-        source: source,
-        SizingInputDescription(
-          sha256: summary.facts?.sha256, bytes: summary.facts?.bytes ?? summary.bytes,
-          format: summary.facts?.format, encoding: summary.facts?.encoding, status: status,
-          notices: inputNotices.map { "\($0.kind.rawValue): \($0.message)" }))
+      let texts = inputNotices.map { "\($0.kind.rawValue): \($0.message)" }
+      if shard != nil {
+        aggregate.describe(source: source, SizingInputDescription(status: status, notices: texts))
+      } else {
+        aggregate.describe(
+          source: source,
+          SizingInputDescription(
+            sha256: summary.facts?.sha256, bytes: summary.facts?.bytes ?? summary.bytes,
+            format: summary.facts?.format, encoding: summary.facts?.encoding, status: status,
+            notices: texts))
+      }
     case .described(let input, let facts):
+      if shard != nil && shardContainer == nil { shardContainer = input.displayName }
       aggregate.describe(
         source: source(of: input),
         SizingInputDescription(
@@ -95,7 +130,11 @@ public final class SizingSink: FindingSink {
       } else {
         notices[input, default: []].append(notice)
       }
-    case .started, .progress:
+    case .started(let input):
+      if shard != nil && input.member != nil && shardContainer == nil {
+        shardContainer = input.displayName
+      }
+    case .progress:
       break
     }
   }
@@ -103,7 +142,9 @@ public final class SizingSink: FindingSink {
   /// Ends the record being gathered (call at the end of the scan too).
   public func finish() {
     flush()
-    for (input, list) in notices.sorted(by: { $0.key.displayName < $1.key.displayName }) {
+    for (input, all) in notices.sorted(by: { $0.key.displayName < $1.key.displayName }) {
+      let list = shard == nil ? all : all.filter { $0.kind != .undecodable }
+      guard !list.isEmpty else { continue }
       aggregate.describe(
         source: source(of: input),
         SizingInputDescription(
@@ -171,7 +212,8 @@ public final class SizingSink: FindingSink {
       aggregate.addSample(
         category: index, key: key, valid: finding.valid, reasonCode: finding.valid ? 0 : reason,
         masked: Redaction.mask(finding.value.string, category: category), source: source,
-        offset: finding.offset, line: finding.line > 0 ? finding.line : nil)
+        offset: finding.offset,
+        line: finding.line > 0 ? finding.line + (shard?.linesBefore ?? 0) : nil)
     }
   }
 
