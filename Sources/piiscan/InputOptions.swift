@@ -104,7 +104,7 @@ struct PerformanceOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Nominal chunk size in bytes: a tuning knob that never changes the output (default: "
-        + "8388608).",
+        + "2097152).",
       valueName: "bytes"))
   var chunkSize: Int?
 
